@@ -1,0 +1,27 @@
+package dev.catapult.status;
+
+import dev.catapult.access.Actor;
+import dev.catapult.access.Permission;
+import dev.catapult.api.StatusView;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class StatusController {
+  private final StatusMatrix matrix;
+
+  StatusController(StatusMatrix matrix) {
+    this.matrix = matrix;
+  }
+
+  /** {@code environment} may repeat ({@code ?environment=staging&environment=prod}). */
+  @GetMapping("/api/v1/status")
+  StatusView status(Actor actor, @RequestParam(name = "environment", required = false) @Nullable List<String> environments,
+      @RequestParam(required = false) @Nullable String app) {
+    actor.grants().require(Permission.read());
+    return matrix.read(environments, app);
+  }
+}

@@ -1,0 +1,5 @@
+/** The apps × environments status matrix. */
+@NullMarked
+package dev.catapult.status;
+
+import org.jspecify.annotations.NullMarked;
