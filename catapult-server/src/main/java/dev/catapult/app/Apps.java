@@ -176,9 +176,7 @@ public class Apps {
   }
 
   private static void requireWrite(Actor actor) {
-    if (!actor.grants().allow(new dev.catapult.access.Permission.AppWrite())) {
-      actor.grants().require(Permission.admin());
-    }
+    actor.grants().require(new Permission.AppWrite());
   }
 
   private static void validateOptional(List<InvalidInput.FieldError> errors, @Nullable String repoUrl, @Nullable String team,
