@@ -1,0 +1,54 @@
+package dev.catapult.cli.http;
+
+import dev.catapult.api.Problem;
+import dev.catapult.cli.CliException;
+import dev.catapult.cli.ExitCodes;
+import java.util.stream.Collectors;
+
+/** The server answered with an error status; the message is built from its problem+json body. */
+public final class ApiException extends CliException {
+
+  private final int status;
+  private final Problem problem;
+
+  public ApiException(int status, Problem problem) {
+    super(ExitCodes.forHttpStatus(status), detailOf(status, problem) + " (" + status + ")");
+    this.status = status;
+    this.problem = problem;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public Problem problem() {
+    return problem;
+  }
+
+  /** The problem's own words without the status suffix, for commands that add advice to it. */
+  public String detail() {
+    return detailOf(status, problem);
+  }
+
+  // Field errors are appended so that one line says everything the server found wrong.
+  private static String detailOf(int status, Problem problem) {
+    String text = firstNonBlank(problem.detail(), problem.title(), "HTTP " + status);
+    if (problem.errors() != null && !problem.errors().isEmpty()) {
+      text +=
+          ": "
+              + problem.errors().stream()
+                  .map(e -> e.field() + " " + e.message())
+                  .collect(Collectors.joining("; "));
+    }
+    return text;
+  }
+
+  private static String firstNonBlank(String... values) {
+    for (String value : values) {
+      if (value != null && !value.isBlank()) {
+        return value;
+      }
+    }
+    return "";
+  }
+}

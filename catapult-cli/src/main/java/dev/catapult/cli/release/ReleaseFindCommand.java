@@ -1,0 +1,45 @@
+package dev.catapult.cli.release;
+
+import dev.catapult.cli.ApiCommand;
+import dev.catapult.cli.CliException;
+import dev.catapult.cli.ExitCodes;
+import dev.catapult.cli.http.ApiPath;
+import dev.catapult.cli.http.Pages;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code catapult release find APP --commit REV}: the first release that contains a commit. The server lists
+ * the containing releases newest first, so the answer is the last one it returns.
+ */
+@Command(name = "find", mixinStandardHelpOptions = true, description = "Find the first release containing a commit.")
+final class ReleaseFindCommand extends ApiCommand {
+
+  @Parameters(paramLabel = "APP")
+  String app;
+
+  @Option(names = "--commit", required = true, paramLabel = "REV", description = "A sha, or a revision of the local clone.")
+  String commit;
+
+  @Option(names = "--repo", paramLabel = "DIR", description = "Git repository used to resolve REV (default: current directory).")
+  Path repoDir;
+
+  @Override
+  public Integer call() {
+    String sha = LocalRepository.fullSha(commit, repoDir != null ? repoDir : context().workingDirectory());
+    JsonNode first = null;
+    for (JsonNode release : Pages.of(api(), ApiPath.of("apps", app, "releases").query("contains", sha))) {
+      if (first == null || release.path("version").asLong() < first.path("version").asLong()) {
+        first = release;
+      }
+    }
+    if (first == null) {
+      throw CliException.notFound("no release of app '" + app + "' contains commit " + ChangeSet.shortSha(sha));
+    }
+    ReleasePrinter.show(output(), first);
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,65 @@
+package dev.catapult.cli.release;
+
+import dev.catapult.api.ReleaseView;
+import dev.catapult.cli.http.Json;
+import dev.catapult.cli.output.Fields;
+import dev.catapult.cli.output.Output;
+import dev.catapult.cli.output.Table;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+
+/** How releases look in both output formats, shared by the release commands. */
+final class ReleasePrinter {
+
+  private ReleasePrinter() {}
+
+  static void show(Output output, JsonNode node) {
+    if (output.isJson()) {
+      output.json(node);
+      return;
+    }
+    ReleaseView release = Json.convert(node, ReleaseView.class);
+    new Fields()
+        .add("app", release.app())
+        .add("version", "v" + release.version())
+        .add("commit", release.commit())
+        .add("image", release.image())
+        .add("tag", release.imageTag())
+        .add("author", release.author())
+        .add("source", release.source())
+        .add("created", release.createdAt())
+        .add("commits", release.commits() == null ? null : release.commits().size())
+        .add("changelog", release.changelog())
+        .print(output.stdout());
+  }
+
+  static void list(Output output, List<JsonNode> nodes) {
+    if (output.isJson()) {
+      ArrayNode array = Json.mapper().createArrayNode();
+      nodes.forEach(array::add);
+      output.json(array);
+      return;
+    }
+    Table table = new Table("VERSION", "COMMIT", "IMAGE", "AUTHOR", "CREATED", "CHANGES");
+    for (JsonNode node : nodes) {
+      ReleaseView release = Json.convert(node, ReleaseView.class);
+      table.row(
+          "v" + release.version(),
+          ChangeSet.shortSha(release.commit()),
+          release.imageTag() != null ? release.imageTag() : release.image(),
+          release.author(),
+          release.createdAt(),
+          firstLine(release.changelog()));
+    }
+    output.table(table);
+  }
+
+  static String firstLine(String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline) + " …";
+  }
+}
