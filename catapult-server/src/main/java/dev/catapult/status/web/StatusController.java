@@ -1,8 +1,9 @@
-package dev.catapult.status;
+package dev.catapult.status.web;
 
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
 import dev.catapult.api.StatusView;
+import dev.catapult.status.StatusMatrix;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
