@@ -9,6 +9,8 @@ create table principals (
   totp_secret         text,
   totp_pending_secret text,
   totp_last_step      bigint,
+  totp_failures       integer not null default 0,
+  totp_locked_until   timestamptz,
   created_at          timestamptz not null
 );
 

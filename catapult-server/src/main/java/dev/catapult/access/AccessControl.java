@@ -38,11 +38,13 @@ public class AccessControl {
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
+  private final TotpAttempts attempts;
   private final Clock clock;
 
-  AccessControl(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+  AccessControl(JdbcClient jdbc, AuditTrail audit, TotpAttempts attempts, Clock clock) {
     this.jdbc = jdbc;
     this.audit = audit;
+    this.attempts = attempts;
     this.clock = clock;
   }
 
@@ -193,15 +195,28 @@ public class AccessControl {
     if (otp == null || otp.isBlank()) {
       throw new Forbidden("this environment is protected: a TOTP code (otp) is required");
     }
-    var row = jdbc.sql("select totp_secret, totp_last_step from principals where id = ? for update")
+    // No row lock here: a wrong code is counted in a transaction of its own, which must not wait on ours.
+    StepUpState state = jdbc.sql("select totp_secret, totp_last_step, totp_locked_until from principals where id = ?")
         .param(actor.principalId())
-        .query((rs, n) -> Map.entry(rs.getString(1), rs.getObject(2) == null ? Long.MIN_VALUE : rs.getLong(2))).single();
-    OptionalLong step = Totp.matchingStep(row.getKey(), otp, clock.instant());
-    if (step.isEmpty() || step.getAsLong() <= row.getValue()) {
+        .query((rs, n) -> new StepUpState(rs.getString(1), rs.getObject(2) == null ? Long.MIN_VALUE : rs.getLong(2),
+            rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+        .single();
+    attempts.checkNotLocked(actor.principalId(), state.lockedUntil());
+    OptionalLong step = Totp.matchingStep(state.secret(), otp, clock.instant());
+    if (step.isEmpty() || step.getAsLong() <= state.lastStep()) {
+      attempts.recordFailure(actor.principalId(), actor.name());
       throw new Forbidden("the TOTP code is wrong or was already used");
     }
-    jdbc.sql("update principals set totp_last_step = ? where id = ?").params(step.getAsLong(), actor.principalId()).update();
+    // Atomic: of two requests racing with one code, only one moves the step forward.
+    int fresh = jdbc.sql("update principals set totp_last_step = ? where id = ? and (totp_last_step is null or totp_last_step < ?)")
+        .params(step.getAsLong(), actor.principalId(), step.getAsLong()).update();
+    if (fresh == 0) {
+      throw new Forbidden("the TOTP code is wrong or was already used");
+    }
+    attempts.recordSuccess(actor.principalId());
   }
+
+  private record StepUpState(String secret, long lastStep, @Nullable Instant lockedUntil) {}
 
   /** Creates the admin service account and its token on first start with an empty database. */
   @Transactional

@@ -57,6 +57,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"catapult\"").body(r.getBody());
   }
 
+  @ExceptionHandler(RateLimited.class)
+  ResponseEntity<Object> rateLimited(RateLimited e) {
+    ResponseEntity<Object> r = problem(HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", e.getMessage(), null);
+    return ResponseEntity.status(429).headers(r.getHeaders())
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds()))).body(r.getBody());
+  }
+
   @ExceptionHandler(PayloadTooLarge.class)
   ResponseEntity<Object> tooLarge(PayloadTooLarge e) {
     return problem(HttpStatus.CONTENT_TOO_LARGE, "Payload Too Large", e.getMessage(), null);

@@ -83,6 +83,24 @@ class DeployLifecycleTest extends ServerTest {
   }
 
   @Test
+  void repeatedWrongTotpCodesLockStepUpForAWhile() {
+    api.patch("/api/v1/environments/prod", map("requiredApprovals", 0));
+    String id = api.post("/api/v1/principals", map("name", "mallory", "kind", "user")).json().get("id").asString();
+    String token = api.post("/api/v1/principals/" + id + "/tokens", map("name", "t", "scopes", List.of("deploy:*:*"))).json().get("secret").asString();
+    String secret = api.as(token).post("/api/v1/principals/" + id + "/totp", map()).json().get("secret").asString();
+    api.as(token).post("/api/v1/principals/" + id + "/totp", map("code", TotpCodes.at(secret, Instant.now().minusSeconds(30))));
+    String wrong = TotpCodes.at(secret, Instant.now()).equals("000000") ? "111111" : "000000";
+    for (int i = 0; i < 5; i++) {
+      assertThat(api.as(token).post("/api/v1/apps/shop/deploys", map("environment", "prod", "otp", wrong)).status()).isEqualTo(403);
+    }
+    Api.Response locked = api.as(token).post("/api/v1/apps/shop/deploys", map("environment", "prod", "otp", TotpCodes.at(secret, Instant.now())));
+    assertThat(locked.status()).as(locked.raw()).isEqualTo(429);
+    assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(1L, 300L);
+    assertThat(api.get("/api/v1/audit?action=totp.locked").json().get("items")).hasSize(1);
+    assertThat(api.get("/api/v1/apps/shop/deploys").json().get("items")).isEmpty();
+  }
+
+  @Test
   void externalSystemsReportTheOutcomeOfAwaitingDeploys() {
     api.put("/api/v1/apps/shop/targets/dev", map("deployer", map("type", "record", "awaitReport", true, "timeout", "5m")));
     String id = api.post("/api/v1/apps/shop/deploys", map("environment", "dev")).json().get("id").asString();
