@@ -79,6 +79,16 @@ class ErrorMappingTest {
     CliRun.Result result = CliRun.against(server, home).run("app", "create", "Shop", "--image", "reg/shop");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.stderr()).isEqualTo("error: invalid request: name must match ^[a-z0-9][a-z0-9-]{0,62}$ (400)\n");
+    assertThat(result.stderr()).isEqualTo("error: invalid request: name: must match ^[a-z0-9][a-z0-9-]{0,62}$ (400)\n");
+  }
+
+  @Test
+  void fieldErrorsTheDetailAlreadyStatesAreNotRepeated() {
+    server.failWith("POST", "/api/v1/apps", new Problem("about:blank", "Invalid input", 400, "name: must be lower case",
+        List.of(new Problem.FieldError("name", "must be lower case"))));
+
+    CliRun.Result result = CliRun.against(server, home).run("app", "create", "Shop", "--image", "reg/shop");
+
+    assertThat(result.stderr()).isEqualTo("error: name: must be lower case (400)\n");
   }
 }

@@ -11,7 +11,8 @@ public final class InvalidInput extends DomainException {
   }
 
   public InvalidInput(List<FieldError> errors) {
-    super(errors.isEmpty() ? "invalid input" : errors.getFirst().field() + ": " + errors.getFirst().message());
+    super(errors.isEmpty() ? "invalid input"
+        : String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()));
     this.errors = List.copyOf(errors);
   }
 

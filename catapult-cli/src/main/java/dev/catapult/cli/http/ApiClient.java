@@ -28,6 +28,8 @@ public final class ApiClient {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  /** The server records releases made with this agent as source {@code cli}. */
+  static final String USER_AGENT = "catapult-cli/0.1.0";
 
   private final URI server;
   private final String token;
@@ -95,7 +97,7 @@ public final class ApiClient {
         .timeout(REQUEST_TIMEOUT)
         .header("Accept", "application/json, application/problem+json")
         .header("Authorization", "Bearer " + token)
-        .header("User-Agent", "catapult-cli");
+        .header("User-Agent", USER_AGENT);
   }
 
   private static HttpRequest.BodyPublisher jsonBody(Object body) {

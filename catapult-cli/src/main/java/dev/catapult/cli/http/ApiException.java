@@ -30,15 +30,19 @@ public final class ApiException extends CliException {
     return detailOf(status, problem);
   }
 
-  // Field errors are appended so that one line says everything the server found wrong.
+  // Field errors the detail does not already state are appended, so one line says everything the
+  // server found wrong, and nothing twice.
   private static String detailOf(int status, Problem problem) {
     String text = firstNonBlank(problem.detail(), problem.title(), "HTTP " + status);
-    if (problem.errors() != null && !problem.errors().isEmpty()) {
-      text +=
-          ": "
-              + problem.errors().stream()
-                  .map(e -> e.field() + " " + e.message())
-                  .collect(Collectors.joining("; "));
+    if (problem.errors() != null) {
+      String missing =
+          problem.errors().stream()
+              .filter(e -> !text.contains(e.message()))
+              .map(e -> e.field() + ": " + e.message())
+              .collect(Collectors.joining("; "));
+      if (!missing.isEmpty()) {
+        return text + ": " + missing;
+      }
     }
     return text;
   }

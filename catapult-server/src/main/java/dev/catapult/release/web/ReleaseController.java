@@ -28,7 +28,7 @@ class ReleaseController {
   }
 
   /**
-   * Creates a release. The CLI marks its requests with {@code User-Agent: catapult-cli/…}, recorded as
+   * Creates a release. The CLI marks its requests with {@code User-Agent: catapult-cli/<version>}, recorded as
    * source {@code cli}; every other client is {@code api}. A replayed idempotent request answers with the
    * original release and {@code Idempotent-Replayed: true}.
    */
@@ -36,7 +36,7 @@ class ReleaseController {
   ResponseEntity<ReleaseView> create(Actor actor, @PathVariable String app, @RequestBody ReleaseCreateRequest body,
       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
       @RequestHeader(name = "User-Agent", required = false) @Nullable String userAgent) {
-    ReleaseSource source = userAgent != null && userAgent.startsWith("catapult-cli/") ? ReleaseSource.CLI : ReleaseSource.API;
+    ReleaseSource source = userAgent != null && userAgent.startsWith("catapult-cli") ? ReleaseSource.CLI : ReleaseSource.API;
     ReleaseLedger.Created created = ledger.create(actor, app, body, key, source);
     return ResponseEntity.status(201).header("Idempotent-Replayed", Boolean.toString(created.replayed()))
         .header("Location", "/api/v1/apps/" + app + "/releases/" + created.release().version())
