@@ -138,12 +138,7 @@ public class Apps {
         """)
         .param("after", page.after() == null ? "" : page.after()).param("archived", includeArchived)
         .param("limit", page.limit() + 1).query(this::view).list();
-    String next = null;
-    if (items.size() > page.limit()) {
-      items = new ArrayList<>(items.subList(0, page.limit()));
-      next = PageRequest.encode(items.getLast().name());
-    }
-    return new Page<>(items, next);
+    return page.page(items, AppView::name);
   }
 
   /** The app named {@code app}, or 404. */

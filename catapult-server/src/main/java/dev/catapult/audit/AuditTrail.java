@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -79,12 +78,7 @@ public class AuditTrail {
         .param("subjectPrefix", subject == null ? null : subject.replace("%", "\\%").replace("_", "\\_") + "/%")
         .param("action", action).param("limit", page.limit() + 1)
         .query((rs, n) -> view(read(rs))).list();
-    String next = null;
-    if (items.size() > page.limit()) {
-      items = new ArrayList<>(items.subList(0, page.limit()));
-      next = PageRequest.encode(Long.toString(items.getLast().seq()));
-    }
-    return new Page<>(items, next);
+    return page.page(items, AuditEventView::seq);
   }
 
   /** Recomputes the chain from the first event; reports the first altered, reordered or missing one. */

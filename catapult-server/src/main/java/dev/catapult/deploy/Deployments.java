@@ -27,7 +27,6 @@ import dev.catapult.target.Targets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -231,13 +230,8 @@ public class Deployments {
     AppRecord a = apps.find(app);
     Long envId = env == null ? null : environments.find(env).id();
     DeployStatus s = status == null ? null : DeployStatus.fromWire("status", status);
-    List<DeployView> items = new ArrayList<>(store.list(a.id(), envId, s, page.after(), page.limit() + 1));
-    String next = null;
-    if (items.size() > page.limit()) {
-      items = new ArrayList<>(items.subList(0, page.limit()));
-      next = PageRequest.encode(items.getLast().id());
-    }
-    return new Page<>(items, next);
+    List<DeployView> items = store.list(a.id(), envId, s, page.after(), page.limit() + 1);
+    return page.page(items, DeployView::id);
   }
 
   private void wakeWorkerAfterCommit() {

@@ -2,7 +2,10 @@ package dev.catapult.platform;
 
 import dev.catapult.common.InvalidInput;
 import java.nio.charset.StandardCharsets;
+import dev.catapult.api.Page;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +39,18 @@ public record PageRequest(int limit, @Nullable String after) {
       // fall through to the error below
     }
     throw new InvalidInput("cursor", "is not a cursor this server issued");
+  }
+
+  /**
+   * The page from {@code fetched}, which holds up to {@code limit + 1} items in list order: the extra item
+   * only says that another page exists, whose cursor is the key of the last item kept.
+   */
+  public <T> Page<T> page(List<T> fetched, Function<T, Object> key) {
+    if (fetched.size() <= limit) {
+      return new Page<>(fetched, null);
+    }
+    List<T> items = List.copyOf(fetched.subList(0, limit));
+    return new Page<>(items, encode(String.valueOf(key.apply(items.getLast()))));
   }
 
   /** The cursor key as a number (for lists keyed by a sequence). */

@@ -156,12 +156,7 @@ public class ReleaseLedger {
       }
       before = batch.getLast().version();
     }
-    String next = null;
-    if (items.size() > page.limit()) {
-      items = new ArrayList<>(items.subList(0, page.limit()));
-      next = PageRequest.encode(Long.toString(items.getLast().version()));
-    }
-    return new Page<>(items, next);
+    return page.page(items, ReleaseView::version);
   }
 
   @Transactional(readOnly = true)
