@@ -1,0 +1,160 @@
+package dev.catapult.bench;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Release creation over HTTP (SPEC §11): starts its own server, warms it up, measures
+ * {@code POST /api/v1/apps/{app}/releases} with 1 and with 16 clients, checks I1 with 50 concurrent
+ * creators, writes the "release-creation" section of docs/benchmarks.md, and stops everything it started.
+ * Run it with {@code bench/run-release-bench.sh}; options in {@link BenchOptions#USAGE}.
+ */
+public final class ReleaseCreationBenchmark {
+  private static final int WARMUP_CLIENTS = 16;
+
+  private ReleaseCreationBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchOptions options;
+    try {
+      options = BenchOptions.parse(args);
+    } catch (BenchOptions.UsageException e) {
+      System.err.println(e.getMessage().isEmpty() ? BenchOptions.USAGE : e.getMessage() + "\n\n" + BenchOptions.USAGE);
+      System.exit(e.getMessage().isEmpty() ? 0 : 2);
+      return;
+    }
+    Path work = Files.createTempDirectory("catapult-bench-");
+    boolean completed = false;
+    ServerProcess server = null;
+    try {
+      String runId = HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
+      String token = options.token().isEmpty() ? "bench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16)) : options.token();
+      ZonedDateTime startedAt = ZonedDateTime.now();
+      long t0 = System.nanoTime();
+      MachineInfo machine = MachineInfo.read();
+      String loadBefore = MachineInfo.loadAverage();
+      say("work dir %s; starting %s", work, options.serverJar());
+      server = ServerProcess.start(options, work, token);
+      ServerProcess started = server;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "bench-stop-server"));
+      Duration startup = server.awaitReady(Duration.ofSeconds(options.readyTimeoutSeconds()));
+      say("server pid %d ready at %s after %.1f s", server.pid(), server.baseUri(), startup.toMillis() / 1000.0);
+
+      CpuAccount cpu = new CpuAccount(server, options.externalDatabase());
+      ReleaseCreationReport report;
+      try (CatapultClient client = new CatapultClient(server.baseUri(), token)) {
+        client.createEnvironment("bench-" + runId, 10);
+        String repo = "127.0.0.1:5000/bench/app-" + runId;
+
+        String warmApp = "bench-warmup-" + runId;
+        client.createApp(warmApp, repo);
+        ReleaseBodies warmBodies = new ReleaseBodies(repo, 7);
+        int half = options.warmup() / 2;
+        LoadRun.Result warm1 = LoadRun.run(client, warmApp, warmBodies, half, 1, "warm1-" + runId);
+        LoadRun.Result warmN = LoadRun.run(client, warmApp, warmBodies, options.warmup() - half, WARMUP_CLIENTS, "warmN-" + runId);
+        LoadRun.Result warmup = merge(warm1, warmN, options.warmup());
+        say("warm-up: %d requests, %d errors %s", options.warmup(), warmup.errors(), warmup.outcomes());
+
+        List<ReleaseCreationReport.Scenario> scenarios = new ArrayList<>();
+        for (int clients : options.concurrency()) {
+          String app = "bench-c" + clients + "-" + runId;
+          client.createApp(app, repo);
+          ServerObservations.CreateTimer before = ServerObservations.createTimer(client);
+          LoadRun.Result r = LoadRun.run(client, app, new ReleaseBodies(repo, 1000 + clients), options.requests(), clients, "c" + clients + "-" + runId);
+          ServerObservations.CreateTimer after = ServerObservations.createTimer(client);
+          LedgerReadBack.Verdict ledger = LedgerReadBack.verify(client, app, r.total());
+          LatencyStats l = r.stats();
+          say("%2d clients: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms, %.0f req/s, %d errors %s; ledger: %s",
+              clients, l.p50(), l.p90(), l.p99(), l.max(), r.throughput(), r.errors(), r.outcomes(), ledger.detail());
+          r.errorSamples().forEach(e -> say("  error: %s", e));
+          scenarios.add(new ReleaseCreationReport.Scenario(r, ledger, after.meanMillisSince(before)));
+        }
+
+        String i1App = "bench-i1-" + runId;
+        client.createApp(i1App, repo);
+        ConcurrentCreators.Result creators = ConcurrentCreators.run(client, i1App, new ReleaseBodies(repo, 99), options.creators(), "i1-" + runId);
+        say("I1: %d creators, %d errors, handed out gapless: %s, read back: %s", creators.creators(), creators.errors(),
+            creators.handedOutGapless(), creators.readBack().detail());
+        creators.errorSamples().forEach(e -> say("  error: %s", e));
+
+        String cpuUse = cpu.summary();
+        say("CPU from warm-up to the end: %s", cpuUse);
+        ServerObservations.GcPauses gc = ServerObservations.gc(server.gcLog());
+        say("server GC: %s", gc);
+        ServerObservations.LogSummary log = ServerObservations.log(server.log());
+        say("server log: %d WARN, %d ERROR lines", log.warnings(), log.errors());
+        log.firstLines().forEach(line -> say("  %s", line));
+        report = new ReleaseCreationReport(options, machine, startedAt, Duration.ofNanos(System.nanoTime() - t0),
+            loadBefore, MachineInfo.loadAverage(), cpuUse, startup, warmup, scenarios, creators, gc, log, command(options));
+      }
+      MarkdownSections.replace(options.output(), "release-creation", report.markdown());
+      say("wrote the release-creation section of %s", options.output().toAbsolutePath());
+      completed = true;
+    } catch (Exception e) {
+      if (server != null) {
+        System.err.println("server log tail:\n" + server.logTail(30));
+      }
+      throw e;
+    } finally {
+      if (server != null) {
+        server.close();
+        List<ProcessHandle> left = server.leftovers();
+        if (!left.isEmpty()) {
+          say("WARNING: processes still alive after stopping the server: %s", left.stream().map(ProcessHandle::pid).toList());
+        }
+      }
+      if (completed && !options.keepWorkDir()) {
+        deleteRecursively(work);
+      } else {
+        say("kept %s (server.log inside)", work);
+      }
+    }
+  }
+
+  private static LoadRun.Result merge(LoadRun.Result a, LoadRun.Result b, int total) {
+    List<String> samples = new ArrayList<>(a.errorSamples());
+    samples.addAll(b.errorSamples());
+    java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>(a.outcomes());
+    b.outcomes().forEach((k, v) -> outcomes.merge(k, v, Integer::sum));
+    return new LoadRun.Result(a.app(), b.clients(), total, new long[0], outcomes, a.errors() + b.errors(),
+        a.replays() + b.replays(), a.wallNanos() + b.wallNanos(), List.of(), samples);
+  }
+
+  private static String command(BenchOptions options) {
+    if (!options.invokedAs().isBlank()) {
+      return options.invokedAs();
+    }
+    return ProcessHandle.current().info().commandLine().orElse("java dev.catapult.bench.ReleaseCreationBenchmark");
+  }
+
+  private static void say(String format, Object... args) {
+    System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+        Files.delete(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}

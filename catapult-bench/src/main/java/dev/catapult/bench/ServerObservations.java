@@ -1,0 +1,116 @@
+package dev.catapult.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What the server itself says about the run: its release-create timer (Prometheus) and its log. */
+final class ServerObservations {
+  private static final Pattern LEVEL = Pattern.compile("^\\S+\\s+(WARN|ERROR)\\s");
+  // Label values may contain braces (uri="/api/v1/apps/{app}/releases"), so match up to the last one.
+  private static final Pattern GC_PAUSE = Pattern.compile("\\bPause\\b.*\\s(\\d+(?:\\.\\d+)?)ms$");
+  private static final Pattern SAMPLE = Pattern.compile("^(http_server_requests_seconds_(?:count|sum))\\{(.*)}\\s+(\\S+)$");
+
+  private ServerObservations() {}
+
+  /** Server-side totals of {@code POST /api/v1/apps/{app}/releases} answered 201; absent when not exported. */
+  record CreateTimer(double count, double seconds) {
+    static final CreateTimer NONE = new CreateTimer(Double.NaN, Double.NaN);
+
+    /** Mean server-side milliseconds per request between two snapshots. */
+    double meanMillisSince(CreateTimer before) {
+      double n = count - before.count;
+      return n > 0 ? (seconds - before.seconds) * 1000 / n : Double.NaN;
+    }
+  }
+
+  static CreateTimer createTimer(CatapultClient client) {
+    try {
+      CatapultClient.Response r = client.get("/metrics", "text/plain");
+      if (r.status() != 200) {
+        return CreateTimer.NONE;
+      }
+      double count = 0;
+      double sum = 0;
+      boolean seen = false;
+      for (String line : r.body().split("\n")) {
+        Matcher m = SAMPLE.matcher(line);
+        if (m.find() && m.group(2).contains("method=\"POST\"") && m.group(2).contains("status=\"201\"")
+            && m.group(2).contains("uri=\"/api/v1/apps/{app}/releases\"")) {
+          seen = true;
+          if (m.group(1).endsWith("count")) {
+            count += Double.parseDouble(m.group(3));
+          } else {
+            sum += Double.parseDouble(m.group(3));
+          }
+        }
+      }
+      return seen ? new CreateTimer(count, sum) : CreateTimer.NONE;
+    } catch (IOException | RuntimeException e) {
+      return CreateTimer.NONE;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CreateTimer.NONE;
+    }
+  }
+
+  /** Stop-the-world pauses from the server's {@code -Xlog:gc} file, over the server's whole life. */
+  record GcPauses(int count, double totalMs, double maxMs) {
+    @Override
+    public String toString() {
+      return count == 0 ? "no pauses logged"
+          : String.format(java.util.Locale.ROOT, "%d pauses, %.0f ms in total, longest %.1f ms", count, totalMs, maxMs);
+    }
+  }
+
+  static GcPauses gc(Path gcLog) {
+    int count = 0;
+    double total = 0;
+    double max = 0;
+    try {
+      for (String line : Files.readAllLines(gcLog)) {
+        Matcher m = GC_PAUSE.matcher(line);
+        if (m.find()) {
+          double ms = Double.parseDouble(m.group(1));
+          count++;
+          total += ms;
+          max = Math.max(max, ms);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return new GcPauses(0, 0, 0);
+    }
+    return new GcPauses(count, total, max);
+  }
+
+  /** WARN and ERROR lines the server logged (Spring Boot's default console format). */
+  record LogSummary(int warnings, int errors, List<String> firstLines) {}
+
+  static LogSummary log(Path log) {
+    int warnings = 0;
+    int errors = 0;
+    List<String> first = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(log)) {
+        Matcher m = LEVEL.matcher(line);
+        if (m.find()) {
+          if (m.group(1).equals("WARN")) {
+            warnings++;
+          } else {
+            errors++;
+          }
+          if (first.size() < 8) {
+            first.add(line.length() > 240 ? line.substring(0, 240) + "…" : line);
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      first.add("(server log unreadable: " + e.getMessage() + ")");
+    }
+    return new LogSummary(warnings, errors, first);
+  }
+}
