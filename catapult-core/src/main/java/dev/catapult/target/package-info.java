@@ -1,0 +1,5 @@
+/** Targets: how one app is deployed to one environment (deployer settings) and watched (policy). */
+@NullMarked
+package dev.catapult.target;
+
+import org.jspecify.annotations.NullMarked;
