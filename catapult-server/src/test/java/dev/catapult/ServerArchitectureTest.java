@@ -26,20 +26,20 @@ class ServerArchitectureTest {
   @Test
   void controllersArePackagePrivateAndLiveInWebPackages() {
     classes().that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
-        .should().notBePublic().andShould().resideInAPackage("dev.catapult.*.web..")
+        .should().notBePublic().andShould().resideInAPackage("dev.catapult..web..")
         .check(server);
   }
 
   @Test
   void modulesNeverReachIntoTheWebLayer() {
-    noClasses().that().resideOutsideOfPackage("dev.catapult.*.web..")
-        .should().dependOnClassesThat().resideInAPackage("dev.catapult.*.web..")
+    noClasses().that().resideOutsideOfPackage("dev.catapult..web..")
+        .should().dependOnClassesThat().resideInAPackage("dev.catapult..web..")
         .check(server);
   }
 
   @Test
   void webPackagesDoNotWriteSql() {
-    noClasses().that().resideInAPackage("dev.catapult.*.web..")
+    noClasses().that().resideInAPackage("dev.catapult..web..")
         .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
         .check(server);
   }

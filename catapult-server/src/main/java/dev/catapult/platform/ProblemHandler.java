@@ -64,6 +64,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds()))).body(r.getBody());
   }
 
+  @ExceptionHandler(UpstreamUnavailable.class)
+  ResponseEntity<Object> upstream(UpstreamUnavailable e) {
+    ResponseEntity<Object> r = problem(HttpStatus.SERVICE_UNAVAILABLE, "Upstream Unavailable", e.getMessage(), null);
+    return ResponseEntity.status(503).headers(r.getHeaders()).header(HttpHeaders.RETRY_AFTER, "5").body(r.getBody());
+  }
+
   @ExceptionHandler(PayloadTooLarge.class)
   ResponseEntity<Object> tooLarge(PayloadTooLarge e) {
     return problem(HttpStatus.CONTENT_TOO_LARGE, "Payload Too Large", e.getMessage(), null);

@@ -1,0 +1,12 @@
+package dev.catapult.job;
+
+/**
+ * Runs one kind of job. Handlers MUST be idempotent (a job whose worker died is run again), SHOULD report
+ * progress for long work, and MUST let {@link InterruptedException} through when interrupted. Throwing
+ * anything else fails the attempt: the job is retried with back-off until it has no attempts left.
+ */
+public interface JobHandler {
+  String kind();
+
+  void run(Job job, JobProgress progress) throws Exception;
+}

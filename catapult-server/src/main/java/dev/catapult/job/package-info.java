@@ -1,0 +1,5 @@
+/** Durable background jobs: a PostgreSQL work queue with leases, retries and progress. */
+@NullMarked
+package dev.catapult.job;
+
+import org.jspecify.annotations.NullMarked;
