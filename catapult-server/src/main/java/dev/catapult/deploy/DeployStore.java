@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,14 +65,17 @@ class DeployStore {
   @Nullable Running lockEnvironmentState(long appId, long environmentId) {
     jdbc.sql("insert into environment_state (app_id, environment_id) values (?, ?) on conflict do nothing")
         .params(appId, environmentId).update();
-    return jdbc.sql("""
-        select s.current_version, r.commit_sha from environment_state s
-        left join releases r on r.app_id = s.app_id and r.version = s.current_version
-        where s.app_id = ? and s.environment_id = ? for update of s
-        """)
+    // Lock, then read the release in a second statement: a locking read that joins would re-check only the
+    // locked row when a concurrent deploy finishes, pairing the new version with the old (empty) join.
+    OptionalLong version = jdbc.sql("select current_version from environment_state where app_id = ? and environment_id = ? for update")
         .params(appId, environmentId)
-        .query((rs, n) -> rs.getObject(1) == null ? null : new Running(rs.getLong(1), rs.getString(2)))
-        .optional().orElse(null);
+        .query((rs, n) -> rs.getObject(1) == null ? OptionalLong.empty() : OptionalLong.of(rs.getLong(1))).single();
+    if (version.isEmpty()) {
+      return null;
+    }
+    String commit = jdbc.sql("select commit_sha from releases where app_id = ? and version = ?")
+        .params(appId, version.getAsLong()).query(String.class).single();
+    return new Running(version.getAsLong(), commit);
   }
 
   /** The version running (last succeeded) and its commit. */

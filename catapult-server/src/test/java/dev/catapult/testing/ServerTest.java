@@ -38,6 +38,9 @@ public abstract class ServerTest {
     registry.add("catapult.deploys.poll-interval", () -> "100ms");
     registry.add("catapult.deploys.lease", () -> "5s");
     registry.add("CATAPULT_TEST_WEBHOOK_SECRET", () -> "s3cret-for-tests");
+    registry.add("catapult.jobs.poll-interval", () -> "100ms");
+    // Tests run poll cycles themselves (RegistryPoller.poll), so request counts are exact.
+    registry.add("catapult.registry.poll-check", () -> "1h");
   }
 
   @BeforeEach
