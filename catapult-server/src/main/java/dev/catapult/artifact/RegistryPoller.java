@@ -15,6 +15,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,9 +40,11 @@ public class RegistryPoller {
   private final TagSync tagSync;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final MeterRegistry meters;
 
   RegistryPoller(Registries registries, RegistryClients clients, WatchedRepositories watched, Catalogue catalogue, TagSync tagSync,
-      JdbcClient jdbc, Clock clock) {
+      JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+    this.meters = meters;
     this.registries = registries;
     this.clients = clients;
     this.watched = watched;
@@ -75,6 +80,17 @@ public class RegistryPoller {
 
   /** Runs one poll cycle of {@code registry} now. */
   public Cycle poll(RegistryRecord registry) {
+    long start = System.nanoTime();
+    Cycle cycle = cycle(registry);
+    long nanos = System.nanoTime() - start;
+    Timer.builder("catapult.registry.poll").tag("registry", registry.name()).description("Duration of one poll cycle")
+        .register(meters).record(nanos, TimeUnit.NANOSECONDS);
+    log.info("Polled registry {}: {} repositories, {} new or vanished tags, {} moved pinned tags, {} failures in {} ms",
+        registry.name(), cycle.repositories(), cycle.newOrGoneTags(), cycle.movedPinnedTags(), cycle.failures(), nanos / 1_000_000);
+    return cycle;
+  }
+
+  private Cycle cycle(RegistryRecord registry) {
     RegistryClient client = clients.forRegistry(registry);
     Map<String, List<String>> repositories = watched.of(registry);
     int changed = 0;
