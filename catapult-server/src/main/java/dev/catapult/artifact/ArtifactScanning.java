@@ -115,6 +115,11 @@ class ArtifactScanning implements JobHandler {
       }
       try (InputStream blob = client.blob(repository, new Digest(layer.digest()))) {
         LayerScan scan = scanner.scan(blob, layer.mediaType(), settings.rules());
+        if (!scan.truncated()) {
+          // The scanner stops at the tar's end marker; reading the rest (padding, the gzip trailer) lets the
+          // client check the whole blob against its digest before anything is stored.
+          blob.transferTo(java.io.OutputStream.nullOutputStream());
+        }
         catalogue.storeLayer(layer.digest(), layer.mediaType(), layer.size(), ScannerVersion.CURRENT, scan);
       } catch (IOException e) {
         throw new RegistryException(RegistryException.Kind.INVALID, "layer " + layer.digest() + " could not be read: " + e.getMessage(), e);

@@ -163,10 +163,12 @@ public class Registries {
     if (a.type().equals("bearer") && a.passwordEnv() == null) {
       throw new InvalidInput("auth.passwordEnv", "bearer auth needs passwordEnv (the variable holding the token)");
     }
-    for (String env : new String[] {a.usernameEnv(), a.passwordEnv()}) {
-      if (env != null && !ENV.matcher(env).matches()) {
-        throw new InvalidInput("auth", "'" + env + "' is not an environment variable name: give the variable's name, not the secret");
-      }
+    // The value is never echoed: a secret pasted where its variable's name belongs must not end up in a response.
+    if (a.usernameEnv() != null && !ENV.matcher(a.usernameEnv()).matches()) {
+      throw new InvalidInput("auth.usernameEnv", "must name an environment variable (A-Z, 0-9, _), not hold the value");
+    }
+    if (a.passwordEnv() != null && !ENV.matcher(a.passwordEnv()).matches()) {
+      throw new InvalidInput("auth.passwordEnv", "must name an environment variable (A-Z, 0-9, _), not hold the secret");
     }
     Duration poll = req.pollInterval() == null ? DEFAULT_POLL : Durations.parse("pollInterval", req.pollInterval());
     if (poll.toSeconds() < 5 || poll.compareTo(Duration.ofDays(1)) > 0) {
