@@ -119,6 +119,15 @@ class DeployClaims {
     });
   }
 
+  /**
+   * Extends the lease of every dispatch {@code owner} still has in flight, so a deployer that takes longer
+   * than one lease (a Nomad rollout, a health check) is never taken over while its server is alive.
+   */
+  void renewLeases(String owner) {
+    jdbc.sql("update deploys set lease_until = ? where lease_owner = ? and status = 'in_progress' and not dispatched")
+        .params(Timestamp.from(clock.instant().plus(settings.lease())), owner).update();
+  }
+
   /** Fails every running deploy past its deadline; returns how many. */
   int expire() {
     Integer n = tx.execute(status -> {

@@ -80,6 +80,7 @@ class DeployWorker implements SmartLifecycle {
   private void run() {
     while (running) {
       try {
+        claims.renewLeases(owner);
         claims.expire();
         while (running && slots.tryAcquire()) {
           Optional<DeployTask> task = claims.claim(owner);

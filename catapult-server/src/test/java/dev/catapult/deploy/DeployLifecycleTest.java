@@ -174,6 +174,34 @@ class DeployLifecycleTest extends ServerTest {
   }
 
   @Test
+  void aDispatchLongerThanTheLeaseIsNotTakenOverWhileItsServerLives() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger deliveries = new java.util.concurrent.atomic.AtomicInteger();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+    receiver.createContext("/deploy", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      deliveries.incrementAndGet();
+      sleep(7_000);
+      exchange.sendResponseHeaders(202, -1);
+      exchange.close();
+    });
+    receiver.start();
+    try {
+      String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/deploy";
+      api.put("/api/v1/apps/shop/targets/dev", map("deployer", map("type", "webhook", "url", url, "secretEnv", "CATAPULT_TEST_WEBHOOK_SECRET")));
+      String id = api.post("/api/v1/apps/shop/deploys", map("environment", "dev")).json().get("id").asString();
+      for (int i = 0; i < 200 && api.get("/api/v1/deploys/" + id).json().get("externalRef").isNull()
+          && !api.get("/api/v1/deploys/" + id).json().get("message").asString("").contains("accepted"); i++) {
+        sleep(50);
+      }
+      assertThat(api.get("/api/v1/deploys/" + id).json().get("message").asString()).contains("accepted");
+      assertThat(deliveries.get()).as("the lease (5 s in tests) was renewed during the 7 s dispatch").isEqualTo(1);
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
+  @Test
   void aWebhookThatRefusesFailsTheDeploy() throws Exception {
     HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     receiver.createContext("/deploy", exchange -> {
