@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * The deployer of a target, validated: {@code {type, ...settings}} as in SPEC §7. Settings that name
  * secrets hold only the name of an environment variable, never the secret.
  */
-public sealed interface DeployerSpec {
+public interface DeployerSpec {
   Pattern ENV_NAME = Pattern.compile("^[A-Z_][A-Z0-9_]{0,127}$");
   Duration MAX_TIMEOUT = Duration.ofDays(1);
 
