@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import dev.catapult.notify.Notifications;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -24,9 +27,11 @@ class DeployStore {
       from deploys d join apps a on a.id = d.app_id join environments e on e.id = d.environment_id
       """;
   private final JdbcClient jdbc;
+  private final Notifications notifications;
 
-  DeployStore(JdbcClient jdbc) {
+  DeployStore(JdbcClient jdbc, Notifications notifications) {
     this.jdbc = jdbc;
+    this.notifications = notifications;
   }
 
   Optional<DeployRow> find(String id, boolean forUpdate) {
@@ -59,6 +64,27 @@ class DeployStore {
           from deploys d where d.id = ? and s.app_id = d.app_id and s.environment_id = d.environment_id
           """).param(id).update();
     }
+    String event = switch (status) {
+      case IN_PROGRESS -> isFirstStart(id) ? Notifications.DEPLOY_STARTED : null;
+      case SUCCEEDED -> Notifications.DEPLOY_SUCCEEDED;
+      case FAILED -> Notifications.DEPLOY_FAILED;
+      default -> null;
+    };
+    if (event != null) {
+      DeployRow d = find(id, false).orElseThrow();
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("id", id);
+      details.put("version", d.version());
+      details.put("reason", d.reason().wireName());
+      details.put("actor", d.actor());
+      details.put("message", message);
+      notifications.publish(event, "app/" + d.app() + "/env/" + d.environment(), details);
+    }
+  }
+
+  private boolean isFirstStart(String id) {
+    return jdbc.sql("select count(*) from deploy_transitions where deploy_id = ? and status = 'in_progress'").param(id)
+        .query(Long.class).single() == 1;
   }
 
   /** Ensures and locks the environment-state row of an app in an environment; returns the running version. */

@@ -140,6 +140,9 @@ public class Deployments {
         .params(id, status.wireName(), Timestamp.from(now), actor.name()).update();
     jdbc.sql("update environment_state set latest_deploy_id = ? where app_id = ? and environment_id = ?")
         .params(id, a.id(), e.id()).update();
+    // I5: when a human goes back, automation must not undo it; the hold lasts until a human releases it.
+    boolean held = plan.rollback() && plan.reason() != DeployReason.AUTO
+        && targets.holdForRollback(a, e, "rolled back to v" + version + " by " + actor.name(), actor.name());
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("id", id);
     details.put("version", version);
@@ -148,6 +151,7 @@ public class Deployments {
     details.put("rollback", plan.rollback());
     details.put("status", status.wireName());
     details.put("deployer", deployer.type());
+    details.put("heldAutomation", held);
     audit.record(actor.name(), "deploy.requested", "app/" + app + "/env/" + env, details);
     wakeWorkerAfterCommit();
     return store.view(id);

@@ -13,6 +13,7 @@ import dev.catapult.audit.AuditTrail;
 import dev.catapult.common.Conflict;
 import dev.catapult.common.InvalidInput;
 import dev.catapult.common.NotFound;
+import dev.catapult.notify.Notifications;
 import dev.catapult.platform.PageRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,13 +49,15 @@ public class ReleaseLedger {
   private final Apps apps;
   private final AuditTrail audit;
   private final TagResolver tags;
+  private final Notifications notifications;
   private final Clock clock;
 
-  ReleaseLedger(JdbcClient jdbc, Apps apps, AuditTrail audit, TagResolver tags, Clock clock) {
+  ReleaseLedger(JdbcClient jdbc, Apps apps, AuditTrail audit, TagResolver tags, Notifications notifications, Clock clock) {
     this.jdbc = jdbc;
     this.apps = apps;
     this.audit = audit;
     this.tags = tags;
+    this.notifications = notifications;
     this.clock = clock;
   }
 
@@ -103,6 +106,8 @@ public class ReleaseLedger {
     details.put("source", source.wireName());
     details.put("revision", revision);
     audit.record(actor.name(), "release.created", "app/" + app + "/release/" + version, details);
+    details.put("author", actor.name());
+    notifications.publish(Notifications.RELEASE_CREATED, "app/" + app, details);
     return new Created(get(app, version), false);
   }
 

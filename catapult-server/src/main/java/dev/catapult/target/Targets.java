@@ -10,6 +10,7 @@ import dev.catapult.common.InvalidInput;
 import dev.catapult.common.NotFound;
 import dev.catapult.environment.EnvironmentRecord;
 import dev.catapult.environment.Environments;
+import dev.catapult.notify.Notifications;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -34,9 +35,12 @@ public class Targets {
   private final Apps apps;
   private final Environments environments;
   private final AuditTrail audit;
+  private final Notifications notifications;
   private final Clock clock;
 
-  Targets(JdbcClient jdbc, JsonMapper json, Apps apps, Environments environments, AuditTrail audit, Clock clock) {
+  Targets(JdbcClient jdbc, JsonMapper json, Apps apps, Environments environments, AuditTrail audit, Notifications notifications,
+      Clock clock) {
+    this.notifications = notifications;
     this.jdbc = jdbc;
     this.json = json;
     this.apps = apps;
@@ -103,6 +107,7 @@ public class Targets {
     details.put("reason", reason);
     details.put("until", until == null ? null : until.toString());
     audit.record(actor.name(), "watch.held", "app/" + t.app() + "/env/" + t.environment(), details);
+    notifications.publish(Notifications.HOLD_PLACED, "app/" + app + "/env/" + env, details);
     return get(app, env);
   }
 
@@ -116,6 +121,7 @@ public class Targets {
         """).params(apps.find(app).id(), environments.find(env).id()).update();
     if (changed > 0) {
       audit.record(actor.name(), "watch.hold.released", "app/" + app + "/env/" + env, Map.of());
+      notifications.publish(Notifications.HOLD_RELEASED, "app/" + app + "/env/" + env, Map.of("by", actor.name()));
     }
     return get(app, env);
   }
@@ -138,6 +144,25 @@ public class Targets {
         join environments e on e.id = t.environment_id where t.app_id = ? and t.environment_id = ?
         """).params(a.id(), e.id()).query(this::view).optional()
         .orElseThrow(() -> new NotFound("app '" + app + "' has no target in environment '" + env + "'"));
+  }
+
+  /**
+   * Holds the target's automation because a human went back (I5); joins the caller's transaction, whose
+   * audit event records it. Returns whether a watched target was held.
+   */
+  @Transactional
+  public boolean holdForRollback(AppRecord app, EnvironmentRecord environment, String reason, String actor) {
+    long appId = app.id();
+    long environmentId = environment.id();
+    boolean held = jdbc.sql("""
+        update targets set hold_reason = ?, hold_until = null, hold_by = ?, hold_at = ?
+        where app_id = ? and environment_id = ? and watch is not null
+        """).params(reason, actor, Timestamp.from(clock.instant()), appId, environmentId).update() > 0;
+    if (held) {
+      notifications.publish(Notifications.HOLD_PLACED, "app/" + app.name() + "/env/" + environment.name(),
+          Map.of("reason", reason, "by", actor));
+    }
+    return held;
   }
 
   /** The deployer for deploys of {@code appId} to {@code environmentId}: the target's, or record-only. */

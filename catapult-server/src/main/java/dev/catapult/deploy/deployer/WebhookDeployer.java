@@ -4,21 +4,17 @@ import dev.catapult.deploy.DeployTask;
 import dev.catapult.deploy.Deployer;
 import dev.catapult.deploy.DispatchOutcome;
 import dev.catapult.platform.CatapultProperties;
+import dev.catapult.platform.WebhookSignature;
 import dev.catapult.target.DeployerSpec;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -73,7 +69,7 @@ class WebhookDeployer implements Deployer {
           .header("User-Agent", "catapult-webhook-deployer")
           .header("X-Catapult-Delivery", task.id())
           .header("X-Catapult-Timestamp", timestamp)
-          .header("X-Catapult-Signature", "sha256=" + sign(secret, timestamp, body))
+          .header("X-Catapult-Signature", WebhookSignature.header(secret, timestamp, body))
           .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
       try {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -118,17 +114,5 @@ class WebhookDeployer implements Deployer {
     doc.put("statusUrl", publicUrl + "/api/v1/deploys/" + task.id() + "/status");
     doc.put("sentAt", Instant.now(clock).toString());
     return doc;
-  }
-
-  static String sign(String secret, String timestamp, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
-      mac.update(body);
-      return HexFormat.of().formatHex(mac.doFinal());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
