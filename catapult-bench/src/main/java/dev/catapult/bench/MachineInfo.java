@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The machine the figures came from, read at run time (Linux: /proc, /etc/os-release, nproc). */
-record MachineInfo(String cpus, String cpuModel, String memory, String os, String jdk) {
+public record MachineInfo(String cpus, String cpuModel, String memory, String os, String jdk) {
 
-  static MachineInfo read() {
+  public static MachineInfo read() {
     String cpus = run("nproc").orElse(Integer.toString(Runtime.getRuntime().availableProcessors()));
     String model = lines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
         .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown");
@@ -28,7 +28,7 @@ record MachineInfo(String cpus, String cpuModel, String memory, String os, Strin
   }
 
   /** The 1/5/15-minute load averages, to show how busy the shared machine was. */
-  static String loadAverage() {
+  public static String loadAverage() {
     return lines(Path.of("/proc/loadavg")).stream().findFirst()
         .map(l -> String.join(" / ", List.of(l.split(" ")).subList(0, 3))).orElse("unknown");
   }

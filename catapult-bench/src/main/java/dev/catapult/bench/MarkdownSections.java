@@ -11,7 +11,7 @@ import java.nio.file.StandardCopyOption;
  * {@code <!-- bench:NAME:end -->}. A driver rewrites only its own section, so benchmarks run at different
  * times (and the hand-written text around them) coexist in one file.
  */
-final class MarkdownSections {
+public final class MarkdownSections {
   private static final String NEW_FILE_HEADER = """
       # Benchmarks
 
@@ -22,7 +22,7 @@ final class MarkdownSections {
 
   private MarkdownSections() {}
 
-  static void replace(Path file, String name, String content) throws IOException {
+  public static void replace(Path file, String name, String content) throws IOException {
     String start = "<!-- bench:" + name + ":start -->";
     String end = "<!-- bench:" + name + ":end -->";
     String block = start + "\n" + content.strip() + "\n" + end;

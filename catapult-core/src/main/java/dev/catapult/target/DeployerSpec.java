@@ -72,7 +72,7 @@ public interface DeployerSpec {
     }
     Object type = raw.get("type");
     if (!(type instanceof String t)) {
-      throw new InvalidInput("deployer.type", "is required (record, webhook)");
+      throw new InvalidInput("deployer.type", "is required (record, webhook, nomad, docker)");
     }
     Map<String, Object> rest = new LinkedHashMap<>(raw);
     rest.remove("type");
@@ -85,9 +85,11 @@ public interface DeployerSpec {
         Settings s = new Settings("deployer", rest, Set.of("url", "secretEnv", "timeout"));
         yield new Webhook(url(s.requiredString("url")), envName(s.requiredString("secretEnv")), s.duration("timeout"));
       }
-      case "docker", "nomad", "caddy-static", "kubernetes", "ecs" ->
-          throw new InvalidInput("deployer.type", "the '" + t + "' deployer is not available in this version (available: record, webhook)");
-      default -> throw new InvalidInput("deployer.type", "'" + t + "' is not a deployer type (record, webhook)");
+      case "nomad" -> NomadSettings.parse(rest);
+      case "docker" -> DockerSettings.parse(rest);
+      case "caddy-static", "kubernetes", "ecs" ->
+          throw new InvalidInput("deployer.type", "the '" + t + "' deployer is not available in this version (available: record, webhook, nomad, docker)");
+      default -> throw new InvalidInput("deployer.type", "'" + t + "' is not a deployer type (record, webhook, nomad, docker)");
     };
     if (spec.timeout() != null && spec.timeout().compareTo(MAX_TIMEOUT) > 0) {
       throw new InvalidInput("deployer.timeout", "must be at most 24h");

@@ -168,18 +168,18 @@ class DeployerSpecTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"docker", "nomad", "caddy-static", "kubernetes", "ecs"})
+  @ValueSource(strings = {"caddy-static", "kubernetes", "ecs"})
   void deployerTypesNotYetBuiltGiveAClearMessage(String type) {
     InvalidInput.FieldError error = onlyErrorOf(() -> DeployerSpec.parse(settings("type", type)));
 
     assertThat(error).isEqualTo(new InvalidInput.FieldError("deployer.type",
-        "the '" + type + "' deployer is not available in this version (available: record, webhook)"));
+        "the '" + type + "' deployer is not available in this version (available: record, webhook, nomad, docker)"));
   }
 
   @Test
   void unknownDeployerTypeIsRefused() {
     assertThat(onlyErrorOf(() -> DeployerSpec.parse(settings("type", "ftp"))))
-        .isEqualTo(new InvalidInput.FieldError("deployer.type", "'ftp' is not a deployer type (record, webhook)"));
+        .isEqualTo(new InvalidInput.FieldError("deployer.type", "'ftp' is not a deployer type (record, webhook, nomad, docker)"));
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.catapult.registry.RegistryClients;
 import dev.catapult.registry.RegistryException;
 import dev.catapult.registry.RegistryRecord;
 import dev.catapult.release.Digest;
+import dev.catapult.watch.WatchEvaluations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -38,9 +39,11 @@ class ArtifactScanning implements JobHandler {
   private final TransactionTemplate tx;
   private final JdbcClient jdbc;
   private final LayerScanner scanner = new LayerScanner();
+  private final WatchEvaluations watches;
 
   ArtifactScanning(Registries registries, RegistryClients clients, Catalogue catalogue, ManifestDocuments documents,
-      ScanSettings settings, TransactionTemplate tx, JdbcClient jdbc) {
+      ScanSettings settings, TransactionTemplate tx, JdbcClient jdbc, WatchEvaluations watches) {
+    this.watches = watches;
     this.registries = registries;
     this.clients = clients;
     this.catalogue = catalogue;
@@ -60,6 +63,7 @@ class ArtifactScanning implements JobHandler {
     RegistryRecord registry = registries.find(job.string("registry"));
     RegistryClient client = clients.forRegistry(registry);
     scan(registry, client, job.string("repository"), job.string("digest"), null, null);
+    watches.requestForRepository(registry.settings().host(), job.string("repository"), "scan");
   }
 
   private void scan(RegistryRecord registry, RegistryClient client, String repository, String digest, String parent,

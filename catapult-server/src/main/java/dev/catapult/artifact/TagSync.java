@@ -9,6 +9,7 @@ import dev.catapult.registry.Registries;
 import dev.catapult.registry.RegistryClient;
 import dev.catapult.registry.RegistryClients;
 import dev.catapult.registry.RegistryRecord;
+import dev.catapult.watch.WatchEvaluations;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -28,8 +29,11 @@ public class TagSync implements JobHandler {
   private final Catalogue catalogue;
   private final JobQueue jobs;
   private final TransactionTemplate tx;
+  private final WatchEvaluations watches;
 
-  TagSync(Registries registries, RegistryClients clients, Catalogue catalogue, JobQueue jobs, TransactionTemplate tx) {
+  TagSync(Registries registries, RegistryClients clients, Catalogue catalogue, JobQueue jobs, TransactionTemplate tx,
+      WatchEvaluations watches) {
+    this.watches = watches;
     this.registries = registries;
     this.clients = clients;
     this.catalogue = catalogue;
@@ -68,6 +72,11 @@ public class TagSync implements JobHandler {
   /** Resolves one tag now; returns the digest it points at, if it exists. */
   public Optional<String> resolve(RegistryRecord registry, RegistryClient client, String repository, String tag, String source) {
     Optional<ManifestDescriptor> head = client.head(repository, tag);
+    if (head.isPresent() && head.get().digest().value().equals(catalogue.currentTag(registry.id(), repository, tag).orElse(null))
+        && catalogue.isScanned(registry.id(), repository, head.get().digest().value(), ScannerVersion.CURRENT)) {
+      // Nothing changed: read-only, so an idle poll of a thousand pinned tags writes nothing to the database.
+      return Optional.of(head.get().digest().value());
+    }
     tx.executeWithoutResult(status -> {
       if (head.isEmpty()) {
         catalogue.unmapTag(registry.id(), repository, tag, source);
@@ -75,10 +84,12 @@ public class TagSync implements JobHandler {
       }
       ManifestDescriptor d = head.get();
       catalogue.upsertArtifact(registry.id(), repository, d.digest().value(), d.mediaType(), d.size(), null, null);
-      catalogue.mapTag(registry.id(), repository, tag, d.digest().value(), source);
+      boolean moved = catalogue.mapTag(registry.id(), repository, tag, d.digest().value(), source);
       if (!catalogue.isScanned(registry.id(), repository, d.digest().value(), ScannerVersion.CURRENT)) {
         jobs.enqueue(ScanJobs.KIND, ScanJobs.dedupeKey(registry.name(), repository, d.digest().value()),
             ScanJobs.payload(registry.name(), repository, d.digest().value()), 8);
+      } else if (moved) {
+        watches.requestForRepository(registry.settings().host(), repository, source);
       }
     });
     return head.map(d -> d.digest().value());

@@ -99,6 +99,15 @@ public class Deployments {
     return create(actor, app, to, version, false, DeployReason.PROMOTION, otp);
   }
 
+  /**
+   * Deploys {@code version} for the server's automation (reason {@code auto}). Automation never rolls back:
+   * a deploy that would is refused with a conflict like any other rollback without the flag.
+   */
+  @Transactional
+  public DeployView autoDeploy(Actor automation, String app, String env, long version) {
+    return create(automation, app, env, version, false, DeployReason.AUTO, null);
+  }
+
   private DeployView create(Actor actor, String app, String env, @Nullable Long requestedVersion, boolean rollbackRequested,
       @Nullable DeployReason reason, @Nullable String otp) {
     AppRecord a = apps.find(app);

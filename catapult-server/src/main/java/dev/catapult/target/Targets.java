@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,11 +37,13 @@ public class Targets {
   private final Environments environments;
   private final AuditTrail audit;
   private final Notifications notifications;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   Targets(JdbcClient jdbc, JsonMapper json, Apps apps, Environments environments, AuditTrail audit, Notifications notifications,
-      Clock clock) {
+      ApplicationEventPublisher events, Clock clock) {
     this.notifications = notifications;
+    this.events = events;
     this.jdbc = jdbc;
     this.json = json;
     this.apps = apps;
@@ -69,6 +72,7 @@ public class Targets {
     details.put("deployer", spec.toMap());
     details.put("watch", w == null ? null : w.toMap());
     audit.record(actor.name(), "target.set", "app/" + app + "/env/" + env, details);
+    events.publishEvent(new WatchChanged(a.id(), e.id(), "target"));
     return get(app, env);
   }
 
@@ -77,6 +81,9 @@ public class Targets {
     actor.grants().require(new Permission.Watch(app, env));
     TargetView current = get(app, env);
     Map<String, Object> merged = new LinkedHashMap<>(current.watch() == null ? Map.of() : current.watch());
+    // The view adds the hold and the last evaluation; neither is a setting.
+    merged.remove("hold");
+    merged.remove("lastEvaluation");
     merged.putAll(changes);
     merged.values().removeIf(v -> v == null);
     WatchSpec w = WatchSpec.parse(merged);
@@ -84,6 +91,7 @@ public class Targets {
         .params(json.writeValueAsString(w.toMap()), Timestamp.from(clock.instant()), apps.find(app).id(), environments.find(env).id())
         .update();
     audit.record(actor.name(), "watch.updated", "app/" + app + "/env/" + env, new LinkedHashMap<>(changes));
+    events.publishEvent(new WatchChanged(apps.find(app).id(), environments.find(env).id(), "watch"));
     return get(app, env);
   }
 
@@ -122,6 +130,7 @@ public class Targets {
     if (changed > 0) {
       audit.record(actor.name(), "watch.hold.released", "app/" + app + "/env/" + env, Map.of());
       notifications.publish(Notifications.HOLD_RELEASED, "app/" + app + "/env/" + env, Map.of("by", actor.name()));
+      events.publishEvent(new WatchChanged(apps.find(app).id(), environments.find(env).id(), "hold-released"));
     }
     return get(app, env);
   }
@@ -188,6 +197,10 @@ public class Targets {
       hold.put("at", rs.getTimestamp("hold_at").toInstant().toString());
       watch = watch == null ? new LinkedHashMap<>() : watch;
       watch.put("hold", hold);
+    }
+    String evaluation = rs.getString("last_evaluation");
+    if (watch != null && evaluation != null) {
+      watch.put("lastEvaluation", json.readValue(evaluation, MAP));
     }
     return new TargetView(rs.getString("app"), rs.getString("env"), json.readValue(rs.getString("deployer"), MAP), watch,
         rs.getTimestamp("updated_at").toInstant());

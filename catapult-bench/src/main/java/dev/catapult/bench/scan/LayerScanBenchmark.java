@@ -2,6 +2,8 @@ package dev.catapult.bench.scan;
 
 import com.sun.management.ThreadMXBean;
 import dev.catapult.artifact.LayerScan;
+import dev.catapult.bench.MachineInfo;
+import dev.catapult.bench.MarkdownSections;
 import dev.catapult.bench.scan.Throughput.Reader;
 import dev.catapult.bench.scan.Throughput.Run;
 import java.lang.management.ManagementFactory;
@@ -66,16 +68,16 @@ public final class LayerScanBenchmark {
     }
     Options options = Options.parse(args);
     Instant started = Instant.now();
-    String loadBefore = SharedBenchHelpers.loadAverage();
+    String loadBefore = MachineInfo.loadAverage();
     System.out.printf("Generating a %d MiB layer in %s …%n", options.sizeMiB(), options.directory());
     long generating = System.nanoTime();
     SyntheticLayer.Written layer = SyntheticLayer.write(options.directory(), options.sizeMiB() << 20, options.zstd());
     Duration generation = Duration.ofNanos(System.nanoTime() - generating);
     try {
       ScanReport.Figures figures = measure(options, layer, generation);
-      String markdown = ScanReport.markdown(options, layer, figures, SharedBenchHelpers.machine(), loadBefore,
-          SharedBenchHelpers.loadAverage(), started, Duration.between(started, Instant.now()));
-      SharedBenchHelpers.replaceSection(options.output(), "layer-scanning", markdown);
+      String markdown = ScanReport.markdown(options, layer, figures, MachineInfo.read(), loadBefore,
+          MachineInfo.loadAverage(), started, Duration.between(started, Instant.now()));
+      MarkdownSections.replace(options.output(), "layer-scanning", markdown);
       System.out.println(ScanReport.summary(figures));
       System.out.println("Wrote the layer-scanning section of " + options.output());
     } finally {

@@ -1,6 +1,7 @@
 package dev.catapult.bench.scan;
 
 import dev.catapult.artifact.LayerScan;
+import dev.catapult.bench.MachineInfo;
 import dev.catapult.bench.scan.Throughput.Reader;
 import dev.catapult.bench.scan.Throughput.Run;
 import java.time.Duration;
@@ -45,7 +46,7 @@ final class ScanReport {
   }
 
   static String markdown(LayerScanBenchmark.Options options, SyntheticLayer.Written layer, Figures f,
-      Map<String, String> machine, String loadBefore, String loadAfter, Instant started, Duration took) {
+      MachineInfo machine, String loadBefore, String loadAfter, Instant started, Duration took) {
     StringBuilder md = new StringBuilder();
     md.append("## Layer scanning\n\n");
     md.append("_Written by `dev.catapult.bench.scan.LayerScanBenchmark` on %s UTC (run took %d s); rerunning replaces this section._\n\n"
@@ -71,16 +72,16 @@ final class ScanReport {
     return md.toString();
   }
 
-  private static void appendMachine(StringBuilder md, Map<String, String> machine, Figures f, String before, String after) {
+  private static void appendMachine(StringBuilder md, MachineInfo machine, Figures f, String before, String after) {
     md.append("**Machine.**\n\n| | |\n|---|---|\n");
-    md.append("| CPUs (`nproc`) | ").append(machine.get("cpus")).append(" |\n");
-    md.append("| CPU model | ").append(machine.get("cpuModel")).append(" |\n");
-    md.append("| Memory | ").append(machine.get("memory")).append(" |\n");
-    md.append("| OS | ").append(machine.get("os")).append(" |\n");
-    md.append("| JDK | ").append(machine.get("jdk")).append(" |\n");
+    md.append("| CPUs (`nproc`) | ").append(machine.cpus()).append(" |\n");
+    md.append("| CPU model | ").append(machine.cpuModel()).append(" |\n");
+    md.append("| Memory | ").append(machine.memory()).append(" |\n");
+    md.append("| OS | ").append(machine.os()).append(" |\n");
+    md.append("| JDK | ").append(machine.jdk()).append(" |\n");
     md.append("| JVM options | `").append(String.join(" ", f.jvmArgs())).append("` |\n");
     md.append("| Load average (1/5/15 min) before → after | ").append(before).append(" → ").append(after).append(" |\n\n");
-    if (busy(before, machine.get("cpus")) || busy(after, machine.get("cpus"))) {
+    if (busy(before, machine.cpus()) || busy(after, machine.cpus())) {
       md.append("⚠️ Noisy machine: the 1-minute load average was at or above the CPU count, so other processes took CPU "
           + "from some runs; the spread between runs shows how much. The medians are still held against the targets.\n\n");
     }

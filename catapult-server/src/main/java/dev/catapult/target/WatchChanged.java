@@ -1,0 +1,4 @@
+package dev.catapult.target;
+
+/** A target's watch, hold or deployer changed: its automation must be evaluated again. */
+public record WatchChanged(long appId, long environmentId, String change) {}
