@@ -7,7 +7,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Every route under {@code /api/} and {@code /compat/} needs a token; health, metrics and docs do not. */
+/**
+ * Every route under {@code /api/} and {@code /compat/}, and registrywatcher's root routes, need a token;
+ * health, metrics, docs and signed webhooks do not.
+ */
 @Configuration(proxyBeanMethods = false)
 class AuthenticationConfig implements WebMvcConfigurer {
   private final Authentication authentication;
@@ -18,7 +21,7 @@ class AuthenticationConfig implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(authentication).addPathPatterns("/api/**", "/compat/**");
+    registry.addInterceptor(authentication).addPathPatterns("/api/**", "/compat/**", "/ping", "/repos", "/tags/**");
   }
 
   @Override
