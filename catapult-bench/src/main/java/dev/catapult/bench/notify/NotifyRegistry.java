@@ -1,0 +1,205 @@
+package dev.catapult.bench.notify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's {@code docker-registry} (CNCF Distribution 2.8) as a child process on a free 127.0.0.1 port,
+ * storing in {@code home/storage}, with one notification endpoint (the driver's {@link HookProxy}). Adapted
+ * from {@code dev.catapult.bench.poll.LocalRegistry} (package-private there), plus the {@code notifications}
+ * block. Pull events are not sent ({@code ignore.actions: [pull]}): the server's own scans would otherwise
+ * double the notification traffic with events it ignores. Blob pushes are sent, as a registry does by
+ * default; the server ignores them. {@link #close()} stops the registry; safe to call twice.
+ */
+final class NotifyRegistry implements AutoCloseable {
+  static final String ENDPOINT_TIMEOUT = "1s";
+  static final int ENDPOINT_THRESHOLD = 3;
+  static final String ENDPOINT_BACKOFF = "1s";
+
+  private final Process process;
+  private final Path home;
+  private final int port;
+  private boolean closed;
+
+  private NotifyRegistry(Process process, Path home, int port) {
+    this.process = process;
+    this.home = home;
+    this.port = port;
+  }
+
+  /** Starts the registry, sending notifications to {@code hookUrl} with {@code Authorization: Bearer secret}. */
+  static NotifyRegistry start(Path program, Path home, URI hookUrl, String secret) throws IOException, InterruptedException {
+    if (!"127.0.0.1".equals(hookUrl.getHost())) {
+      throw new IllegalArgumentException("notifications only go to 127.0.0.1, not " + hookUrl);
+    }
+    IllegalStateException last = null;
+    for (int attempt = 0; attempt < 3; attempt++) { // another process may take the free port first
+      int port = freeLoopbackPort();
+      Path storage = Files.createDirectories(home.resolve("storage"));
+      String config = """
+          version: 0.1
+          log:
+            level: warn
+            formatter: text
+          storage:
+            filesystem:
+              rootdirectory: "%s"
+            maintenance:
+              uploadpurging:
+                enabled: false
+          http:
+            addr: 127.0.0.1:%d
+            secret: catapult-notify-bench
+          notifications:
+            endpoints:
+              - name: catapult
+                url: %s
+                headers:
+                  Authorization: [Bearer %s]
+                timeout: %s
+                threshold: %d
+                backoff: %s
+                ignore:
+                  actions: [pull]
+          """.formatted(storage.toString().replace("\\", "\\\\").replace("\"", "\\\""), port, hookUrl, secret,
+          ENDPOINT_TIMEOUT, ENDPOINT_THRESHOLD, ENDPOINT_BACKOFF);
+      Path configFile = home.resolve("config.yml");
+      Files.writeString(configFile, config, StandardCharsets.UTF_8);
+      Process process = new ProcessBuilder(program.toString(), "serve", configFile.toString())
+          .directory(home.toFile()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("registry.log").toFile())).start();
+      NotifyRegistry registry = new NotifyRegistry(process, home, port);
+      try {
+        registry.awaitReady(Duration.ofSeconds(20));
+        return registry;
+      } catch (IllegalStateException e) {
+        registry.close();
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  /** {@code 127.0.0.1:<port>}: what image references to this registry start with. */
+  String host() {
+    return "127.0.0.1:" + port;
+  }
+
+  URI url() {
+    return URI.create("http://" + host());
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  Path log() {
+    return home.resolve("registry.log");
+  }
+
+  /** The registry's version line ({@code docker-registry --version}), for the report. */
+  static String version(Path program) {
+    try {
+      Process p = new ProcessBuilder(program.toString(), "--version").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : "unknown";
+    } catch (IOException e) {
+      return "unknown";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "unknown";
+    }
+  }
+
+  /** CPU seconds the registry process used so far. */
+  double cpuSeconds() {
+    return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9;
+  }
+
+  /** Registry log lines (level warn and up, plus the access log) mentioning the notification endpoint. */
+  List<String> notificationProblems() {
+    try {
+      return Files.readAllLines(log()).stream()
+          .filter(l -> l.contains("notifications") || l.contains("retryingsink") || l.contains("httpSink") || l.contains("eventqueue"))
+          .limit(10).toList();
+    } catch (IOException | UncheckedIOException e) {
+      return List.of("(log unreadable: " + e.getMessage() + ")");
+    }
+  }
+
+  String logTail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(log());
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "(log unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  private void awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+      HttpRequest ping = HttpRequest.newBuilder(url().resolve("/v2/")).timeout(Duration.ofSeconds(2))
+          .header("User-Agent", "catapult-notify-bench").version(HttpClient.Version.HTTP_1_1).GET().build();
+      while (System.nanoTime() < deadline) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("docker-registry exited with " + process.exitValue() + " at start:\n" + logTail(20));
+        }
+        try {
+          if (http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+            return;
+          }
+        } catch (IOException notYet) {
+          // not listening yet
+        }
+        Thread.sleep(50);
+      }
+    }
+    throw new IllegalStateException("docker-registry did not answer /v2/ within " + timeout.toSeconds() + " s:\n" + logTail(20));
+  }
+
+  Optional<Long> exitValue() {
+    return process.isAlive() ? Optional.empty() : Optional.of((long) process.exitValue());
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  private static int freeLoopbackPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}
