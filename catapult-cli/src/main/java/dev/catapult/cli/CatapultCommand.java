@@ -38,6 +38,7 @@ import picocli.CommandLine.ScopeType;
       DeploysCommand.class,
       ApproveCommand.class,
       StatusCommand.class,
+      dev.catapult.cli.watch.WatchCommand.class,
       AuditCommand.class,
       PrincipalCommand.class,
       TokenCommand.class,

@@ -87,6 +87,15 @@ public final class ApiClient {
         send(request(path).header("Content-Type", "application/json").PUT(jsonBody(body)).build()));
   }
 
+  public JsonNode patch(ApiPath path, Object body) {
+    return await(send(request(path).header("Content-Type", "application/json")
+        .method("PATCH", jsonBody(body)).build()));
+  }
+
+  public JsonNode delete(ApiPath path) {
+    return await(send(request(path).DELETE().build()));
+  }
+
   public URI server() {
     return server;
   }

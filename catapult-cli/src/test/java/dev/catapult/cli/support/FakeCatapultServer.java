@@ -11,6 +11,7 @@ import dev.catapult.api.Page;
 import dev.catapult.api.Problem;
 import dev.catapult.api.ReleaseCreateRequest;
 import dev.catapult.api.ReleaseView;
+import dev.catapult.api.TargetView;
 import dev.catapult.cli.http.Json;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -39,6 +40,8 @@ public final class FakeCatapultServer implements AutoCloseable {
   final List<DeployView> deploys = new ArrayList<>();
   final Map<String, List<String>> scripts = new HashMap<>();
   final Map<String, Problem> forced = new HashMap<>();
+  /** Targets by {@code app/env}, for the watch routes. */
+  final Map<String, TargetView> targets = new HashMap<>();
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private final HttpServer server;
   private final FakeRoutes routes = new FakeRoutes(this);
@@ -89,6 +92,17 @@ public final class FakeCatapultServer implements AutoCloseable {
         "manual", false, status, null, "record", null, 0, List.of(), List.of(), Instant.EPOCH, Instant.EPOCH, null);
     deploys.add(deploy);
     return deploy;
+  }
+
+  /** A target of {@code app} in {@code environment} with a record deployer and this watch (may be null). */
+  public synchronized TargetView addTarget(String app, String environment, Map<String, Object> watch) {
+    TargetView target = new TargetView(app, environment, Map.of("type", "record"), watch, Instant.EPOCH);
+    targets.put(app + "/" + environment, target);
+    return target;
+  }
+
+  public synchronized TargetView target(String app, String environment) {
+    return targets.get(app + "/" + environment);
   }
 
   /** Every deploy created from now on goes through these statuses, one per GET of the deploy. */

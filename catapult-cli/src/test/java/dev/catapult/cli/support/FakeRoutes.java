@@ -9,18 +9,23 @@ import dev.catapult.api.ReleaseCreateRequest;
 import dev.catapult.api.ReleaseView;
 import dev.catapult.api.StatusEntry;
 import dev.catapult.api.StatusView;
+import dev.catapult.api.TargetView;
 import dev.catapult.cli.http.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.type.TypeReference;
 
 /** The route table of {@link FakeCatapultServer}; called with the server's lock held. */
 final class FakeRoutes {
 
   record Reply(int status, String body) {}
+
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private final FakeCatapultServer state;
 
@@ -34,6 +39,9 @@ final class FakeRoutes {
 
   Reply route(String method, List<String> path, Map<String, String> query, String body) {
     String route = method + " /" + String.join("/", path);
+    if (path.size() >= 4 && path.get(0).equals("apps") && path.get(2).equals("targets")) {
+      return target(method, path, body);
+    }
     return switch (method + " " + path.size() + " " + path.get(0)) {
       case "POST 1 apps" -> created(FakeCatapultServer.created(Json.mapper().readValue(body, AppCreateRequest.class)));
       case "GET 1 apps" -> ok(state.page(new ArrayList<>(state.apps.values()), query));
@@ -164,6 +172,74 @@ final class FakeRoutes {
       }
     }
     return ok(Json.write(new StatusView(environments, entries)));
+  }
+
+  // Targets and their watch (SPEC §6): GET …/targets/{env}, PATCH …/watch, POST and DELETE …/watch/hold.
+  private Reply target(String method, List<String> path, String body) {
+    String key = path.get(1) + "/" + path.get(3);
+    TargetView target = state.targets.get(key);
+    String sub = String.join("/", path.subList(4, path.size()));
+    String route = method + " " + sub;
+    if (!route.equals("GET ") && !route.equals("PATCH watch") && !route.equals("POST watch/hold")
+        && !route.equals("DELETE watch/hold")) {
+      return problem(404, "no route " + method + " /" + String.join("/", path));
+    }
+    if (target == null) {
+      return problem(404, "app '" + path.get(1) + "' has no target in environment '" + path.get(3) + "'");
+    }
+    Map<String, Object> watch = target.watch() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(target.watch());
+    switch (route) {
+      case "PATCH watch" -> {
+        Object hold = watch.remove("hold");
+        Object evaluation = watch.remove("lastEvaluation");
+        Map<String, Object> changes = Json.mapper().readValue(body, MAP);
+        watch.putAll(changes);
+        watch.values().removeIf(v -> v == null);
+        Object policy = watch.get("policy");
+        if (policy == null || !List.of("semver", "semver-major", "semver-minor", "semver-patch", "pinned", "regex").contains(policy)) {
+          return invalid("watch.policy", "'" + policy + "' is not a policy");
+        }
+        if (policy.equals("pinned") && watch.get("pinnedTag") == null) {
+          return invalid("watch.pinnedTag", "is required for the pinned policy");
+        }
+        watch.putIfAbsent("autoDeploy", false);
+        watch.putIfAbsent("allowPrerelease", false);
+        if (hold != null) {
+          watch.put("hold", hold);
+        }
+        if (evaluation != null) {
+          watch.put("lastEvaluation", evaluation);
+        }
+      }
+      case "POST watch/hold" -> {
+        Map<String, Object> request = Json.mapper().readValue(body, MAP);
+        if (!(request.get("reason") instanceof String reason) || reason.isBlank()) {
+          return invalid("reason", "is required (at most 500 characters)");
+        }
+        Object until = request.get("until");
+        if (until != null && !Instant.parse(until.toString()).isAfter(Instant.now())) {
+          return invalid("until", "must be in the future");
+        }
+        Map<String, Object> hold = new LinkedHashMap<>();
+        hold.put("reason", reason);
+        hold.put("until", until);
+        hold.put("by", "alice");
+        hold.put("at", Instant.now().toString());
+        watch.put("hold", hold);
+      }
+      case "DELETE watch/hold" -> watch.remove("hold");
+      default -> {
+        return ok(Json.write(target));
+      }
+    }
+    target = new TargetView(target.app(), target.environment(), target.deployer(), watch.isEmpty() ? null : watch, Instant.now());
+    state.targets.put(key, target);
+    return ok(Json.write(target));
+  }
+
+  private static Reply invalid(String field, String message) {
+    return new Reply(400, Json.write(new Problem("about:blank", "Bad Request", 400, "invalid request",
+        List.of(new Problem.FieldError(field, message)))));
   }
 
   private static Reply ok(String json) {
