@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
  * Debian's {@code docker-registry} (CNCF Distribution 2.8) as a child process on a free 127.0.0.1 port,
  * storing in {@code home/storage}, with one notification endpoint (the driver's {@link HookProxy}). Adapted
  * from {@code dev.catapult.bench.poll.LocalRegistry} (package-private there), plus the {@code notifications}
- * block. Pull events are not sent ({@code ignore.actions: [pull]}): the server's own scans would otherwise
- * double the notification traffic with events it ignores. Blob pushes are sent, as a registry does by
- * default; the server ignores them. {@link #close()} stops the registry; safe to call twice.
+ * block. The registry sends what it sends by default: manifest and blob pushes, and pulls — including the
+ * server's own {@code HEAD}s and scan fetches — which the server ignores (Debian's 2.8.2 build did not honour
+ * {@code ignore.actions: [pull]} when tried). {@link #close()} stops the registry; safe to call twice.
  */
 final class NotifyRegistry implements AutoCloseable {
   static final String ENDPOINT_TIMEOUT = "1s";
@@ -72,8 +72,6 @@ final class NotifyRegistry implements AutoCloseable {
                 timeout: %s
                 threshold: %d
                 backoff: %s
-                ignore:
-                  actions: [pull]
           """.formatted(storage.toString().replace("\\", "\\\\").replace("\"", "\\\""), port, hookUrl, secret,
           ENDPOINT_TIMEOUT, ENDPOINT_THRESHOLD, ENDPOINT_BACKOFF);
       Path configFile = home.resolve("config.yml");

@@ -83,6 +83,11 @@ final class NotifyServer implements AutoCloseable {
     return workDir.resolve("gc.log");
   }
 
+  /** When the server process started (JVM uptime 0, near enough: the GC log's times count from there). */
+  java.time.Instant startInstant() {
+    return process.toHandle().info().startInstant().orElse(java.time.Instant.now());
+  }
+
   long pid() {
     return process.pid();
   }

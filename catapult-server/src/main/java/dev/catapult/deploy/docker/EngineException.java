@@ -1,0 +1,8 @@
+package dev.catapult.deploy.docker;
+
+/** The Docker engine refused a call or could not be reached; the message is fit for the deploy's history. */
+final class EngineException extends Exception {
+  EngineException(String message) {
+    super(message);
+  }
+}
