@@ -34,6 +34,8 @@ class DeployWorker implements SmartLifecycle {
   private final Semaphore wakeUp = new Semaphore(0);
   private final Semaphore slots = new Semaphore(MAX_CONCURRENT);
   private volatile boolean running;
+  private final long renewEveryNanos;
+  private long lastRenewalNanos = Long.MIN_VALUE / 2;
   private Thread loop;
   private ExecutorService executor;
 
@@ -41,6 +43,7 @@ class DeployWorker implements SmartLifecycle {
     this.claims = claims;
     this.deployers = deployers.stream().collect(Collectors.toMap(Deployer::type, Function.identity()));
     this.pollMillis = props.deploys().pollInterval().toMillis();
+    this.renewEveryNanos = props.deploys().lease().dividedBy(4).toNanos();
     this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
   }
 
@@ -80,7 +83,7 @@ class DeployWorker implements SmartLifecycle {
   private void run() {
     while (running) {
       try {
-        claims.renewLeases(owner);
+        renewLeasesPeriodically();
         claims.expire();
         while (running && slots.tryAcquire()) {
           Optional<DeployTask> task = claims.claim(owner);
@@ -99,6 +102,15 @@ class DeployWorker implements SmartLifecycle {
         log.warn("Deploy worker round failed; retrying", e);
         sleepQuietly();
       }
+    }
+  }
+
+  /** A few renewals per lease suffice; renewing on every wake-up would write once per finished deploy. */
+  private void renewLeasesPeriodically() {
+    long now = System.nanoTime();
+    if (now - lastRenewalNanos >= renewEveryNanos) {
+      lastRenewalNanos = now;
+      claims.renewLeases(owner);
     }
   }
 

@@ -47,6 +47,7 @@ class JobWorker implements SmartLifecycle {
   private final Duration lease;
   private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
   private volatile boolean running;
+  private Instant lastRenewal;
   private Thread loop;
   private ExecutorService executor;
 
@@ -185,9 +186,15 @@ class JobWorker implements SmartLifecycle {
         .update();
   }
 
+  /** Renews this worker's leases a few times per lease, not on every wake-up (which would write per job). */
   private void renewLeases() {
+    Instant now = clock.instant();
+    if (lastRenewal != null && now.isBefore(lastRenewal.plus(lease.dividedBy(4)))) {
+      return;
+    }
+    lastRenewal = now;
     jdbc.sql("update jobs set locked_until = ? where status = 'running' and locked_by = ?")
-        .params(Timestamp.from(clock.instant().plus(lease)), owner).update();
+        .params(Timestamp.from(now.plus(lease)), owner).update();
   }
 
   private static Duration backoff(int attempt) {

@@ -11,6 +11,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * When to evaluate watches: after a scan or a tag move in a watched repository, after a watch, hold or
@@ -42,10 +43,12 @@ public class WatchEvaluations implements JobHandler {
   }
 
   /**
-   * Queues an evaluation of one target (joins the caller's transaction). Requests coalesce into the queued
+   * Queues an evaluation of one target (in the caller's transaction, or its own: the new job is only seen,
+   * and its worker only woken, after commit). Requests coalesce into the queued
    * evaluation; but one already running may have read the state before this change, so then a single
    * follow-up is queued behind it — no change is ever left unevaluated.
    */
+  @Transactional
   public void request(long appId, long environmentId, String trigger) {
     String key = KIND + ":" + appId + ":" + environmentId;
     Map<String, Object> payload = Map.of("appId", appId, "environmentId", environmentId, "trigger", trigger);
@@ -62,6 +65,7 @@ public class WatchEvaluations implements JobHandler {
   }
 
   /** Queues evaluations of every watched target whose app's image is {@code host/repository}. */
+  @Transactional
   public void requestForRepository(String host, String repository, String trigger) {
     jdbc.sql("""
         select t.app_id, t.environment_id from targets t join apps a on a.id = t.app_id

@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
  * storing in {@code home/storage}, with one notification endpoint (the driver's {@link HookProxy}). Adapted
  * from {@code dev.catapult.bench.poll.LocalRegistry} (package-private there), plus the {@code notifications}
  * block. The registry sends what it sends by default: manifest and blob pushes, and pulls — including the
- * server's own {@code HEAD}s and scan fetches — which the server ignores (Debian's 2.8.2 build did not honour
- * {@code ignore.actions: [pull]} when tried). {@link #close()} stops the registry; safe to call twice.
+ * server's own {@code HEAD}s and scan fetches — which the server ignores. ({@code ignore.actions: [pull]}
+ * alone does nothing in 2.8: its {@code newIgnoredSink} returns the sink unfiltered unless some media type is
+ * ignored too.) {@link #close()} stops the registry; safe to call twice.
  */
 final class NotifyRegistry implements AutoCloseable {
   static final String ENDPOINT_TIMEOUT = "1s";
