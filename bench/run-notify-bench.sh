@@ -11,25 +11,11 @@
 #
 # MVN_FLAGS (e.g. -o for offline) is passed to Maven. The server jar is built only when it is missing;
 # rebuild it yourself (./mvnw -q -pl catapult-server -am package -DskipTests) to measure new server code.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
 
-if [[ -z "${JAVA_HOME:-}" ]]; then
-  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
-    if [[ -x "$candidate/bin/java" ]]; then export JAVA_HOME="$candidate"; break; fi
-  done
-fi
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-
-if [[ ! -f catapult-server/target/catapult-server.jar ]]; then
-  ./mvnw -B -q ${MVN_FLAGS:-} -pl catapult-server -am package -DskipTests
-fi
-./mvnw -B -q ${MVN_FLAGS:-} -pl catapult-bench -am package -DskipTests
-
-# The report shows the command exactly as typed (quoted where needed), so the run can be repeated.
-quote() { if [[ "$1" =~ ^[A-Za-z0-9_./:=,@+-]+$ ]]; then printf '%s' "$1"; else printf "'%s'" "${1//\'/\'\\\'\'}"; fi; }
-invoked="${MVN_FLAGS:+MVN_FLAGS=$(quote "$MVN_FLAGS") }bench/run-notify-bench.sh"
-for arg in "$@"; do invoked+=" $(quote "$arg")"; done
+build_server_if_missing
+build_bench
+invoked="$(invoked_as bench/run-notify-bench.sh MVN_FLAGS -- "$@")"
 
 exec "$JAVA" -cp catapult-bench/target/catapult-bench.jar dev.catapult.bench.notify.NotificationToDeployBenchmark \
   --server-jar catapult-server/target/catapult-server.jar \

@@ -1,18 +1,17 @@
 package dev.catapult.bench;
 
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import static dev.catapult.bench.BenchRun.deleteRecursively;
+import static dev.catapult.bench.BenchRun.say;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Release creation over HTTP (SPEC §11): starts its own server, warms it up, measures
@@ -26,26 +25,19 @@ public final class ReleaseCreationBenchmark {
   private ReleaseCreationBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    BenchOptions options;
-    try {
-      options = BenchOptions.parse(args);
-    } catch (BenchOptions.UsageException e) {
-      System.err.println(e.getMessage().isEmpty() ? BenchOptions.USAGE : e.getMessage() + "\n\n" + BenchOptions.USAGE);
-      System.exit(e.getMessage().isEmpty() ? 0 : 2);
-      return;
-    }
+    BenchOptions options = BenchArgs.parseOrExit(args, BenchOptions::parse, BenchOptions.USAGE);
     Path work = Files.createTempDirectory("catapult-bench-");
     boolean completed = false;
     ServerProcess server = null;
     try {
-      String runId = HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
-      String token = options.token().isEmpty() ? "bench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16)) : options.token();
+      String runId = BenchRun.hex(3);
+      String token = options.token().isEmpty() ? BenchRun.randomToken() : options.token();
       ZonedDateTime startedAt = ZonedDateTime.now();
       long t0 = System.nanoTime();
       MachineInfo machine = MachineInfo.read();
       String loadBefore = MachineInfo.loadAverage();
       say("work dir %s; starting %s", work, options.serverJar());
-      server = ServerProcess.start(options, work, token);
+      server = ServerProcess.start(options.serverJar(), options.serverJvmOptions(), work, token, databaseSettings(options));
       ServerProcess started = server;
       Runtime.getRuntime().addShutdownHook(new Thread(started::close, "bench-stop-server"));
       Duration startup = server.awaitReady(Duration.ofSeconds(options.readyTimeoutSeconds()));
@@ -96,7 +88,8 @@ public final class ReleaseCreationBenchmark {
         say("server log: %d WARN, %d ERROR lines", log.warnings(), log.errors());
         log.firstLines().forEach(line -> say("  %s", line));
         report = new ReleaseCreationReport(options, machine, startedAt, Duration.ofNanos(System.nanoTime() - t0),
-            loadBefore, MachineInfo.loadAverage(), cpuUse, startup, warmup, scenarios, creators, gc, log, command(options));
+            loadBefore, MachineInfo.loadAverage(), cpuUse, startup, warmup, scenarios, creators, gc, log,
+            BenchRun.command(options.invokedAs(), ReleaseCreationBenchmark.class));
       }
       MarkdownSections.replace(options.output(), "release-creation", report.markdown());
       say("wrote the release-creation section of %s", options.output().toAbsolutePath());
@@ -125,36 +118,20 @@ public final class ReleaseCreationBenchmark {
   private static LoadRun.Result merge(LoadRun.Result a, LoadRun.Result b, int total) {
     List<String> samples = new ArrayList<>(a.errorSamples());
     samples.addAll(b.errorSamples());
-    java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>(a.outcomes());
+    Map<String, Integer> outcomes = new TreeMap<>(a.outcomes());
     b.outcomes().forEach((k, v) -> outcomes.merge(k, v, Integer::sum));
     return new LoadRun.Result(a.app(), b.clients(), total, new long[0], outcomes, a.errors() + b.errors(),
         a.replays() + b.replays(), a.wallNanos() + b.wallNanos(), List.of(), samples);
   }
 
-  private static String command(BenchOptions options) {
-    if (!options.invokedAs().isBlank()) {
-      return options.invokedAs();
+  /** The external database, if any; the server's embedded one otherwise. */
+  private static Map<String, String> databaseSettings(BenchOptions options) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    if (options.externalDatabase()) {
+      settings.put("CATAPULT_DATABASE_URL", options.databaseUrl());
+      settings.put("CATAPULT_DATABASE_USER", options.databaseUser());
+      settings.put("CATAPULT_DATABASE_PASSWORD", options.databasePassword());
     }
-    return ProcessHandle.current().info().commandLine().orElse("java dev.catapult.bench.ReleaseCreationBenchmark");
-  }
-
-  private static void say(String format, Object... args) {
-    System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+    return settings;
   }
 }

@@ -3,14 +3,23 @@ package dev.catapult.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What the server itself says about the run: its release-create timer (Prometheus) and its log. */
-final class ServerObservations {
+/**
+ * What the server itself and the machine say about a run: the server's release-create timer (Prometheus),
+ * its GC pauses, its WARN/ERROR lines, and the machine's busy CPU time.
+ */
+public final class ServerObservations {
   private static final Pattern LEVEL = Pattern.compile("^\\S+\\s+(WARN|ERROR)\\s");
+  private static final Pattern TIMED_GC_PAUSE = Pattern.compile("^\\[(\\d+(?:\\.\\d+)?)s].*\\bPause\\b.*\\s(\\d+(?:\\.\\d+)?)ms$");
+  private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on every mainstream Linux
   // Label values may contain braces (uri="/api/v1/apps/{app}/releases"), so match up to the last one.
   private static final Pattern GC_PAUSE = Pattern.compile("\\bPause\\b.*\\s(\\d+(?:\\.\\d+)?)ms$");
   private static final Pattern SAMPLE = Pattern.compile("^(http_server_requests_seconds_(?:count|sum))\\{(.*)}\\s+(\\S+)$");
@@ -18,7 +27,7 @@ final class ServerObservations {
   private ServerObservations() {}
 
   /** Server-side totals of {@code POST /api/v1/apps/{app}/releases} answered 201; absent when not exported. */
-  record CreateTimer(double count, double seconds) {
+  public record CreateTimer(double count, double seconds) {
     static final CreateTimer NONE = new CreateTimer(Double.NaN, Double.NaN);
 
     /** Mean server-side milliseconds per request between two snapshots. */
@@ -28,7 +37,7 @@ final class ServerObservations {
     }
   }
 
-  static CreateTimer createTimer(CatapultClient client) {
+  public static CreateTimer createTimer(CatapultClient client) {
     try {
       CatapultClient.Response r = client.get("/metrics", "text/plain");
       if (r.status() != 200) {
@@ -59,15 +68,15 @@ final class ServerObservations {
   }
 
   /** Stop-the-world pauses from the server's {@code -Xlog:gc} file, over the server's whole life. */
-  record GcPauses(int count, double totalMs, double maxMs) {
+  public record GcPauses(int count, double totalMs, double maxMs) {
     @Override
     public String toString() {
       return count == 0 ? "no pauses logged"
-          : String.format(java.util.Locale.ROOT, "%d pauses, %.0f ms in total, longest %.1f ms", count, totalMs, maxMs);
+          : String.format(Locale.ROOT, "%d pauses, %.0f ms in total, longest %.1f ms", count, totalMs, maxMs);
     }
   }
 
-  static GcPauses gc(Path gcLog) {
+  public static GcPauses gc(Path gcLog) {
     int count = 0;
     double total = 0;
     double max = 0;
@@ -87,10 +96,51 @@ final class ServerObservations {
     return new GcPauses(count, total, max);
   }
 
-  /** WARN and ERROR lines the server logged (Spring Boot's default console format). */
-  record LogSummary(int warnings, int errors, List<String> firstLines) {}
+  /** Stop-the-world pauses from the server's {@code -Xlog:gc} file: during a window and over the server's life. */
+  public record WindowGcPauses(int count, double totalMs, double maxMs, int allCount, double allTotalMs, double allMaxMs) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "during the stream %d pauses, %.0f ms in total, longest %.1f ms; whole run %d pauses, "
+          + "%.0f ms, longest %.1f ms", count, totalMs, maxMs, allCount, allTotalMs, allMaxMs);
+    }
+  }
 
-  static LogSummary log(Path log) {
+  /** Pauses between {@code from} and {@code to}; the GC log's times count from {@code serverStart}. */
+  public static WindowGcPauses gc(Path gcLog, Instant serverStart, Instant from, Instant to) {
+    double lo = Duration.between(serverStart, from).toNanos() / 1e9;
+    double hi = Duration.between(serverStart, to).toNanos() / 1e9;
+    int count = 0;
+    int all = 0;
+    double total = 0;
+    double allTotal = 0;
+    double max = 0;
+    double allMax = 0;
+    try {
+      for (String line : Files.readAllLines(gcLog)) {
+        Matcher m = TIMED_GC_PAUSE.matcher(line);
+        if (m.find()) {
+          double at = Double.parseDouble(m.group(1));
+          double ms = Double.parseDouble(m.group(2));
+          all++;
+          allTotal += ms;
+          allMax = Math.max(allMax, ms);
+          if (at >= lo && at <= hi) {
+            count++;
+            total += ms;
+            max = Math.max(max, ms);
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return new WindowGcPauses(0, 0, 0, 0, 0, 0);
+    }
+    return new WindowGcPauses(count, total, max, all, allTotal, allMax);
+  }
+
+  /** WARN and ERROR lines the server logged (Spring Boot's default console format). */
+  public record LogSummary(int warnings, int errors, List<String> firstLines) {}
+
+  public static LogSummary log(Path log) {
     int warnings = 0;
     int errors = 0;
     List<String> first = new ArrayList<>();
@@ -112,5 +162,16 @@ final class ServerObservations {
       first.add("(server log unreadable: " + e.getMessage() + ")");
     }
     return new LogSummary(warnings, errors, first);
+  }
+
+  /** Busy CPU seconds of the whole machine so far (/proc/stat), NaN when unreadable. */
+  public static double machineBusySeconds() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+      long[] v = Arrays.stream(f).skip(1).mapToLong(Long::parseLong).toArray();
+      return (v[0] + v[1] + v[2] + v[5] + v[6]) / TICKS_PER_SECOND;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
   }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A Catapult server started by the benchmark as a child process, bound to 127.0.0.1 on a free port, with
- * its data directory (and embedded PostgreSQL) inside the run's temp folder. {@link #close()} stops it and
- * everything it started; it is safe to call twice (finally block and shutdown hook).
+ * A Catapult server started by a benchmark as a child process, bound to 127.0.0.1 on a free port, with
+ * its data directory (and embedded PostgreSQL) inside the run's temp folder, plus the server settings the
+ * benchmark needs. {@link #close()} stops it and everything it started; it is safe to call twice (finally
+ * block and shutdown hook).
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final Path workDir;
   private final Path log;
@@ -36,16 +38,21 @@ final class ServerProcess implements AutoCloseable {
     this.baseUri = baseUri;
   }
 
-  static ServerProcess start(BenchOptions options, Path workDir, String bootstrapToken) throws IOException {
+  /**
+   * Starts the server from a private copy of {@code serverJar}; {@code settings} are extra environment
+   * variables (names starting with CATAPULT_).
+   */
+  public static ServerProcess start(Path serverJar, List<String> jvmOptions, Path workDir, String bootstrapToken,
+      Map<String, String> settings) throws IOException {
     // Run a private copy: other builds may replace target/catapult-server.jar while we measure.
     Path jar = workDir.resolve("catapult-server.jar");
-    Files.copy(options.serverJar(), jar);
+    Files.copy(serverJar, jar);
     int port = freeLoopbackPort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // A GC log costs nothing measurable and explains latency tails (see ServerObservations.gc).
     command.add("-Xlog:gc:file=" + workDir.resolve("gc.log"));
-    command.addAll(options.serverJvmOptions());
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());
     Path log = workDir.resolve("server.log");
@@ -58,33 +65,39 @@ final class ServerProcess implements AutoCloseable {
     env.put("SERVER_ADDRESS", "127.0.0.1");
     env.put("CATAPULT_DATA_DIR", workDir.resolve("data").toString());
     env.put("CATAPULT_BOOTSTRAP_TOKEN", bootstrapToken);
-    if (options.externalDatabase()) {
-      env.put("CATAPULT_DATABASE_URL", options.databaseUrl());
-      env.put("CATAPULT_DATABASE_USER", options.databaseUser());
-      env.put("CATAPULT_DATABASE_PASSWORD", options.databasePassword());
-    }
+    settings.forEach((k, v) -> {
+      if (!k.startsWith("CATAPULT_")) {
+        throw new IllegalArgumentException("not a server setting: " + k);
+      }
+      env.put(k, v);
+    });
     Process process = builder.start();
     return new ServerProcess(process, workDir, log, URI.create("http://127.0.0.1:" + port));
   }
 
-  URI baseUri() {
+  public URI baseUri() {
     return baseUri;
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 
-  Path gcLog() {
+  public Path gcLog() {
     return workDir.resolve("gc.log");
   }
 
-  long pid() {
+  /** When the server process started (JVM uptime 0, near enough: the GC log's times count from there). */
+  public Instant startInstant() {
+    return process.toHandle().info().startInstant().orElse(Instant.now());
+  }
+
+  public long pid() {
     return process.pid();
   }
 
   /** Waits for {@code GET /readyz} to answer 200; fails early if the process dies. */
-  Duration awaitReady(Duration timeout) throws InterruptedException {
+  public Duration awaitReady(Duration timeout) throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
@@ -106,13 +119,23 @@ final class ServerProcess implements AutoCloseable {
     throw new IllegalStateException("server not ready after " + timeout.toSeconds() + " s; log tail:\n" + logTail(40));
   }
 
-  String logTail(int lines) {
+  public String logTail(int lines) {
     try {
       List<String> all = Files.readAllLines(log);
       return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     } catch (IOException | UncheckedIOException e) {
       return "(log unreadable: " + e.getMessage() + ")";
     }
+  }
+
+  /** CPU seconds so far of {server JVM, embedded PostgreSQL (postmaster and backends)}. */
+  public double[] cpuSeconds() {
+    double[] seconds = {0, 0};
+    for (ProcessHandle p : processes()) {
+      seconds[p.pid() == process.pid() ? 0 : 1] +=
+          p.info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9;
+    }
+    return seconds;
   }
 
   /**
@@ -157,12 +180,12 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Processes still alive that this server started (should be empty after {@link #close()}). */
-  List<ProcessHandle> leftovers() {
+  public List<ProcessHandle> leftovers() {
     return processes();
   }
 
   /** The server, the embedded postmaster (found by our data directory) and all their descendants. */
-  List<ProcessHandle> processes() {
+  public List<ProcessHandle> processes() {
     String marker = workDir.toAbsolutePath().toString();
     return Stream.concat(Stream.of(process.toHandle()), ProcessHandle.allProcesses()
             .filter(p -> p.pid() != ProcessHandle.current().pid()

@@ -1,20 +1,21 @@
 package dev.catapult.job;
 
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import dev.catapult.platform.Wakeups;
 import org.springframework.stereotype.Component;
 
-/** Wakes this server's job worker when it enqueues work, so it need not wait for the next poll. */
+/**
+ * The job worker's wake-ups, a bean of its own so {@link JobQueue} can wake the worker without depending on
+ * it (the worker depends on the handlers, which enqueue jobs).
+ */
 @Component
 class JobWakeups {
-  private final Semaphore signal = new Semaphore(0);
+  private final Wakeups wakeups = new Wakeups();
 
   void wake() {
-    signal.release();
+    wakeups.wake();
   }
 
-  void await(long millis) throws InterruptedException {
-    signal.tryAcquire(millis, TimeUnit.MILLISECONDS);
-    signal.drainPermits();
+  Wakeups wakeups() {
+    return wakeups;
   }
 }

@@ -2,6 +2,7 @@ package dev.catapult.bench.notify;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.catapult.bench.CatapultClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -134,7 +135,7 @@ final class HookProxy implements AutoCloseable {
       }
       List<JsonNode> pushes = new ArrayList<>();
       try {
-        JsonNode root = NotifyApi.JSON.readTree(body);
+        JsonNode root = CatapultClient.JSON.readTree(body);
         int n = 0;
         for (JsonNode e : root.path("events")) {
           n++;

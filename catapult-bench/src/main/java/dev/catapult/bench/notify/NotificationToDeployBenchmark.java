@@ -1,23 +1,25 @@
 package dev.catapult.bench.notify;
 
+import static dev.catapult.bench.BenchRun.say;
+import static dev.catapult.bench.BenchRun.seconds;
+
+import dev.catapult.bench.BenchArgs;
+import dev.catapult.bench.BenchRun;
+import dev.catapult.bench.CatapultClient;
+import dev.catapult.bench.LocalRegistry;
 import dev.catapult.bench.MachineInfo;
 import dev.catapult.bench.MarkdownSections;
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import dev.catapult.bench.ServerObservations;
+import dev.catapult.bench.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -73,51 +75,35 @@ public final class NotificationToDeployBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    NotifyOptions options;
-    try {
-      options = NotifyOptions.parse(args);
-    } catch (NotifyOptions.UsageException e) {
-      System.err.println(e.getMessage().isEmpty() ? NotifyOptions.USAGE : e.getMessage() + "\n\n" + NotifyOptions.USAGE);
-      System.exit(e.getMessage().isEmpty() ? 0 : 2);
-      return;
-    }
+    NotifyOptions options = BenchArgs.parseOrExit(args, NotifyOptions::parse, NotifyOptions.USAGE);
     Path work = Files.createTempDirectory("catapult-notify-bench-");
     // Separate folders: the server's stop sequence finds its PostgreSQL by its folder in command lines.
     Path serverDir = Files.createDirectories(work.resolve("server"));
     Path registryDir = Files.createDirectories(work.resolve("registry"));
-    List<AutoCloseable> running = new ArrayList<>();
-    Thread hook = new Thread(() -> stopAll(running), "bench-stop-all");
-    Runtime.getRuntime().addShutdownHook(hook);
+    BenchRun.Running running = new BenchRun.Running();
     boolean completed = false;
-    NotifyServer server = null;
-    NotifyRegistry registry = null;
+    ServerProcess server = null;
+    LocalRegistry registry = null;
     try {
       NotifyReport.Builder report = new NotifyReport.Builder(options, MachineInfo.read(), ZonedDateTime.now(), MachineInfo.loadAverage());
       long t0 = System.nanoTime();
-      String token = "bench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-      String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
+      String token = BenchRun.randomToken();
+      String secret = BenchRun.hex(24);
       say("work dir %s", work);
 
-      HookProxy proxy = HookProxy.start();
-      synchronized (running) {
-        running.add(proxy);
-      }
-      registry = NotifyRegistry.start(options.registryProgram(), registryDir, proxy.url(), secret);
-      synchronized (running) {
-        running.addFirst(registry); // stop the registry before the proxy it notifies
-      }
-      report.registryVersion = NotifyRegistry.version(options.registryProgram());
+      HookProxy proxy = running.add(HookProxy.start());
+      // stop the registry before the proxy it notifies
+      registry = running.addFirst(LocalRegistry.start(options.registryProgram(), registryDir, "catapult-notify-bench", proxy.url(), secret));
+      report.registryVersion = LocalRegistry.version(options.registryProgram());
       say("%s listening on %s, notifying %s", report.registryVersion, registry.host(), proxy.url());
 
       Map<String, String> settings = new LinkedHashMap<>();
       settings.put("CATAPULT_JOBS_CONCURRENCY", Integer.toString(options.jobsConcurrency()));
       settings.put("CATAPULT_JOBS_POLLINTERVAL", options.jobsPollInterval());
       report.serverSettings = settings;
-      report.serverJar = jarIdentity(options.serverJar());
-      server = NotifyServer.start(options.serverJar(), options.serverJvmOptions(), serverDir, token, settings);
-      synchronized (running) {
-        running.addFirst(server); // stop the server first
-      }
+      report.serverJar = BenchRun.jarIdentity(options.serverJar());
+      // stop the server first
+      server = running.addFirst(ServerProcess.start(options.serverJar(), options.serverJvmOptions(), serverDir, token, settings));
       report.startup = server.awaitReady(Duration.ofSeconds(options.readyTimeoutSeconds()));
       say("server pid %d ready at %s after %.1f s", server.pid(), server.baseUri(), seconds(report.startup));
 
@@ -125,10 +111,10 @@ public final class NotificationToDeployBenchmark {
       for (int i = 0; i < options.apps(); i++) {
         apps.add("notify-%04d".formatted(i));
       }
-      try (NotifyApi api = new NotifyApi(server.baseUri(), token); ImagePusher pusher = new ImagePusher(registry.url())) {
+      try (CatapultClient api = new CatapultClient(server.baseUri(), token); ImagePusher pusher = new ImagePusher(registry.url())) {
         long s0 = System.nanoTime();
         api.createEnvironment(ENVIRONMENT, 30);
-        api.createRegistry(REGISTRY, registry.url(), secret, options.pollInterval());
+        api.createNotifyingRegistry(REGISTRY, registry.url(), secret, options.pollInterval());
         proxy.forwardTo(server.baseUri().resolve("/hooks/registry/" + REGISTRY));
         for (String app : apps) {
           api.createApp(app, registry.host() + "/" + repository(app));
@@ -176,7 +162,7 @@ public final class NotificationToDeployBenchmark {
         report.results = collect(api, proxy, report.pushes);
         report.warmup = collect(api, proxy, report.warmupPushes);
         report.unmatched = unmatchedAutoDeploys(api, apps, report.warmupPushes, report.pushes);
-        report.registryRequests = api.stats(REGISTRY);
+        report.registryRequests = api.statsJson(REGISTRY);
         report.proxy = proxy.totals();
         report.redeliveries = proxy.redeliveries();
         report.proxyProblems = proxy.problems();
@@ -191,51 +177,24 @@ public final class NotificationToDeployBenchmark {
           report.stageNote = "psql not found: no stage breakdown";
         }
       }
-      report.gc = NotifyObservations.gc(server.gcLog(), server.startInstant(), report.streamStart, report.streamSettled);
-      report.log = NotifyObservations.log(server.log());
+      report.gc = ServerObservations.gc(server.gcLog(), server.startInstant(), report.streamStart, report.streamSettled);
+      report.log = ServerObservations.log(server.log());
       report.registryLog = registry.notificationProblems();
       report.loadAfter = MachineInfo.loadAverage();
       report.elapsed = Duration.ofNanos(System.nanoTime() - t0);
-      report.command = options.invokedAs().isBlank()
-          ? ProcessHandle.current().info().commandLine().orElse("java " + NotificationToDeployBenchmark.class.getName())
-          : options.invokedAs();
+      report.command = BenchRun.command(options.invokedAs(), NotificationToDeployBenchmark.class);
       NotifyReport built = report.build();
       MarkdownSections.replace(options.output(), SECTION, built.markdown());
       say("%s", built.summary());
       say("wrote the %s section of %s", SECTION, options.output().toAbsolutePath());
       completed = true;
     } catch (Exception e) {
-      if (server != null) {
-        System.err.println("server log tail:\n" + server.logTail(30));
-      }
-      if (registry != null) {
-        System.err.println("registry log tail:\n" + registry.logTail(10));
-      }
+      BenchRun.printLogTails(server, registry);
       throw e;
     } finally {
-      stopAll(running);
-      if (server != null) {
-        List<ProcessHandle> left = server.processes();
-        if (!left.isEmpty()) {
-          say("WARNING: processes still alive after stopping the server: %s", left.stream().map(ProcessHandle::pid).toList());
-        }
-      }
-      if (registry != null && registry.alive()) {
-        say("WARNING: docker-registry pid %d still alive", registry.pid());
-      }
-      if (completed && !options.keepWorkDir()) {
-        deleteRecursively(work);
-      } else {
-        if (!options.keepWorkDir() && Files.isDirectory(registryDir.resolve("storage"))) {
-          deleteRecursively(registryDir.resolve("storage")); // the logs explain a failure; the images do not
-        }
-        say("kept %s (server/server.log, registry/registry.log inside)", work);
-      }
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running already
-      }
+      running.stopAll();
+      BenchRun.cleanUpRegistryRun(work, registryDir, completed, options.keepWorkDir(), server, registry);
+      running.removeHook();
     }
   }
 
@@ -277,7 +236,7 @@ public final class NotificationToDeployBenchmark {
    * Waits until every push has its auto deploy (reads only the apps still missing one, once a second, so the
    * driver's reads barely load the server), then returns the results. Fails after {@code --settle-timeout}.
    */
-  private static List<Result> settle(NotifyApi api, HookProxy proxy, List<Push> pushes, NotifyOptions options, String what)
+  private static List<Result> settle(CatapultClient api, HookProxy proxy, List<Push> pushes, NotifyOptions options, String what)
       throws Exception {
     long deadline = System.nanoTime() + options.settleTimeoutSeconds() * 1_000_000_000L;
     Map<String, List<Push>> byApp = byApp(pushes);
@@ -311,7 +270,7 @@ public final class NotificationToDeployBenchmark {
   }
 
   /** The results of all pushes now (every app read once). */
-  private static List<Result> collect(NotifyApi api, HookProxy proxy, List<Push> pushes) throws Exception {
+  private static List<Result> collect(CatapultClient api, HookProxy proxy, List<Push> pushes) throws Exception {
     Map<String, List<Result>> done = new HashMap<>();
     for (Map.Entry<String, List<Push>> e : byApp(pushes).entrySet()) {
       done.put(e.getKey(), resultsOf(api, proxy, e.getKey(), e.getValue()));
@@ -331,7 +290,7 @@ public final class NotificationToDeployBenchmark {
     return pushes.stream().map(index::get).toList();
   }
 
-  private static List<Result> resultsOf(NotifyApi api, HookProxy proxy, String app, List<Push> pushes) throws Exception {
+  private static List<Result> resultsOf(CatapultClient api, HookProxy proxy, String app, List<Push> pushes) throws Exception {
     List<DeployInfo> deploys = autoDeploys(api, app);
     List<Result> out = new ArrayList<>();
     for (Push p : pushes) {
@@ -343,7 +302,7 @@ public final class NotificationToDeployBenchmark {
   }
 
   /** The app's deploys with reason {@code auto}, each with its release's image tag and digest. */
-  private static List<DeployInfo> autoDeploys(NotifyApi api, String app) throws Exception {
+  private static List<DeployInfo> autoDeploys(CatapultClient api, String app) throws Exception {
     List<JsonNode> deploys = api.deploys(app);
     if (deploys.isEmpty()) {
       return List.of();
@@ -373,7 +332,7 @@ public final class NotificationToDeployBenchmark {
   }
 
   /** Auto deploys of the benchmark's apps that match no push (should be none). */
-  private static List<DeployInfo> unmatchedAutoDeploys(NotifyApi api, List<String> apps, List<Push> warmup, List<Push> stream)
+  private static List<DeployInfo> unmatchedAutoDeploys(CatapultClient api, List<String> apps, List<Push> warmup, List<Push> stream)
       throws Exception {
     Map<String, String> pushed = new HashMap<>();
     warmup.forEach(p -> pushed.put(p.app() + ":" + p.tag(), p.pushed().digest()));
@@ -391,11 +350,11 @@ public final class NotificationToDeployBenchmark {
 
   /** CPU seconds so far of the server JVM, its PostgreSQL, the registry, this driver, and the whole machine. */
   record CpuSample(double server, double postgres, double registry, double driver, double machineBusy, long nanos) {
-    static CpuSample take(NotifyServer server, NotifyRegistry registry) {
+    static CpuSample take(ServerProcess server, LocalRegistry registry) {
       double[] s = server.cpuSeconds();
       return new CpuSample(s[0], s[1], registry.cpuSeconds(),
           ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9,
-          NotifyObservations.machineBusySeconds(), System.nanoTime());
+          ServerObservations.machineBusySeconds(), System.nanoTime());
     }
 
     CpuSample minus(CpuSample o) {
@@ -412,60 +371,7 @@ public final class NotificationToDeployBenchmark {
     }
   }
 
-  /** Which server build was measured: the jar's SHA-256 (first 12 hex digits) and modification time. */
-  private static String jarIdentity(Path jar) throws IOException {
-    try (java.io.InputStream in = Files.newInputStream(jar)) {
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[1 << 16];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        sha.update(buffer, 0, n);
-      }
-      return "`catapult-server.jar` sha256 " + HexFormat.of().formatHex(sha.digest()).substring(0, 12) + "…, built "
-          + Files.getLastModifiedTime(jar).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void stopAll(List<AutoCloseable> running) {
-    List<AutoCloseable> copy;
-    synchronized (running) {
-      copy = List.copyOf(running);
-    }
-    for (AutoCloseable c : copy) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        System.err.println("[bench] stopping " + c + " failed: " + e);
-      }
-    }
-  }
-
   static double millis(Instant from, Instant to) {
     return Duration.between(from, to).toNanos() / 1e6;
-  }
-
-  static double seconds(Duration d) {
-    return d.toNanos() / 1e9;
-  }
-
-  static void say(String format, Object... args) {
-    System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 }

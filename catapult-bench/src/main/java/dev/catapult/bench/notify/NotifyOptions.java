@@ -1,13 +1,8 @@
 package dev.catapult.bench.notify;
 
-import java.nio.file.Files;
+import dev.catapult.bench.BenchArgs;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Settings of one notification → deploy benchmark run, from {@code --name value} / {@code --name=value}
@@ -53,35 +48,12 @@ record NotifyOptions(
         --note TEXT                free text recorded with the machine description (e.g. other load)
       """;
 
-  private static final Set<String> FLAGS = Set.of("keep-work-dir");
-
   static NotifyOptions parse(String[] args) {
-    Map<String, String> given = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      if (a.equals("--help") || a.equals("-h")) {
-        throw new UsageException("");
-      }
-      if (!a.startsWith("--")) {
-        throw new UsageException("unexpected argument '" + a + "'");
-      }
-      String name = a.substring(2);
-      int eq = name.indexOf('=');
-      if (eq >= 0) {
-        given.put(name.substring(0, eq), name.substring(eq + 1));
-      } else if (FLAGS.contains(name)) {
-        given.put(name, "true");
-      } else if (i + 1 < args.length) {
-        given.put(name, args[++i]);
-      } else {
-        throw new UsageException("--" + name + " needs a value");
-      }
-    }
-    Lookup in = new Lookup(given);
+    BenchArgs in = BenchArgs.parse(args);
     NotifyOptions o = new NotifyOptions(
-        Path.of(in.get("server-jar", "catapult-server/target/catapult-server.jar")),
-        Path.of(in.get("registry-program", "/usr/bin/docker-registry")),
-        Path.of(in.get("output", "docs/benchmarks.md")),
+        in.serverJar(),
+        in.registryProgram(),
+        in.output(),
         in.integer("apps", 50),
         in.integer("pushes", 300),
         in.decimal("rate", 5),
@@ -89,77 +61,20 @@ record NotifyOptions(
         in.get("poll-interval", "60s"),
         in.integer("jobs-concurrency", 8),
         in.get("jobs-poll-interval", "200ms"),
-        Arrays.stream(in.get("server-jvm-options", "").split("\\s+")).filter(s -> !s.isBlank()).toList(),
-        in.integer("ready-timeout", 300),
+        in.serverJvmOptions(),
+        in.readyTimeout(),
         in.integer("settle-timeout", 120),
         in.integer("grace", 5),
-        Boolean.parseBoolean(in.get("keep-work-dir", "false")),
-        in.get("invoked-as", ""),
-        in.get("note", ""));
+        in.keepWorkDir(),
+        in.invokedAs(),
+        in.note());
     in.rejectUnknown();
-    if (!Files.isRegularFile(o.serverJar())) {
-      throw new UsageException("server jar " + o.serverJar().toAbsolutePath() + " not found; build it with "
-          + "./mvnw -q -pl catapult-server -am package -DskipTests");
-    }
-    if (!Files.isExecutable(o.registryProgram())) {
-      throw new UsageException(o.registryProgram() + " is not an executable; install Debian's docker-registry "
-          + "(apt-get install docker-registry) or give --registry-program");
-    }
+    BenchArgs.requireServerJar(o.serverJar());
+    BenchArgs.requireRegistryProgram(o.registryProgram());
     if (o.apps() < 1 || o.apps() > 5000 || o.pushes() < 1 || o.rate() <= 0 || o.rate() > 200 || o.pushers() < 1
         || o.jobsConcurrency() < 1 || o.graceSeconds() < 0) {
-      throw new UsageException("need 1 ≤ apps ≤ 5000, pushes ≥ 1, 0 < rate ≤ 200, pushers ≥ 1, jobs-concurrency ≥ 1, grace ≥ 0");
+      throw new BenchArgs.UsageException("need 1 ≤ apps ≤ 5000, pushes ≥ 1, 0 < rate ≤ 200, pushers ≥ 1, jobs-concurrency ≥ 1, grace ≥ 0");
     }
     return o;
-  }
-
-  /** Raised for bad arguments; the message is shown with the usage text. */
-  static final class UsageException extends RuntimeException {
-    UsageException(String message) {
-      super(message);
-    }
-  }
-
-  private static final class Lookup {
-    private final Map<String, String> given;
-    private final List<String> used = new ArrayList<>();
-
-    Lookup(Map<String, String> given) {
-      this.given = given;
-    }
-
-    String get(String name, String fallback) {
-      used.add(name);
-      String v = given.get(name);
-      if (v == null) {
-        v = System.getenv("BENCH_" + name.toUpperCase().replace('-', '_'));
-      }
-      return v == null ? fallback : v;
-    }
-
-    int integer(String name, int fallback) {
-      String v = get(name, Integer.toString(fallback));
-      try {
-        return Integer.parseInt(v.strip());
-      } catch (NumberFormatException e) {
-        throw new UsageException("--" + name + " must be a number, got '" + v + "'");
-      }
-    }
-
-    double decimal(String name, double fallback) {
-      String v = get(name, Double.toString(fallback));
-      try {
-        return Double.parseDouble(v.strip());
-      } catch (NumberFormatException e) {
-        throw new UsageException("--" + name + " must be a number, got '" + v + "'");
-      }
-    }
-
-    void rejectUnknown() {
-      for (String name : given.keySet()) {
-        if (!used.contains(name)) {
-          throw new UsageException("unknown option --" + name);
-        }
-      }
-    }
   }
 }

@@ -1,6 +1,8 @@
 package dev.catapult.bench.notify;
 
+import dev.catapult.bench.LocalRegistry;
 import dev.catapult.bench.MachineInfo;
+import dev.catapult.bench.ServerObservations;
 import dev.catapult.bench.notify.NotificationToDeployBenchmark.CpuSample;
 import dev.catapult.bench.notify.NotificationToDeployBenchmark.DeployInfo;
 import dev.catapult.bench.notify.NotificationToDeployBenchmark.Push;
@@ -61,8 +63,8 @@ final class NotifyReport {
     Map<String, Long> eventKinds = Map.of();
     Map<String, String> jobCounts = Map.of();
     String stageNote = "";
-    NotifyObservations.GcPauses gc;
-    NotifyObservations.LogSummary log = new NotifyObservations.LogSummary(0, 0, List.of());
+    ServerObservations.WindowGcPauses gc;
+    ServerObservations.LogSummary log = new ServerObservations.LogSummary(0, 0, List.of());
     List<String> registryLog = List.of();
     Duration elapsed = Duration.ZERO;
     String command = "";
@@ -161,8 +163,8 @@ final class NotifyReport {
     md.append("| OS | ").append(b.machine.os()).append(" |\n");
     md.append("| JDK (driver and server) | ").append(b.machine.jdk()).append(" |\n");
     md.append("| Registry | ").append(b.registryVersion).append(", filesystem storage, notifications: one endpoint (the proxy), `timeout: ")
-        .append(NotifyRegistry.ENDPOINT_TIMEOUT).append("`, `threshold: ").append(NotifyRegistry.ENDPOINT_THRESHOLD)
-        .append("`, `backoff: ").append(NotifyRegistry.ENDPOINT_BACKOFF).append("`; every event is sent (pushes and pulls, the default) |\n");
+        .append(LocalRegistry.ENDPOINT_TIMEOUT).append("`, `threshold: ").append(LocalRegistry.ENDPOINT_THRESHOLD)
+        .append("`, `backoff: ").append(LocalRegistry.ENDPOINT_BACKOFF).append("`; every event is sent (pushes and pulls, the default) |\n");
     md.append("| PostgreSQL | embedded (the server's default: zonky binaries, data in the run's temp folder) |\n");
     md.append("| Server settings | ").append(b.serverSettings.entrySet().stream().map(e -> "`" + e.getKey() + "=" + e.getValue() + "`")
         .collect(Collectors.joining(", "))).append("; registry `pollInterval: ").append(b.options.pollInterval())

@@ -1,5 +1,8 @@
 package dev.catapult.bench.poll;
 
+import dev.catapult.bench.CatapultClient;
+import dev.catapult.bench.LocalRegistry;
+import dev.catapult.bench.ServerProcess;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -14,35 +17,35 @@ import java.util.List;
 final class CycleWatch {
   private static final long POLL_MILLIS = 200;
 
-  private final PollApi api;
-  private final PollServer server;
+  private final CatapultClient api;
+  private final ServerProcess server;
   private final LocalRegistry registry;
   private final String registryName;
   private final PollObservations.AccessLog accessLog;
   private final WalProbe wal;
   private Snapshot mark;
 
-  CycleWatch(PollApi api, PollServer server, LocalRegistry registry, String registryName, WalProbe wal) throws IOException {
+  CycleWatch(CatapultClient api, ServerProcess server, LocalRegistry registry, String registryName, WalProbe wal) throws IOException {
     this.wal = wal;
     this.api = api;
     this.server = server;
     this.registry = registry;
     this.registryName = registryName;
-    this.accessLog = new PollObservations.AccessLog(registry.accessLog()).skipToEnd();
+    this.accessLog = new PollObservations.AccessLog(registry.log()).skipToEnd();
   }
 
   /** The state right after a cycle ended. */
-  record Snapshot(long nanos, PollObservations.Timer timer, PollApi.Stats stats, double serverCpu, double postgresCpu,
+  record Snapshot(long nanos, PollObservations.Timer timer, CatapultClient.Stats stats, double serverCpu, double postgresCpu,
       double registryCpu, long walBytes) {}
 
   /** From the end of one cycle to the end of the next one (normally exactly one cycle: {@code cycles == 1}). */
-  record Window(String label, long cycles, double cycleSeconds, double wallSeconds, PollApi.Stats requests,
+  record Window(String label, long cycles, double cycleSeconds, double wallSeconds, CatapultClient.Stats requests,
       PollObservations.Served served, List<PollObservations.CycleLine> lines, double serverCpu, double postgresCpu,
       double registryCpu, long walBytes) {
 
     /** Requests beyond the idle budget: one HEAD per pinned tag and one tag-list page per repository per cycle. */
-    PollApi.Stats beyond(long repositories, long pinnedTags) {
-      return new PollApi.Stats(requests.headManifest() - cycles * pinnedTags, requests.getManifest(),
+    CatapultClient.Stats beyond(long repositories, long pinnedTags) {
+      return new CatapultClient.Stats(requests.headManifest() - cycles * pinnedTags, requests.getManifest(),
           requests.tagList() - cycles * repositories, requests.catalog(), requests.blob(), requests.token(),
           requests.total() - cycles * (pinnedTags + repositories));
     }
@@ -103,7 +106,7 @@ final class CycleWatch {
     while (System.nanoTime() < deadline) {
       PollObservations.Timer t = current();
       if (t.count() > count) {
-        PollApi.Stats stats = api.stats(registryName);
+        CatapultClient.Stats stats = api.stats(registryName);
         double[] cpu = server.cpuSeconds();
         double registryCpu = registry.cpu().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
         return new Snapshot(System.nanoTime(), t, stats, cpu[0], cpu[1], registryCpu, wal.walBytes());

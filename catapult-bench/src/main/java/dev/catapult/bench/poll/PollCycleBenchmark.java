@@ -1,22 +1,24 @@
 package dev.catapult.bench.poll;
 
+import static dev.catapult.bench.BenchRun.say;
+import static dev.catapult.bench.BenchRun.seconds;
+
+import dev.catapult.bench.BenchArgs;
+import dev.catapult.bench.BenchRun;
+import dev.catapult.bench.CatapultClient;
+import dev.catapult.bench.LocalRegistry;
 import dev.catapult.bench.MachineInfo;
 import dev.catapult.bench.MarkdownSections;
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import dev.catapult.bench.ServerObservations;
+import dev.catapult.bench.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -46,34 +48,22 @@ public final class PollCycleBenchmark {
   private PollCycleBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    PollOptions options;
-    try {
-      options = PollOptions.parse(args);
-    } catch (PollOptions.UsageException e) {
-      System.err.println(e.getMessage().isEmpty() ? PollOptions.USAGE : e.getMessage() + "\n\n" + PollOptions.USAGE);
-      System.exit(e.getMessage().isEmpty() ? 0 : 2);
-      return;
-    }
+    PollOptions options = BenchArgs.parseOrExit(args, PollOptions::parse, PollOptions.USAGE);
     Path work = Files.createTempDirectory("catapult-poll-bench-");
     // Separate folders: the server's stop sequence finds its PostgreSQL by its folder in command lines.
     Path serverDir = Files.createDirectories(work.resolve("server"));
     Path registryDir = Files.createDirectories(work.resolve("registry"));
-    List<AutoCloseable> running = new ArrayList<>();
-    Thread hook = new Thread(() -> stopAll(running), "bench-stop-all");
-    Runtime.getRuntime().addShutdownHook(hook);
+    BenchRun.Running running = new BenchRun.Running();
     boolean completed = false;
-    PollServer server = null;
+    ServerProcess server = null;
     LocalRegistry registry = null;
     try {
       PollReport.Builder report = new PollReport.Builder(options, MachineInfo.read(), ZonedDateTime.now(), MachineInfo.loadAverage());
       long t0 = System.nanoTime();
-      String token = "bench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+      String token = BenchRun.randomToken();
       say("work dir %s", work);
 
-      registry = LocalRegistry.start(options.registryProgram(), registryDir);
-      synchronized (running) {
-        running.add(registry);
-      }
+      registry = running.add(LocalRegistry.start(options.registryProgram(), registryDir, "catapult-poll-bench"));
       report.registryVersion = LocalRegistry.version(options.registryProgram());
       say("%s listening on %s", report.registryVersion, registry.host());
       List<RegistryPopulator.Pushed> pushed;
@@ -91,15 +81,13 @@ public final class PollCycleBenchmark {
         settings.put("CATAPULT_DATABASE_POOL_SIZE", Integer.toString(options.databasePoolSize()));
       }
       report.serverSettings = settings;
-      report.serverJar = jarIdentity(options.serverJar());
-      server = PollServer.start(options.serverJar(), options.serverJvmOptions(), serverDir, token, settings);
-      synchronized (running) {
-        running.addFirst(server); // stop the server before the registry it polls
-      }
+      report.serverJar = BenchRun.jarIdentity(options.serverJar());
+      // stop the server before the registry it polls
+      server = running.addFirst(ServerProcess.start(options.serverJar(), options.serverJvmOptions(), serverDir, token, settings));
       report.startup = server.awaitReady(Duration.ofSeconds(options.readyTimeoutSeconds()));
       say("server pid %d ready at %s after %.1f s", server.pid(), server.baseUri(), seconds(report.startup));
 
-      try (PollApi api = new PollApi(server.baseUri(), token)) {
+      try (CatapultClient api = new CatapultClient(server.baseUri(), token)) {
         api.createEnvironment(ENVIRONMENT, 10);
         long s0 = System.nanoTime();
         createAppsAndTargets(api, registry, options);
@@ -157,78 +145,22 @@ public final class PollCycleBenchmark {
         }
         report.finalRequests = api.stats(REGISTRY);
       }
-      report.log = PollObservations.log(server.log());
+      report.log = ServerObservations.log(server.log());
       report.loadAfter = MachineInfo.loadAverage();
       report.elapsed = Duration.ofNanos(System.nanoTime() - t0);
-      report.command = options.invokedAs().isBlank()
-          ? ProcessHandle.current().info().commandLine().orElse("java " + PollCycleBenchmark.class.getName())
-          : options.invokedAs();
+      report.command = BenchRun.command(options.invokedAs(), PollCycleBenchmark.class);
       PollReport built = report.build();
       MarkdownSections.replace(options.output(), "registry-polling", built.markdown());
       say("%s", built.summary());
       say("wrote the registry-polling section of %s", options.output().toAbsolutePath());
       completed = true;
     } catch (Exception e) {
-      if (server != null) {
-        System.err.println("server log tail:\n" + server.logTail(30));
-      }
-      if (registry != null) {
-        System.err.println("registry log tail:\n" + registry.logTail(10));
-      }
+      BenchRun.printLogTails(server, registry);
       throw e;
     } finally {
-      stopAll(running);
-      if (server != null) {
-        List<ProcessHandle> left = server.processes();
-        if (!left.isEmpty()) {
-          say("WARNING: processes still alive after stopping the server: %s", left.stream().map(ProcessHandle::pid).toList());
-        }
-      }
-      if (registry != null && registry.alive()) {
-        say("WARNING: docker-registry pid %d still alive", registry.pid());
-      }
-      if (completed && !options.keepWorkDir()) {
-        deleteRecursively(work);
-      } else {
-        if (!options.keepWorkDir() && Files.isDirectory(registryDir.resolve("storage"))) {
-          deleteRecursively(registryDir.resolve("storage")); // the logs explain a failure; the images do not
-        }
-        say("kept %s (server/server.log, registry/registry.log inside)", work);
-      }
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running already
-      }
-    }
-  }
-
-  /** Which server build was measured: the jar's SHA-256 (first 12 hex digits) and modification time. */
-  private static String jarIdentity(Path jar) throws IOException {
-    try (java.io.InputStream in = Files.newInputStream(jar)) {
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[1 << 16];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        sha.update(buffer, 0, n);
-      }
-      return "`catapult-server.jar` sha256 " + HexFormat.of().formatHex(sha.digest()).substring(0, 12) + "…, built "
-          + Files.getLastModifiedTime(jar).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void stopAll(List<AutoCloseable> running) {
-    List<AutoCloseable> copy;
-    synchronized (running) {
-      copy = List.copyOf(running);
-    }
-    for (AutoCloseable c : copy) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        System.err.println("[bench] stopping " + c + " failed: " + e);
-      }
+      running.stopAll();
+      BenchRun.cleanUpRegistryRun(work, registryDir, completed, options.keepWorkDir(), server, registry);
+      running.removeHook();
     }
   }
 
@@ -253,7 +185,7 @@ public final class PollCycleBenchmark {
     return "HEAD of " + checked + " sampled tags (OCI Accept) returned the pushed digests";
   }
 
-  private static void createAppsAndTargets(PollApi api, LocalRegistry registry, PollOptions options) throws Exception {
+  private static void createAppsAndTargets(CatapultClient api, LocalRegistry registry, PollOptions options) throws Exception {
     try (ExecutorService pool = Executors.newFixedThreadPool(options.parallelism())) {
       List<Future<?>> futures = new ArrayList<>();
       for (int i = 0; i < options.repositories(); i++) {
@@ -275,7 +207,7 @@ public final class PollCycleBenchmark {
    * The first cycles' work is done when every repository has its artifact in the catalogue, tagged with
    * both tags and scanned (by the resolve and scan jobs the cycles queued). Fails on timeout.
    */
-  private static void awaitCatalogue(PollApi api, CycleWatch watch, PollOptions options, List<RegistryPopulator.Pushed> pushed,
+  private static void awaitCatalogue(CatapultClient api, CycleWatch watch, PollOptions options, List<RegistryPopulator.Pushed> pushed,
       Duration timeout) throws Exception {
     Map<String, String> expected = new HashMap<>();
     pushed.forEach(p -> expected.put(p.repository(), p.digest()));
@@ -299,12 +231,12 @@ public final class PollCycleBenchmark {
 
   private record Catalogue(int complete, int failed) {}
 
-  private static Catalogue catalogue(PollApi api, Map<String, String> expected) throws Exception {
+  private static Catalogue catalogue(CatapultClient api, Map<String, String> expected) throws Exception {
     int complete = 0;
     int failed = 0;
     String cursor = null;
     do {
-      JsonNode page = api.artifacts("limit=500" + (cursor == null ? "" : "&cursor=" + PollApi.encode(cursor)));
+      JsonNode page = api.artifacts("limit=500" + (cursor == null ? "" : "&cursor=" + CatapultClient.encode(cursor)));
       for (JsonNode a : page.path("items")) {
         String repository = repositoryPath(a.path("repository").asString());
         List<String> tags = new ArrayList<>();
@@ -330,11 +262,11 @@ public final class PollCycleBenchmark {
   }
 
   /** After the re-push: each moved repository's {@code stable} must point at the new digest, scanned. */
-  private static String checkMoved(PollApi api, List<RegistryPopulator.Pushed> moved) throws Exception {
+  private static String checkMoved(CatapultClient api, List<RegistryPopulator.Pushed> moved) throws Exception {
     int ok = 0;
     List<String> wrong = new ArrayList<>();
     for (RegistryPopulator.Pushed p : moved) {
-      JsonNode page = api.artifacts("tag=" + PINNED_TAG + "&limit=500&repository=" + PollApi.encode(p.repository()));
+      JsonNode page = api.artifacts("tag=" + PINNED_TAG + "&limit=500&repository=" + CatapultClient.encode(p.repository()));
       boolean found = false;
       for (JsonNode a : page.path("items")) {
         if (a.path("digest").asString().equals(p.digest()) && "scanned".equals(a.path("scanStatus").asString())) {
@@ -355,29 +287,5 @@ public final class PollCycleBenchmark {
         w.label(), w.cycles(), w.cycleSeconds(), w.wallSeconds(), w.requests(), w.served().total(), w.served().notOk(),
         w.served().samples().isEmpty() ? "" : " e.g. " + w.served().samples(), w.lines(), w.serverCpu(), w.postgresCpu(), w.registryCpu(),
         w.walBytes());
-  }
-
-  static double seconds(Duration d) {
-    return d.toNanos() / 1e9;
-  }
-
-  static void say(String format, Object... args) {
-    System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 }

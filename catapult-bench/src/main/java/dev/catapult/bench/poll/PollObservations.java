@@ -12,14 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the server and the registry say about the run: the server's poll timer ({@code /metrics}), its
- * per-cycle log line, its WARN/ERROR lines, and the registry's own access log.
+ * What the server and the registry say about a polling run: the server's poll timer ({@code /metrics}), its
+ * per-cycle log line, and the registry's own access log (WARN/ERROR lines: {@code ServerObservations.log}).
  */
 final class PollObservations {
   private static final Pattern TIMER = Pattern.compile("^catapult_registry_poll_seconds_(count|sum|max)\\{(.*)}\\s+(\\S+)$");
   private static final Pattern CYCLE = Pattern.compile("Polled registry (\\S+): (\\d+) repositories, (\\d+) new or vanished tags, "
       + "(\\d+) moved pinned tags, (\\d+) failures in (\\d+) ms");
-  private static final Pattern LEVEL = Pattern.compile("^\\S+\\s+(WARN|ERROR)\\s");
   private static final Pattern ACCESS = Pattern.compile("\"(GET|HEAD|PUT|POST|PATCH|DELETE) (\\S+) HTTP/[0-9.]+\" (\\d{3}) .*\"([^\"]*)\"$");
 
   private PollObservations() {}
@@ -72,33 +71,6 @@ final class PollObservations {
       // a line being written right now; the caller retries
     }
     return lines;
-  }
-
-  /** WARN and ERROR lines the server logged (Spring Boot's default console format). */
-  record LogSummary(int warnings, int errors, List<String> firstLines) {}
-
-  static LogSummary log(Path log) {
-    int warnings = 0;
-    int errors = 0;
-    List<String> first = new ArrayList<>();
-    try {
-      for (String line : Files.readAllLines(log)) {
-        Matcher m = LEVEL.matcher(line);
-        if (m.find()) {
-          if (m.group(1).equals("WARN")) {
-            warnings++;
-          } else {
-            errors++;
-          }
-          if (first.size() < 8) {
-            first.add(line.length() > 240 ? line.substring(0, 240) + "…" : line);
-          }
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      first.add("(server log unreadable: " + e.getMessage() + ")");
-    }
-    return new LogSummary(warnings, errors, first);
   }
 
   /** Requests the registry logged, by kind, leaving out the benchmark's own (its User-Agent). */

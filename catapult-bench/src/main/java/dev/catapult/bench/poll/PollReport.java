@@ -1,6 +1,9 @@
 package dev.catapult.bench.poll;
 
+import dev.catapult.bench.BenchRun;
+import dev.catapult.bench.CatapultClient;
 import dev.catapult.bench.MachineInfo;
+import dev.catapult.bench.ServerObservations;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -38,7 +41,7 @@ final class PollReport {
     long discoveryCycles;
     List<PollObservations.CycleLine> discoveryLines = List.of();
     String serverJar = "unknown";
-    PollApi.Stats discoveryRequests = PollApi.Stats.ZERO;
+    CatapultClient.Stats discoveryRequests = CatapultClient.Stats.ZERO;
     final List<CycleWatch.Window> warmup = new ArrayList<>();
     final List<CycleWatch.Window> idle = new ArrayList<>();
     Duration repush = Duration.ZERO;
@@ -46,8 +49,8 @@ final class PollReport {
     boolean repushOverlapped;
     final List<CycleWatch.Window> repushWindows = new ArrayList<>();
     String repushCheck = "";
-    PollApi.Stats finalRequests = PollApi.Stats.ZERO;
-    PollObservations.LogSummary log = new PollObservations.LogSummary(0, 0, List.of());
+    CatapultClient.Stats finalRequests = CatapultClient.Stats.ZERO;
+    ServerObservations.LogSummary log = new ServerObservations.LogSummary(0, 0, List.of());
     Duration elapsed = Duration.ZERO;
     String command = "";
 
@@ -183,13 +186,13 @@ final class PollReport {
   private void appendSetup(StringBuilder md) {
     md.append("**Setup.**\n\n| | |\n|---|---|\n");
     row(md, "Registry content", String.format(Locale.ROOT, "%,d repositories × tags `1.0.0` and `stable` (same manifest), "
-        + "pushed in %.1f s with %d in parallel; %s", repositories(), PollCycleBenchmark.seconds(b.populate),
+        + "pushed in %.1f s with %d in parallel; %s", repositories(), BenchRun.seconds(b.populate),
         b.options.parallelism(), b.verified));
     row(md, "Apps and targets", String.format(Locale.ROOT, "%,d apps, %,d targets pinned to `stable` (auto-deploy off), "
         + "created in %.1f s with %d in parallel; server ready after %.1f s", repositories(), pinnedTags(),
-        PollCycleBenchmark.seconds(b.setup), b.options.parallelism(), PollCycleBenchmark.seconds(b.startup)));
+        BenchRun.seconds(b.setup), b.options.parallelism(), BenchRun.seconds(b.startup)));
     row(md, "Discovery (registry added → catalogue complete)", String.format(Locale.ROOT, "%.1f s, %d cycles; requests: %s",
-        PollCycleBenchmark.seconds(b.discovery), b.discoveryCycles, stats(b.discoveryRequests)));
+        BenchRun.seconds(b.discovery), b.discoveryCycles, stats(b.discoveryRequests)));
     List<String> first = new ArrayList<>();
     for (int i = 0; i < b.discoveryLines.size(); i++) {
       first.add("cycle " + (i + 1) + ": " + b.discoveryLines.get(i));
@@ -243,15 +246,15 @@ final class PollReport {
     md.append(String.format(Locale.ROOT, "A new build (new layer, new config, so a new manifest digest) was pushed under "
             + "`stable` in %d repositories, in %.2f s, starting right after a cycle ended (push done %.2f s after that "
             + "cycle's end; %s). Rows cover cycle ends as above; _beyond idle_ is what exceeds one `HEAD` per pinned tag "
-            + "and one tag list per repository per cycle.\n\n", moved, PollCycleBenchmark.seconds(b.repush),
-        PollCycleBenchmark.seconds(b.repushAfterCycleEnd),
+            + "and one tag list per repository per cycle.\n\n", moved, BenchRun.seconds(b.repush),
+        BenchRun.seconds(b.repushAfterCycleEnd),
         b.repushOverlapped ? "⚠️ a cycle ended during the push" : "before the next cycle started"));
     header(md);
-    PollApi.Stats extra = PollApi.Stats.ZERO;
+    CatapultClient.Stats extra = CatapultClient.Stats.ZERO;
     for (CycleWatch.Window w : b.repushWindows) {
       windowRow(md, w.label(), w);
-      PollApi.Stats beyond = w.beyond(repositories(), pinnedTags());
-      extra = new PollApi.Stats(extra.headManifest() + beyond.headManifest(), extra.getManifest() + beyond.getManifest(),
+      CatapultClient.Stats beyond = w.beyond(repositories(), pinnedTags());
+      extra = new CatapultClient.Stats(extra.headManifest() + beyond.headManifest(), extra.getManifest() + beyond.getManifest(),
           extra.tagList() + beyond.tagList(), extra.catalog() + beyond.catalog(), extra.blob() + beyond.blob(),
           extra.token() + beyond.token(), extra.total() + beyond.total());
     }
@@ -282,7 +285,7 @@ final class PollReport {
   }
 
   private static void windowRow(StringBuilder md, String label, CycleWatch.Window w) {
-    PollApi.Stats r = w.requests();
+    CatapultClient.Stats r = w.requests();
     String duration = w.cycles() == 1 ? String.format(Locale.ROOT, "%.2f s", w.cycleSeconds())
         : String.format(Locale.ROOT, "%.2f s over %d cycles", w.cycleSeconds(), w.cycles());
     String lines = w.lines().isEmpty() ? "(not found)" : w.lines().stream().map(Object::toString).collect(Collectors.joining("; "));
@@ -291,7 +294,7 @@ final class PollReport {
         w.served().total(), w.served().notOk(), w.serverCpu(), w.postgresCpu(), w.registryCpu(), kib(w.walBytes())));
   }
 
-  private static String stats(PollApi.Stats s) {
+  private static String stats(CatapultClient.Stats s) {
     return String.format(Locale.ROOT, "%,d `HEAD` manifest, %,d tag list, %,d `GET` manifest, %,d blob, %,d catalog, %,d token "
         + "(%,d in all)", s.headManifest(), s.tagList(), s.getManifest(), s.blob(), s.catalog(), s.token(), s.total());
   }

@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -31,12 +34,17 @@ import org.junit.jupiter.api.Assumptions;
  * }</pre>
  *
  * Containers join the engine's default bridge {@code docker0}, which a second engine on the machine would
- * share, so one engine runs at a time in a JVM; {@link #close()} stops the engine, every process it started,
+ * share (handing out the same addresses, and deleting the bridge under the other's feet), so one engine
+ * runs at a time on the machine: in a JVM by a semaphore, across JVMs by a lock file, waited for; {@link #close()} stops the engine, every process it started,
  * unmounts what it mounted, deletes the temp directory, and deletes {@code docker0} if this engine created it.
  */
 public final class DockerEngine implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(60);
   private static final Semaphore ONE_AT_A_TIME = new Semaphore(1);
+  private static final Path MACHINE_LOCK = Path.of(System.getProperty("java.io.tmpdir"), "catapult-dockerd.lock");
+  private static final Duration MACHINE_LOCK_WAIT = Duration.ofMinutes(10);
+  private static FileChannel lockChannel;
+  private static FileLock machineLock;
 
   private final Process process;
   private final Path home;
@@ -75,6 +83,7 @@ public final class DockerEngine implements AutoCloseable {
     }
     Path home = null;
     try {
+      lockMachine();
       home = Files.createTempDirectory("catapult-dockerd-");
       Files.writeString(home.resolve("daemon.json"), "{}");
       int port = tcp ? freePort() : 0;
@@ -102,8 +111,44 @@ public final class DockerEngine implements AutoCloseable {
       if (home != null) {
         Daemons.deleteTree(home);
       }
+      unlockMachine();
       ONE_AT_A_TIME.release();
       throw new UncheckedIOException("could not start dockerd", e);
+    }
+  }
+
+  /** Waits until no other JVM on this machine runs a test engine, then holds the machine lock. */
+  private static void lockMachine() throws IOException {
+    lockChannel = FileChannel.open(MACHINE_LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    long deadline = System.nanoTime() + MACHINE_LOCK_WAIT.toNanos();
+    while ((machineLock = lockChannel.tryLock()) == null) {
+      if (System.nanoTime() > deadline) {
+        lockChannel.close();
+        throw new IOException("another test JVM kept its dockerd for " + MACHINE_LOCK_WAIT + " (" + MACHINE_LOCK + ")");
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        lockChannel.close();
+        throw new IOException("interrupted while waiting for the dockerd machine lock", e);
+      }
+    }
+  }
+
+  private static void unlockMachine() {
+    try {
+      if (machineLock != null) {
+        machineLock.release();
+      }
+      if (lockChannel != null) {
+        lockChannel.close();
+      }
+    } catch (IOException e) {
+      // the lock goes with the channel; nothing else to free
+    } finally {
+      machineLock = null;
+      lockChannel = null;
     }
   }
 
@@ -154,6 +199,7 @@ public final class DockerEngine implements AutoCloseable {
       if (createdBridge) {
         Daemons.run(List.of("ip", "link", "delete", "docker0"), Map.of());
       }
+      unlockMachine();
       ONE_AT_A_TIME.release();
       if (Thread.currentThread() != onExit) {
         try {

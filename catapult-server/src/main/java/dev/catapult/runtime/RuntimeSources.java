@@ -1,0 +1,149 @@
+package dev.catapult.runtime;
+
+import dev.catapult.access.Actor;
+import dev.catapult.access.Permission;
+import dev.catapult.api.RuntimeDeadLetterView;
+import dev.catapult.api.RuntimeSourceCreateRequest;
+import dev.catapult.api.RuntimeSourceView;
+import dev.catapult.audit.AuditTrail;
+import dev.catapult.common.Conflict;
+import dev.catapult.common.InvalidInput;
+import dev.catapult.common.NotFound;
+import java.net.URI;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where runtime events come from. Credentials are only ever names of variables the server resolves;
+ * dead letters are the messages of a source that could not be processed, with the reason.
+ */
+@Service
+public class RuntimeSources {
+  private static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
+  private static final Pattern ENV = Pattern.compile("^[A-Za-z_][A-Za-z0-9_.]{0,127}$");
+  private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-[0-9]$");
+
+  private final JdbcClient jdbc;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  RuntimeSources(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public RuntimeSourceView create(Actor actor, RuntimeSourceCreateRequest req) {
+    actor.grants().require(Permission.admin());
+    validate(req);
+    Sidecars sidecars = Sidecars.of(req.ignoreContainers());
+    int inserted = jdbc.sql("""
+        insert into runtime_sources (name, type, queue_url, region, endpoint, access_key_env, secret_key_env, ignore_containers, created_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (name) do nothing
+        """)
+        .params(req.name(), req.type(), req.queueUrl(), req.region(), req.endpoint(), req.accessKeyEnv(), req.secretKeyEnv(),
+            req.ignoreContainers() == null ? null : req.ignoreContainers().toArray(String[]::new), Timestamp.from(clock.instant()))
+        .update();
+    if (inserted == 0) {
+      throw new Conflict("a runtime source named '" + req.name() + "' already exists");
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("type", req.type());
+    details.put("ignoreContainers", sidecars.names().stream().sorted().toList());
+    audit.record(actor.name(), "runtime-source.created", "runtime-source/" + req.name(), details);
+    return view(find(req.name()));
+  }
+
+  @Transactional(readOnly = true)
+  public List<RuntimeSourceRecord> all() {
+    return jdbc.sql("select * from runtime_sources order by name").query(RuntimeSources::record).list();
+  }
+
+  @Transactional(readOnly = true)
+  public RuntimeSourceRecord find(String name) {
+    return jdbc.sql("select * from runtime_sources where name = ?").param(name).query(RuntimeSources::record).optional()
+        .orElseThrow(() -> new NotFound("runtime source '" + name + "' not found"));
+  }
+
+  /** Keeps a message that can never be processed; its own transaction, so the failed intake leaves no trace. */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void deadLetter(RuntimeSourceRecord source, @Nullable String messageId, String body, String reason) {
+    jdbc.sql("insert into runtime_dead_letters (source_id, message_id, body, reason, received_at) values (?, ?, ?, ?, ?)")
+        .params(source.id(), messageId, body, reason, Timestamp.from(clock.instant())).update();
+  }
+
+  @Transactional(readOnly = true)
+  public List<RuntimeDeadLetterView> deadLetters(String name, int limit) {
+    RuntimeSourceRecord s = find(name);
+    return jdbc.sql("select * from runtime_dead_letters where source_id = ? order by id desc limit ?")
+        .params(s.id(), limit)
+        .query((rs, n) -> new RuntimeDeadLetterView(rs.getLong("id"), rs.getString("message_id"), rs.getString("reason"),
+            rs.getString("body"), rs.getTimestamp("received_at").toInstant()))
+        .list();
+  }
+
+  public RuntimeSourceView view(RuntimeSourceRecord r) {
+    return new RuntimeSourceView(r.name(), r.type(), r.queueUrl(), r.region(), r.endpoint(), r.accessKeyEnv(), r.secretKeyEnv(),
+        r.sidecars().names().stream().sorted().toList(), r.createdAt());
+  }
+
+  private static void validate(RuntimeSourceCreateRequest req) {
+    if (req.name() == null || !NAME.matcher(req.name()).matches()) {
+      throw new InvalidInput("name", "runtime source names match " + NAME.pattern());
+    }
+    if (req.type() == null || !List.of("ecs-sqs", "webhook").contains(req.type())) {
+      throw new InvalidInput("type", "must be ecs-sqs or webhook");
+    }
+    if (req.type().equals("ecs-sqs")) {
+      if (req.queueUrl() == null || !isHttpUrl(req.queueUrl())) {
+        throw new InvalidInput("queueUrl", "ecs-sqs sources need the queue's URL, e.g. https://sqs.eu-west-1.amazonaws.com/123456789012/ecs-events");
+      }
+      if (req.region() == null || !REGION.matcher(req.region()).matches()) {
+        throw new InvalidInput("region", "ecs-sqs sources need an AWS region such as eu-west-1");
+      }
+      if ((req.accessKeyEnv() == null) != (req.secretKeyEnv() == null)) {
+        throw new InvalidInput("secretKeyEnv", "give both accessKeyEnv and secretKeyEnv, or neither (default credentials)");
+      }
+    }
+    if (req.endpoint() != null && !isHttpUrl(req.endpoint())) {
+      throw new InvalidInput("endpoint", "is not an http(s) URL");
+    }
+    for (String[] env : new String[][] {{"accessKeyEnv", req.accessKeyEnv()}, {"secretKeyEnv", req.secretKeyEnv()}}) {
+      if (env[1] != null && !ENV.matcher(env[1]).matches()) {
+        throw new InvalidInput(env[0], "names a variable of the server, e.g. CATAPULT_SQS_ACCESS_KEY");
+      }
+    }
+  }
+
+  private static boolean isHttpUrl(String text) {
+    try {
+      URI u = URI.create(text);
+      return ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme())) && u.getHost() != null
+          && u.getUserInfo() == null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static RuntimeSourceRecord record(ResultSet rs, int n) throws SQLException {
+    Array ignore = rs.getArray("ignore_containers");
+    Sidecars sidecars = Sidecars.of(ignore == null ? null : Arrays.asList((String[]) ignore.getArray()));
+    return new RuntimeSourceRecord(rs.getLong("id"), rs.getString("name"), rs.getString("type"), rs.getString("queue_url"),
+        rs.getString("region"), rs.getString("endpoint"), rs.getString("access_key_env"), rs.getString("secret_key_env"), sidecars,
+        rs.getTimestamp("created_at").toInstant());
+  }
+}

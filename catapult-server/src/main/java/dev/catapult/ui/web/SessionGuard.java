@@ -1,0 +1,47 @@
+package dev.catapult.ui.web;
+
+import dev.catapult.access.AccessControl;
+import dev.catapult.access.Actor;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Every UI page except login and the static assets: the session's token must still authenticate (a revoked
+ * or expired token signs the session out), and every POST must carry the session's CSRF token. The actor
+ * is put where the shared {@code Actor} argument resolver looks for it, so UI controllers take an
+ * {@code Actor} parameter like the API's.
+ */
+class SessionGuard implements HandlerInterceptor {
+  private final AccessControl access;
+
+  SessionGuard(AccessControl access) {
+    this.access = access;
+  }
+
+  @Override
+  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
+    String token = UiSession.token(request);
+    Optional<Actor> actor = token == null ? Optional.empty() : access.authenticate(token);
+    if (actor.isEmpty()) {
+      UiSession.signOut(request);
+      if ("GET".equals(request.getMethod()) && request.getHeader("X-Catapult-Refresh") == null) {
+        String next = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        response.sendRedirect("/ui/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+      } else {
+        response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+      }
+      return false;
+    }
+    if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod()) && !UiSession.csrfMatches(request)) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return false;
+    }
+    request.setAttribute(Actor.class.getName(), actor.get());
+    return true;
+  }
+}
