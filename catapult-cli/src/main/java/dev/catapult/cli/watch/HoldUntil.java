@@ -1,13 +1,12 @@
 package dev.catapult.cli.watch;
 
 import dev.catapult.cli.CliException;
+import dev.catapult.cli.deploy.DurationConverter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import picocli.CommandLine;
 
 /**
  * When a hold placed with {@code --hold REASON --until T} ends: {@code T} is an ISO-8601 instant
@@ -15,9 +14,6 @@ import java.util.regex.Pattern;
  * {@code 90m}, {@code PT2H}).
  */
 final class HoldUntil {
-
-  private static final Pattern PART = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
-
   private HoldUntil() {}
 
   static Instant parse(String value, Instant now) {
@@ -35,29 +31,16 @@ final class HoldUntil {
     return now.plus(duration);
   }
 
+  /** A duration in the CLI's one format (see {@link DurationConverter#parse}), or null if it is not one. */
   private static Duration duration(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("p")) {
-      try {
-        return Duration.parse(text);
-      } catch (DateTimeParseException e) {
-        return null;
-      }
+    if (text.matches("\\d+")) {
+      return null; // a bare number is no point in time
     }
-    Matcher matcher = PART.matcher(lower);
-    Duration total = Duration.ZERO;
-    int end = 0;
-    while (matcher.find() && matcher.start() == end) {
-      long amount = Long.parseLong(matcher.group(1));
-      total = total.plus(switch (matcher.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        case "h" -> Duration.ofHours(amount);
-        default -> Duration.ofDays(amount);
-      });
-      end = matcher.end();
+    try {
+      return DurationConverter.parse(text);
+    } catch (CommandLine.TypeConversionException e) {
+      return null;
     }
-    return end == lower.length() && end > 0 ? total : null;
   }
+
 }
