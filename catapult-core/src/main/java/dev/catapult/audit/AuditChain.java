@@ -1,12 +1,9 @@
 package dev.catapult.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.catapult.common.Sha256;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -37,15 +34,10 @@ public final class AuditChain {
   }
 
   public static String hash(String prevHash, String canonical) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(prevHash.getBytes(StandardCharsets.US_ASCII));
-      sha.update(canonical.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    // prevHash is ASCII hex, so hashing the concatenation hashes prevHash's bytes followed by canonical's.
+    return Sha256.hex(prevHash + canonical);
   }
+
 
   /** Verifies events streamed in sequence order; feed each to {@link Verifier#accept}. */
   public static Verifier verifier() {

@@ -1,11 +1,8 @@
 package dev.catapult.access;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.catapult.common.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Bearer secrets: 32 random bytes, shown once, stored only as their SHA-256. A fast hash is right here
@@ -23,10 +20,7 @@ final class TokenSecrets {
   }
 
   static String hash(String secret) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(secret);
   }
+
 }

@@ -144,23 +144,25 @@ public class Apps {
   /** The app named {@code app}, or 404. */
   @Transactional(readOnly = true)
   public AppRecord find(String app) {
-    return jdbc.sql("select id, name, image, image_tag_template, archived_at is not null, last_version from apps where name = ?")
-        .param(app).query((rs, n) -> new AppRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getBoolean(5), rs.getLong(6)))
-        .optional().orElseThrow(() -> new NotFound("app '" + app + "' not found"));
+    return record(app, "");
   }
 
   /** Locks the app's row for the rest of the transaction (serialises release creation per app). */
   @Transactional
   public AppRecord lock(String app) {
-    AppRecord r = jdbc.sql("select id, name, image, image_tag_template, archived_at is not null, last_version from apps where name = ? for update")
-        .param(app).query((rs, n) -> new AppRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getBoolean(5), rs.getLong(6)))
-        .optional().orElseThrow(() -> new NotFound("app '" + app + "' not found"));
+    AppRecord r = record(app, " for update");
     if (r.archived()) {
       throw new Conflict("app '" + app + "' is archived");
     }
     return r;
+  }
+
+  private AppRecord record(String app, String lockClause) {
+    return jdbc.sql("select id, name, image, image_tag_template, archived_at is not null, last_version from apps where name = ?"
+        + lockClause)
+        .param(app).query((rs, n) -> new AppRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getBoolean(5), rs.getLong(6)))
+        .optional().orElseThrow(() -> new NotFound("app '" + app + "' not found"));
   }
 
   /** Takes the app's next release version (the row must be locked by {@link #lock}). */

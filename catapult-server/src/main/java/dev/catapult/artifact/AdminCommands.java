@@ -37,12 +37,11 @@ public class AdminCommands {
       throw new InvalidInput(repository == null ? "repository" : "tag", "is required");
     }
     ImageReference ref = ImageReference.parse("repository", repository + ":" + tag);
-    String repo = ref.repository().value();
-    int slash = repo.indexOf('/');
-    RegistryRecord registry = (slash < 0 ? java.util.Optional.<RegistryRecord>empty() : registries.forHost(repo.substring(0, slash)))
+    Registries.Location location = registries.locate(ref.repository().value())
         .orElseThrow(() -> new InvalidInput("repository", "no registry is configured for '" + repository
             + "' (give the repository with its registry host, e.g. 127.0.0.1:5000/shop/api)"));
-    String path = repo.substring(slash + 1);
+    RegistryRecord registry = location.registry();
+    String path = location.path();
     String id = tagSync.requestRescan(registry.name(), path, tag);
     audit.record(actor.name(), "artifact.scan.requested", "registry/" + registry.name() + "/" + path,
         Map.of("tag", tag, "job", id));

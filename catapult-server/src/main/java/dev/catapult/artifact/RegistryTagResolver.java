@@ -31,21 +31,20 @@ class RegistryTagResolver implements TagResolver {
   @Override
   public Digest resolve(ImageReference ref) {
     String repo = ref.repository().value();
-    int slash = repo.indexOf('/');
-    Optional<RegistryRecord> registry = slash < 0 ? Optional.empty() : registries.forHost(repo.substring(0, slash));
-    if (registry.isEmpty()) {
+    Optional<Registries.Location> location = registries.locate(repo);
+    if (location.isEmpty()) {
       throw new InvalidInput("image", "'" + ref + "' is a tag reference and no registry is configured for its host; "
           + "add the registry (POST /api/v1/registries) or pass a digest reference (" + repo + "@sha256:…)");
     }
-    String path = repo.substring(slash + 1);
+    RegistryRecord registry = location.get().registry();
     try {
-      Optional<ManifestDescriptor> head = clients.forRegistry(registry.get()).head(path, ref.tag());
+      Optional<ManifestDescriptor> head = clients.forRegistry(registry).head(location.get().path(), ref.tag());
       return head.orElseThrow(() -> new InvalidInput("image", "tag '" + ref.tag() + "' does not exist in " + repo)).digest();
     } catch (RegistryException e) {
       throw switch (e.kind()) {
-        case NOT_FOUND -> new InvalidInput("image", "repository " + repo + " does not exist in registry '" + registry.get().name() + "'");
-        case UNAUTHORIZED -> new InvalidInput("image", "registry '" + registry.get().name() + "' refused Catapult's credentials for " + repo);
-        default -> new dev.catapult.platform.UpstreamUnavailable("registry '" + registry.get().name() + "' could not resolve "
+        case NOT_FOUND -> new InvalidInput("image", "repository " + repo + " does not exist in registry '" + registry.name() + "'");
+        case UNAUTHORIZED -> new InvalidInput("image", "registry '" + registry.name() + "' refused Catapult's credentials for " + repo);
+        default -> new dev.catapult.platform.UpstreamUnavailable("registry '" + registry.name() + "' could not resolve "
             + ref + " right now: " + e.getMessage());
       };
     }

@@ -17,6 +17,7 @@ import dev.catapult.common.NotFound;
 import dev.catapult.environment.EnvironmentRecord;
 import dev.catapult.environment.Environments;
 import dev.catapult.environment.Promotion;
+import dev.catapult.platform.AfterCommit;
 import dev.catapult.platform.PageRequest;
 import dev.catapult.release.CommitContainment;
 import dev.catapult.release.CommitSha;
@@ -34,8 +35,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -162,7 +161,7 @@ public class Deployments {
     details.put("deployer", deployer.type());
     details.put("heldAutomation", held);
     audit.record(actor.name(), "deploy.requested", "app/" + app + "/env/" + env, details);
-    wakeWorkerAfterCommit();
+    AfterCommit.run(worker::wake);
     return store.view(id);
   }
 
@@ -178,7 +177,7 @@ public class Deployments {
     jdbc.sql("insert into deploy_approvals (deploy_id, approver, at) values (?, ?, ?)").params(id, actor.name(), Timestamp.from(now)).update();
     if (next != d.status()) {
       store.transition(id, next, now, actor.name(), "approved by " + (store.approvers(id).size()) + " of " + d.requiredApprovals(), null);
-      wakeWorkerAfterCommit();
+      AfterCommit.run(worker::wake);
     }
     audit.record(actor.name(), "deploy.approved", "app/" + d.app() + "/env/" + d.environment(),
         Map.of("id", id, "status", next.wireName()));
@@ -247,14 +246,4 @@ public class Deployments {
     return page.page(items, DeployView::id);
   }
 
-  private void wakeWorkerAfterCommit() {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          worker.wake();
-        }
-      });
-    }
-  }
 }

@@ -1,6 +1,7 @@
 package dev.catapult.job;
 
 import com.github.f4b6a3.ulid.UlidCreator;
+import dev.catapult.platform.AfterCommit;
 import dev.catapult.common.NotFound;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,8 +15,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,7 +58,7 @@ public class JobQueue {
             Timestamp.from(now), Timestamp.from(now))
         .query(String.class).optional();
     if (inserted.isPresent()) {
-      wakeAfterCommit();
+      AfterCommit.run(wakeups::wake);
       return inserted.get();
     }
     return jdbc.sql("select id from jobs where dedupe_key = ? and status in ('queued', 'running')").param(dedupeKey)
@@ -77,19 +76,6 @@ public class JobQueue {
   public Map<String, Object> progress(String id) {
     return jdbc.sql("select progress from jobs where id = ?").param(id).query(String.class).optional()
         .map(p -> json.readValue(p, MAP)).orElse(Map.of());
-  }
-
-  private void wakeAfterCommit() {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          wakeups.wake();
-        }
-      });
-    } else {
-      wakeups.wake();
-    }
   }
 
   private JobView view(ResultSet rs, int n) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.catapult.registry;
 
+import dev.catapult.common.Sha256;
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
 import dev.catapult.api.RegistryCreateRequest;
@@ -18,7 +19,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,13 +100,27 @@ public class Registries {
     return jdbc.sql("select * from registries where host = ?").param(host).query(Registries::record).optional();
   }
 
+  /** A repository reference split into the registry serving its host and the path within it. */
+  public record Location(RegistryRecord registry, String path) {}
+
+  /**
+   * The registry serving {@code repository} ({@code host[:port]/path}, no tag or digest) and the path in it;
+   * empty when the reference has no host or no registry is configured for it.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Location> locate(String repository) {
+    int slash = repository.indexOf('/');
+    return slash < 0 ? Optional.empty()
+        : forHost(repository.substring(0, slash)).map(r -> new Location(r, repository.substring(slash + 1)));
+  }
+
   /** Whether {@code presented} is the registry's notification secret (constant-time; false if none is set). */
   public boolean acceptsNotificationSecret(RegistryRecord registry, @Nullable String presented) {
     if (registry.notificationSecretHash() == null || presented == null) {
       return false;
     }
     return MessageDigest.isEqual(registry.notificationSecretHash().getBytes(StandardCharsets.US_ASCII),
-        sha256(presented).getBytes(StandardCharsets.US_ASCII));
+        Sha256.hex(presented).getBytes(StandardCharsets.US_ASCII));
   }
 
   @Transactional
@@ -184,15 +198,7 @@ public class Registries {
     URI base = URI.create(url.getScheme().toLowerCase() + "://" + url.getRawAuthority());
     RegistrySettings settings = new RegistrySettings(req.name(), base,
         new RegistrySettings.Auth(a.type(), a.usernameEnv(), a.passwordEnv()), concurrency, Duration.ofSeconds(30));
-    return new Validated(settings, poll, req.notificationSecret() == null ? null : sha256(req.notificationSecret()));
-  }
-
-  static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return new Validated(settings, poll, req.notificationSecret() == null ? null : Sha256.hex(req.notificationSecret()));
   }
 
   private static RegistryRecord record(ResultSet rs, int n) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.catapult.release;
 
+import dev.catapult.common.Sha256;
 import com.github.f4b6a3.ulid.UlidCreator;
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
@@ -15,9 +16,6 @@ import dev.catapult.common.InvalidInput;
 import dev.catapult.common.NotFound;
 import dev.catapult.notify.Notifications;
 import dev.catapult.platform.PageRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -25,7 +23,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,12 +200,7 @@ public class ReleaseLedger {
   }
 
   private static String requestHash(ReleaseCreateRequest req) {
-    String canonical = dev.catapult.audit.CanonicalJson.write(Arrays.asList(req.commit(), req.image(), req.imageTag(),
-        req.changelog(), req.commits(), req.noImage()));
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(dev.catapult.audit.CanonicalJson.write(Arrays.asList(req.commit(), req.image(), req.imageTag(),
+        req.changelog(), req.commits(), req.noImage())));
   }
 }

@@ -1,14 +1,11 @@
 package dev.catapult.runtime;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.catapult.common.Sha256;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,7 +45,7 @@ public class RuntimeIntake {
         insert into runtime_events (source_id, event_id, body_sha256, detail_type, account, body, outcome, received_at)
         values (?, ?, ?, ?, ?, cast(? as jsonb), 'received', ?) on conflict do nothing returning id
         """)
-        .params(source.id(), event.id(), sha256(rawEvent), event.detailType(), event.account(), rawEvent, Timestamp.from(now))
+        .params(source.id(), event.id(), Sha256.hex(rawEvent), event.detailType(), event.account(), rawEvent, Timestamp.from(now))
         .query(Long.class).optional();
     if (archived.isEmpty()) {
       return new Outcome(event.id(), "duplicate", "event already received");
@@ -146,13 +143,5 @@ public class RuntimeIntake {
 
   private static @Nullable Timestamp ts(@Nullable Instant i) {
     return i == null ? null : Timestamp.from(i);
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -6,7 +6,6 @@ import dev.catapult.api.ReleaseCreateRequest;
 import dev.catapult.common.DomainException;
 import dev.catapult.deploy.Deployments;
 import dev.catapult.registry.Registries;
-import dev.catapult.registry.RegistryRecord;
 import dev.catapult.release.Digest;
 import dev.catapult.release.ReleaseLedger;
 import dev.catapult.release.ReleaseSource;
@@ -93,13 +92,11 @@ public class AutoDeploy {
     if (HoldState.isActive(t.hold(), now)) {
       return new Evaluation("held", "held by " + t.hold().by() + ": " + t.hold().reason(), null, null, null, trigger, now);
     }
-    int slash = t.image().indexOf('/');
-    Optional<RegistryRecord> registry = slash < 0 ? Optional.empty() : registries.forHost(t.image().substring(0, slash));
-    if (registry.isEmpty()) {
+    Optional<Registries.Location> location = registries.locate(t.image());
+    if (location.isEmpty()) {
       return new Evaluation("no-registry", "no registry is configured for " + t.image(), null, null, null, trigger, now);
     }
-    String repository = t.image().substring(slash + 1);
-    List<CandidateRow> rows = candidates(registry.get().id(), repository);
+    List<CandidateRow> rows = candidates(location.get().registry().id(), location.get().path());
     Selection selection = TagSelection.choose(WatchPolicy.of(spec), deployed(appId, environmentId),
         rows.stream().map(CandidateRow::candidate).toList(), now);
     return switch (selection) {

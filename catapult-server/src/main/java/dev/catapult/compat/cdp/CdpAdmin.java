@@ -52,8 +52,7 @@ public class CdpAdmin {
   }
 
   private String withHost(String repo) {
-    int slash = repo.indexOf('/');
-    if (slash > 0 && registries.forHost(repo.substring(0, slash)).isPresent()) {
+    if (registries.locate(repo).isPresent()) {
       return repo;
     }
     List<String> hosts = index.hostsHolding(repo);
