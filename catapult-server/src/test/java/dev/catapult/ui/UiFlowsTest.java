@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -147,7 +149,25 @@ class UiFlowsTest extends ServerTest {
   /** Clicks and waits for the next page, so assertions never read the page being left. */
   private static void click(WebDriver browser, WebElement element) {
     element.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> isDetached(element));
+  }
+
+  /**
+   * Whether the element left the document. Chrome reports a node caught mid-navigation either as stale or as
+   * "does not belong to the document"; both mean the page was left.
+   */
+  private static boolean isDetached(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   private static String notice(WebDriver browser) {
