@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,10 +50,27 @@ public abstract class ServerTest {
         select tablename from pg_tables where schemaname = current_schema() and tablename <> 'flyway_schema_history'
         """).query(String.class).list();
     jdbc.sql("alter table audit_events disable trigger audit_events_no_truncate").update();
-    jdbc.sql("truncate " + String.join(", ", tables) + " restart identity cascade").update();
+    truncate(tables);
     jdbc.sql("alter table audit_events enable trigger audit_events_no_truncate").update();
     assertThat(access.bootstrap(ADMIN_TOKEN)).isTrue();
     api = new Api("http://127.0.0.1:" + port, ADMIN_TOKEN);
+  }
+
+  /**
+   * Empties the tables. The server's background workers keep querying meanwhile, and TRUNCATE takes its
+   * locks table by table, so PostgreSQL may pick this statement as a deadlock victim: then try again.
+   */
+  private void truncate(List<String> tables) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        jdbc.sql("truncate " + String.join(", ", tables) + " restart identity cascade").update();
+        return;
+      } catch (PessimisticLockingFailureException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** A name unique within the test run. */
