@@ -13,5 +13,6 @@ public record RuntimeSourceView(
     @Nullable String endpoint,
     @Nullable String accessKeyEnv,
     @Nullable String secretKeyEnv,
+    @Nullable String secretEnv,
     List<String> ignoreContainers,
     Instant createdAt) {}

@@ -35,7 +35,7 @@ public final class InstanceTransition {
       return new Outcome.Unchanged("only sidecar containers");
     }
     return new Outcome.Changed(new Instance(event.taskArn(), event.service(), main.get().name(), main.get().image(),
-        event.lastStatus(), event.desiredStatus(), event.stoppedReason(), event.version(),
+        event.lastStatus(), event.desiredStatus(), event.stoppedReason(), main.get().exitCode(), event.version(),
         event.startedAt() != null ? event.startedAt() : current.map(Instance::startedAt).orElse(null), event.updatedAt()));
   }
 }

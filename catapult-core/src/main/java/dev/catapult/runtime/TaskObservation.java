@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * One ECS Task State Change, parsed: the task and its containers as the event reports them.
  * {@code version} is ECS's per-task counter that orders events (they may arrive out of order or twice).
  * {@code group} is {@code service:<name>} for service tasks and {@code family:<name>} for standalone ones.
+ * {@code stopCode} is ECS's machine-readable reason a task stopped ({@code EssentialContainerExited},
+ * {@code ServiceSchedulerInitiated}, …); other sources use the same vocabulary (see {@link CrashLoop}).
  */
 public record TaskObservation(
     String account,
@@ -18,6 +20,7 @@ public record TaskObservation(
     InstanceStatus lastStatus,
     @Nullable String desiredStatus,
     @Nullable String stoppedReason,
+    @Nullable String stopCode,
     long version,
     Instant updatedAt,
     @Nullable Instant startedAt,
@@ -38,6 +41,10 @@ public record TaskObservation(
     return group != null && group.startsWith("service:") ? group.substring("service:".length()) : null;
   }
 
-  /** One container of the task: its name and the image it runs. */
-  public record Container(String name, RunningImage image) {}
+  /** One container of the task: its name, the image it runs and, once it exited, its exit code. */
+  public record Container(String name, RunningImage image, @Nullable Integer exitCode) {
+    public Container(String name, RunningImage image) {
+      this(name, image, null);
+    }
+  }
 }

@@ -17,7 +17,8 @@ class InstanceTransitionTest {
     List<TaskObservation.Container> containers = java.util.Arrays.stream(containerNames.length == 0 ? new String[] {"FargateApp"} : containerNames)
         .map(n -> new TaskObservation.Container(n, RunningImage.of("ghcr.io/acme/api:" + version, null))).toList();
     return new TaskObservation("111122223333", ARN, null, "service:api", InstanceStatus.parse("lastStatus", status), "RUNNING",
-        status.equals("STOPPED") ? "Essential container in task exited" : null, version, T0.plusSeconds(version),
+        status.equals("STOPPED") ? "Essential container in task exited" : null,
+        status.equals("STOPPED") ? "EssentialContainerExited" : null, version, T0.plusSeconds(version),
         version >= 2 ? T0 : null, containers);
   }
 

@@ -32,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class RuntimeSources {
+  private static final List<String> TYPES = List.of("ecs-sqs", "webhook", "docker");
   private static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
   private static final Pattern ENV = Pattern.compile("^[A-Za-z_][A-Za-z0-9_.]{0,127}$");
   private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-[0-9]$");
@@ -52,10 +53,11 @@ public class RuntimeSources {
     validate(req);
     Sidecars sidecars = Sidecars.of(req.ignoreContainers());
     int inserted = jdbc.sql("""
-        insert into runtime_sources (name, type, queue_url, region, endpoint, access_key_env, secret_key_env, ignore_containers, created_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (name) do nothing
+        insert into runtime_sources (name, type, queue_url, region, endpoint, access_key_env, secret_key_env, secret_env,
+          ignore_containers, created_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (name) do nothing
         """)
-        .params(req.name(), req.type(), req.queueUrl(), req.region(), req.endpoint(), req.accessKeyEnv(), req.secretKeyEnv(),
+        .params(req.name(), req.type(), req.queueUrl(), req.region(), req.endpoint(), req.accessKeyEnv(), req.secretKeyEnv(), req.secretEnv(),
             req.ignoreContainers() == null ? null : req.ignoreContainers().toArray(String[]::new), Timestamp.from(clock.instant()))
         .update();
     if (inserted == 0) {
@@ -98,15 +100,32 @@ public class RuntimeSources {
 
   public RuntimeSourceView view(RuntimeSourceRecord r) {
     return new RuntimeSourceView(r.name(), r.type(), r.queueUrl(), r.region(), r.endpoint(), r.accessKeyEnv(), r.secretKeyEnv(),
-        r.sidecars().names().stream().sorted().toList(), r.createdAt());
+        r.secretEnv(), r.sidecars().names().stream().sorted().toList(), r.createdAt());
   }
 
   private static void validate(RuntimeSourceCreateRequest req) {
     if (req.name() == null || !NAME.matcher(req.name()).matches()) {
       throw new InvalidInput("name", "runtime source names match " + NAME.pattern());
     }
-    if (req.type() == null || !List.of("ecs-sqs", "webhook").contains(req.type())) {
-      throw new InvalidInput("type", "must be ecs-sqs or webhook");
+    if (req.type() == null || !TYPES.contains(req.type())) {
+      throw new InvalidInput("type", "must be ecs-sqs, webhook or docker");
+    }
+    if (req.type().equals("webhook") && req.secretEnv() == null) {
+      throw new InvalidInput("secretEnv", "webhook sources need the name of the server variable holding their HMAC secret");
+    }
+    if (!req.type().equals("webhook") && req.secretEnv() != null) {
+      throw new InvalidInput("secretEnv", "only webhook sources are signed");
+    }
+    if (!req.type().equals("ecs-sqs")) {
+      for (String[] f : new String[][] {{"queueUrl", req.queueUrl()}, {"region", req.region()}, {"accessKeyEnv", req.accessKeyEnv()},
+          {"secretKeyEnv", req.secretKeyEnv()}}) {
+        if (f[1] != null) {
+          throw new InvalidInput(f[0], "only ecs-sqs sources have one");
+        }
+      }
+    }
+    if (req.type().equals("webhook") && req.endpoint() != null) {
+      throw new InvalidInput("endpoint", "webhook sources receive events; they have no endpoint");
     }
     if (req.type().equals("ecs-sqs")) {
       if (req.queueUrl() == null || !isHttpUrl(req.queueUrl())) {
@@ -119,13 +138,28 @@ public class RuntimeSources {
         throw new InvalidInput("secretKeyEnv", "give both accessKeyEnv and secretKeyEnv, or neither (default credentials)");
       }
     }
-    if (req.endpoint() != null && !isHttpUrl(req.endpoint())) {
+    if (req.type().equals("docker")) {
+      if (req.endpoint() != null && !isDockerHost(req.endpoint())) {
+        throw new InvalidInput("endpoint", "a Docker host: unix:///var/run/docker.sock or tcp://host:2375");
+      }
+    } else if (req.endpoint() != null && !isHttpUrl(req.endpoint())) {
       throw new InvalidInput("endpoint", "is not an http(s) URL");
     }
-    for (String[] env : new String[][] {{"accessKeyEnv", req.accessKeyEnv()}, {"secretKeyEnv", req.secretKeyEnv()}}) {
+    for (String[] env : new String[][] {{"accessKeyEnv", req.accessKeyEnv()}, {"secretKeyEnv", req.secretKeyEnv()},
+        {"secretEnv", req.secretEnv()}}) {
       if (env[1] != null && !ENV.matcher(env[1]).matches()) {
         throw new InvalidInput(env[0], "names a variable of the server, e.g. CATAPULT_SQS_ACCESS_KEY");
       }
+    }
+  }
+
+  private static boolean isDockerHost(String text) {
+    try {
+      URI u = URI.create(text);
+      return ("unix".equals(u.getScheme()) && u.getPath() != null && u.getPath().startsWith("/"))
+          || ("tcp".equals(u.getScheme()) && u.getHost() != null && u.getPort() > 0 && u.getUserInfo() == null);
+    } catch (IllegalArgumentException e) {
+      return false;
     }
   }
 
@@ -143,7 +177,7 @@ public class RuntimeSources {
     Array ignore = rs.getArray("ignore_containers");
     Sidecars sidecars = Sidecars.of(ignore == null ? null : Arrays.asList((String[]) ignore.getArray()));
     return new RuntimeSourceRecord(rs.getLong("id"), rs.getString("name"), rs.getString("type"), rs.getString("queue_url"),
-        rs.getString("region"), rs.getString("endpoint"), rs.getString("access_key_env"), rs.getString("secret_key_env"), sidecars,
+        rs.getString("region"), rs.getString("endpoint"), rs.getString("access_key_env"), rs.getString("secret_key_env"), rs.getString("secret_env"), sidecars,
         rs.getTimestamp("created_at").toInstant());
   }
 }
