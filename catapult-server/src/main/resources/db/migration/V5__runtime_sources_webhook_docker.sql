@@ -29,7 +29,8 @@ create table instance_exits (
 );
 create index instance_exits_cell on instance_exits (app_id, environment_id, exited_at desc);
 
--- what's-running-where reads present instances per app in app-name order, and deploys per digest.
+-- what's-running-where reads present instances per app; the cdp deployment views count instances per deploy.
 drop index instances_app_env;
 create index instances_present on instances (app_id, environment_id, digest) where status <> 'stopped';
 create index runtime_events_source_order on runtime_events (source_id, id);
+create index instances_deploy on instances (deploy_id) where deploy_id is not null;

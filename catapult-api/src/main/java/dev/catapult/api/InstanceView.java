@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  * One runtime instance (an ECS task): where it runs, which image its service container runs, and its
  * status as of the newest event ({@code version} is the runtime's sequence number for it).
  * {@code app}/{@code environment} are null when no app has the image's repository or no environment
- * lists the account.
+ * lists the account. {@code exitCode} is the service container's once it exited; {@code deployId} the
+ * Catapult deploy that put the image there, when known.
  */
 public record InstanceView(
     String source,
@@ -25,4 +26,6 @@ public record InstanceView(
     @Nullable String stoppedReason,
     long version,
     @Nullable Instant startedAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    @Nullable Integer exitCode,
+    @Nullable String deployId) {}

@@ -1,17 +1,22 @@
 package dev.catapult.runtime;
 
 import dev.catapult.api.InstanceView;
+import dev.catapult.api.Page;
 import dev.catapult.api.RuntimeRolloutView;
 import dev.catapult.api.WhatsRunningVersion;
 import dev.catapult.api.WhatsRunningWhereEntry;
+import dev.catapult.common.InvalidInput;
+import dev.catapult.platform.PageRequest;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,111 +25,197 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The read side of runtime tracking: instances, and what's running where — per app and environment the
- * images its present (not stopped) instances run, tied to the ledger's deploy of that digest when there is
- * one, and the latest rollout the runtime reported for the app's service.
+ * images its present (not stopped) instances run, tied to the deploy that put each there, the latest
+ * rollout the runtime reported for the app's service, and whether it is crash-looping.
+ *
+ * <p>What's running where is paged by app (all environments of an app on one page) and built with a fixed
+ * number of set-based queries per page, whatever the number of apps, environments or archived events:
+ * the present instances of the page's apps (partial index on present instances), the deploys they link
+ * to, the latest rollout per environment and service, and recent exits.
  */
 @Service
 public class RuntimeQueries {
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  RuntimeQueries(JdbcClient jdbc) {
+  RuntimeQueries(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
+  /** Instances newest change first; {@code status} filters by one status ({@code running}, {@code stopped}, …). */
   @Transactional(readOnly = true)
-  public List<InstanceView> instances(@Nullable String app, @Nullable String environment, int limit) {
-    return jdbc.sql("""
+  public Page<InstanceView> instances(@Nullable String app, @Nullable String environment, @Nullable String status, PageRequest page) {
+    if (status != null) {
+      InstanceStatus.parse("status", status);
+    }
+    InstanceCursor after = InstanceCursor.parse(page.after());
+    List<InstanceView> rows = jdbc.sql("""
         select s.name source, i.*, a.name app, e.name environment from instances i
           join runtime_sources s on s.id = i.source_id
           left join apps a on a.id = i.app_id
           left join environments e on e.id = i.environment_id
-        where (cast(? as text) is null or a.name = ?) and (cast(? as text) is null or e.name = ?)
-        order by i.updated_at desc, i.task_arn limit ?
+        where (cast(:app as text) is null or a.name = :app) and (cast(:env as text) is null or e.name = :env)
+          and (cast(:status as text) is null or i.status = lower(:status))
+          and (cast(:at as timestamptz) is null or (i.updated_at, i.source_id, i.task_arn) < (:at, :source, :task))
+        order by i.updated_at desc, i.source_id desc, i.task_arn desc limit :limit
         """)
-        .params(app, app, environment, environment, limit)
+        .param("app", app).param("env", environment).param("status", status)
+        .param("at", after == null ? null : Timestamp.from(after.updatedAt())).param("source", after == null ? 0 : after.sourceId())
+        .param("task", after == null ? "" : after.taskArn()).param("limit", page.limit() + 1)
         .query((rs, n) -> new InstanceView(rs.getString("source"), rs.getString("task_arn"), rs.getString("app"),
             rs.getString("environment"), rs.getString("account"), rs.getString("service"), rs.getString("container"),
             rs.getString("repository"), rs.getString("tag"), rs.getString("digest"), rs.getString("status"),
             rs.getString("desired_status"), rs.getString("stopped_reason"), rs.getLong("version"), instant(rs.getTimestamp("started_at")),
-            rs.getTimestamp("updated_at").toInstant()))
+            rs.getTimestamp("updated_at").toInstant(), rs.getObject("exit_code", Integer.class), rs.getString("deploy_id")))
         .list();
+    if (rows.size() <= page.limit()) {
+      return new Page<>(rows, null);
+    }
+    List<InstanceView> items = rows.subList(0, page.limit());
+    InstanceView last = items.getLast();
+    long sourceId = jdbc.sql("select id from runtime_sources where name = ?").param(last.source()).query(Long.class).single();
+    return new Page<>(List.copyOf(items), PageRequest.encode(last.updatedAt() + "\n" + sourceId + "\n" + last.taskArn()));
   }
 
-  private record Row(long appId, String app, long envId, String env, @Nullable String digest, @Nullable String tag, String status,
-      Instant since, @Nullable String service) {}
-
-  @Transactional(readOnly = true)
-  public List<WhatsRunningWhereEntry> whatsRunningWhere(@Nullable String service) {
-    List<Row> rows = jdbc.sql("""
-        select a.id app_id, a.name app, e.id env_id, e.name env, i.digest, i.tag, i.status,
-               coalesce(i.started_at, i.first_seen_at) since, i.service
-        from instances i join apps a on a.id = i.app_id join environments e on e.id = i.environment_id
-        where i.status <> 'stopped' and (cast(? as text) is null or a.name = ?)
-        order by a.name, e.rank, e.name, since
-        """)
-        .params(service, service)
-        .query((rs, n) -> new Row(rs.getLong("app_id"), rs.getString("app"), rs.getLong("env_id"), rs.getString("env"),
-            rs.getString("digest"), rs.getString("tag"), rs.getString("status"), rs.getTimestamp("since").toInstant(),
-            rs.getString("service")))
-        .list();
-    Map<String, List<Row>> byCell = new LinkedHashMap<>();
-    for (Row r : rows) {
-      byCell.computeIfAbsent(r.app() + "\n" + r.env(), k -> new ArrayList<>()).add(r);
-    }
-    List<WhatsRunningWhereEntry> entries = new ArrayList<>();
-    for (List<Row> cell : byCell.values()) {
-      entries.add(entry(cell));
-    }
-    return entries;
-  }
-
-  private WhatsRunningWhereEntry entry(List<Row> cell) {
-    Row first = cell.getFirst();
-    Map<String, List<Row>> byImage = new LinkedHashMap<>();
-    Set<String> services = new LinkedHashSet<>();
-    services.add(first.app());
-    for (Row r : cell) {
-      byImage.computeIfAbsent(r.digest() != null ? r.digest() : "tag:" + r.tag(), k -> new ArrayList<>()).add(r);
-      if (r.service() != null) {
-        services.add(r.service());
+  private record InstanceCursor(Instant updatedAt, long sourceId, String taskArn) {
+    static @Nullable InstanceCursor parse(@Nullable String key) {
+      if (key == null) {
+        return null;
+      }
+      String[] parts = key.split("\n", 3);
+      try {
+        return new InstanceCursor(Instant.parse(parts[0]), Long.parseLong(parts[1]), parts[2]);
+      } catch (DateTimeParseException | NumberFormatException | ArrayIndexOutOfBoundsException e) {
+        throw new InvalidInput("cursor", "is not a cursor for this list");
       }
     }
-    List<WhatsRunningVersion> versions = new ArrayList<>();
-    for (List<Row> image : byImage.values()) {
-      Row r = image.getFirst();
-      int running = (int) image.stream().filter(i -> i.status().equals("running")).count();
-      Optional<Deployed> deployed = r.digest() == null ? Optional.empty() : deployed(r.appId(), r.envId(), r.digest());
-      versions.add(new WhatsRunningVersion(r.digest(), r.tag(), deployed.map(Deployed::version).orElse(null),
-          deployed.map(Deployed::actor).orElse(null), deployed.map(Deployed::id).orElse(null), r.since(), running, image.size() - running));
+  }
+
+  /** One group of present instances: an app, an environment and an image. */
+  private record Group(long appId, String app, long envId, String env, @Nullable String digest, @Nullable String tag, int running,
+      int pending, Instant since, @Nullable String deployId, String[] services) {}
+
+  /** What's running where, a page of apps (in name order) at a time, optionally for one app ({@code service}). */
+  @Transactional(readOnly = true)
+  public Page<WhatsRunningWhereEntry> whatsRunningWhere(@Nullable String service, PageRequest page) {
+    List<Long> appIds = jdbc.sql("""
+        select a.id from apps a
+        where a.archived_at is null and (cast(:app as text) is null or a.name = :app) and (cast(:after as text) is null or a.name > :after)
+          and exists (select 1 from instances i where i.app_id = a.id and i.status <> 'stopped')
+        order by a.name limit :limit
+        """)
+        .param("app", service).param("after", page.after()).param("limit", page.limit() + 1).query(Long.class).list();
+    boolean more = appIds.size() > page.limit();
+    if (more) {
+      appIds = appIds.subList(0, page.limit());
     }
-    int running = versions.stream().mapToInt(WhatsRunningVersion::running).sum();
-    int pending = versions.stream().mapToInt(WhatsRunningVersion::pending).sum();
-    return new WhatsRunningWhereEntry(first.app(), first.env(), versions, running, pending,
-        rollout(first.envId(), services).orElse(null));
+    if (appIds.isEmpty()) {
+      return new Page<>(List.of(), null);
+    }
+    Long[] ids = appIds.toArray(Long[]::new);
+    List<Group> groups = jdbc.sql("""
+        select a.id app_id, a.name app, e.id env_id, e.name env, e.rank, i.digest, min(i.tag) tag,
+               count(*) filter (where i.status = 'running') running, count(*) filter (where i.status <> 'running') pending,
+               min(coalesce(i.started_at, i.first_seen_at)) since,
+               (array_agg(i.deploy_id order by i.updated_at desc) filter (where i.deploy_id is not null))[1] deploy_id,
+               array_remove(array_agg(distinct i.service), null) services
+        from instances i join apps a on a.id = i.app_id join environments e on e.id = i.environment_id
+        where i.app_id = any(?) and i.status <> 'stopped'
+        group by a.id, a.name, e.id, e.name, e.rank, i.digest
+        order by a.name, e.rank, e.name, since, i.digest
+        """)
+        .param(ids)
+        .query((rs, n) -> new Group(rs.getLong("app_id"), rs.getString("app"), rs.getLong("env_id"), rs.getString("env"),
+            rs.getString("digest"), rs.getString("tag"), rs.getInt("running"), rs.getInt("pending"), rs.getTimestamp("since").toInstant(),
+            rs.getString("deploy_id"), (String[]) rs.getArray("services").getArray()))
+        .list();
+    Map<String, Deployed> deploys = deploys(groups);
+    Map<String, RuntimeRolloutView> rollouts = rollouts(groups);
+    Map<String, Integer> failures = failures(ids);
+
+    Map<String, List<Group>> byCell = new LinkedHashMap<>();
+    for (Group g : groups) {
+      byCell.computeIfAbsent(g.appId() + "/" + g.envId(), k -> new ArrayList<>()).add(g);
+    }
+    List<WhatsRunningWhereEntry> entries = new ArrayList<>();
+    for (List<Group> cell : byCell.values()) {
+      Group first = cell.getFirst();
+      List<WhatsRunningVersion> versions = new ArrayList<>();
+      Set<String> services = new LinkedHashSet<>();
+      services.add(first.app());
+      for (Group g : cell) {
+        Deployed d = g.deployId() == null ? null : deploys.get(g.deployId());
+        versions.add(new WhatsRunningVersion(g.digest(), g.tag(), d == null ? null : d.version(), d == null ? null : d.actor(),
+            g.deployId(), g.since(), g.running(), g.pending()));
+        services.addAll(List.of(g.services()));
+      }
+      RuntimeRolloutView rollout = null;
+      for (String s : services) {
+        RuntimeRolloutView r = rollouts.get(first.envId() + "/" + s);
+        if (r != null && (rollout == null || r.updatedAt().isAfter(rollout.updatedAt()))) {
+          rollout = r;
+        }
+      }
+      int recent = failures.getOrDefault(first.appId() + "/" + first.envId(), 0);
+      entries.add(new WhatsRunningWhereEntry(first.app(), first.env(), versions,
+          cell.stream().mapToInt(Group::running).sum(), cell.stream().mapToInt(Group::pending).sum(),
+          CrashLoop.unstable(recent), recent, rollout));
+    }
+    String next = more ? PageRequest.encode(groups.getLast().app()) : null;
+    return new Page<>(entries, next);
   }
 
-  private record Deployed(String id, String actor, long version) {}
+  private record Deployed(long version, String actor) {}
 
-  /** The ledger's latest deploy (succeeded or under way) of a release with this digest to this app/environment. */
-  private Optional<Deployed> deployed(long appId, long envId, String digest) {
-    return jdbc.sql("""
-        select d.id, d.actor, d.version from deploys d join releases r on r.app_id = d.app_id and r.version = d.version
-        where d.app_id = ? and d.environment_id = ? and d.status in ('succeeded', 'in_progress') and r.image like ?
-        order by d.id desc limit 1
-        """)
-        .params(appId, envId, "%@" + digest)
-        .query((rs, n) -> new Deployed(rs.getString("id"), rs.getString("actor"), rs.getLong("version")))
-        .optional();
+  private Map<String, Deployed> deploys(List<Group> groups) {
+    String[] ids = groups.stream().map(Group::deployId).filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
+    Map<String, Deployed> out = new HashMap<>();
+    if (ids.length > 0) {
+      jdbc.sql("select id, version, actor from deploys where id = any(?)").param(ids)
+          .query(rs -> {
+            out.put(rs.getString("id"), new Deployed(rs.getLong("version"), rs.getString("actor")));
+          });
+    }
+    return out;
   }
 
-  private Optional<RuntimeRolloutView> rollout(long envId, Set<String> services) {
-    return jdbc.sql("""
-        select * from rollouts where environment_id = ? and service = any(?) order by updated_at desc, deployment_id desc limit 1
+  /** The latest rollout per environment and service among the page's environments and services. */
+  private Map<String, RuntimeRolloutView> rollouts(List<Group> groups) {
+    Set<Long> envs = new LinkedHashSet<>();
+    Set<String> services = new LinkedHashSet<>();
+    for (Group g : groups) {
+      envs.add(g.envId());
+      services.add(g.app());
+      services.addAll(List.of(g.services()));
+    }
+    Map<String, RuntimeRolloutView> out = new HashMap<>();
+    jdbc.sql("""
+        select distinct on (environment_id, service) * from rollouts
+        where environment_id = any(?) and service = any(?)
+        order by environment_id, service, updated_at desc, deployment_id desc
         """)
-        .params(envId, services.toArray(String[]::new))
-        .query((rs, n) -> new RuntimeRolloutView(rs.getString("deployment_id"), rs.getString("service"), rs.getString("state"),
-            rs.getBoolean("rollback"), rs.getString("reason"), rs.getTimestamp("updated_at").toInstant()))
-        .optional();
+        .params(envs.toArray(Long[]::new), services.toArray(String[]::new))
+        .query(rs -> {
+          out.put(rs.getLong("environment_id") + "/" + rs.getString("service"), new RuntimeRolloutView(rs.getString("deployment_id"),
+              rs.getString("service"), rs.getString("state"), rs.getBoolean("rollback"), rs.getString("reason"),
+              rs.getTimestamp("updated_at").toInstant()));
+        });
+    return out;
+  }
+
+  /** Unexpected exits within the crash-loop window, per app and environment. */
+  private Map<String, Integer> failures(Long[] appIds) {
+    Map<String, Integer> out = new HashMap<>();
+    jdbc.sql("""
+        select app_id, environment_id, count(*) n from instance_exits
+        where app_id = any(?) and environment_id is not null and exited_at > ? group by app_id, environment_id
+        """)
+        .params(appIds, Timestamp.from(clock.instant().minus(CrashLoop.WINDOW)))
+        .query(rs -> {
+          out.put(rs.getLong("app_id") + "/" + rs.getLong("environment_id"), rs.getInt("n"));
+        });
+    return out;
   }
 
   private static @Nullable Instant instant(@Nullable Timestamp t) {

@@ -2,6 +2,7 @@ package dev.catapult.runtime;
 
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
+import dev.catapult.api.Page;
 import dev.catapult.api.RuntimeDeadLetterView;
 import dev.catapult.api.RuntimeSourceCreateRequest;
 import dev.catapult.api.RuntimeSourceView;
@@ -9,6 +10,9 @@ import dev.catapult.audit.AuditTrail;
 import dev.catapult.common.Conflict;
 import dev.catapult.common.InvalidInput;
 import dev.catapult.common.NotFound;
+import dev.catapult.job.JobQueue;
+import dev.catapult.job.JobView;
+import dev.catapult.platform.PageRequest;
 import java.net.URI;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -40,11 +44,26 @@ public class RuntimeSources {
   private final JdbcClient jdbc;
   private final AuditTrail audit;
   private final Clock clock;
+  private final JobQueue jobs;
 
-  RuntimeSources(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+  RuntimeSources(JdbcClient jdbc, AuditTrail audit, Clock clock, JobQueue jobs) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
+    this.jobs = jobs;
+  }
+
+  /**
+   * Starts replaying {@code name}'s event archive (see {@code RuntimeReplay}); one replay per source at a
+   * time — asking again while one is queued or running returns that one.
+   */
+  @Transactional
+  public JobView replay(Actor actor, String name, boolean deadLetters) {
+    actor.grants().require(Permission.admin());
+    find(name);
+    String id = jobs.enqueue(RuntimeReplay.KIND, "runtime-replay:" + name, Map.of("source", name, "deadLetters", deadLetters), 5);
+    audit.record(actor.name(), "runtime-source.replayed", "runtime-source/" + name, Map.of("job", id, "deadLetters", deadLetters));
+    return jobs.get(id);
   }
 
   @Transactional
@@ -89,13 +108,13 @@ public class RuntimeSources {
   }
 
   @Transactional(readOnly = true)
-  public List<RuntimeDeadLetterView> deadLetters(String name, int limit) {
+  public Page<RuntimeDeadLetterView> deadLetters(String name, PageRequest page) {
     RuntimeSourceRecord s = find(name);
-    return jdbc.sql("select * from runtime_dead_letters where source_id = ? order by id desc limit ?")
-        .params(s.id(), limit)
+    return page.page(jdbc.sql("select * from runtime_dead_letters where source_id = ? and id < ? order by id desc limit ?")
+        .params(s.id(), page.afterAsLong(), page.limit() + 1)
         .query((rs, n) -> new RuntimeDeadLetterView(rs.getLong("id"), rs.getString("message_id"), rs.getString("reason"),
             rs.getString("body"), rs.getTimestamp("received_at").toInstant()))
-        .list();
+        .list(), RuntimeDeadLetterView::id);
   }
 
   public RuntimeSourceView view(RuntimeSourceRecord r) {

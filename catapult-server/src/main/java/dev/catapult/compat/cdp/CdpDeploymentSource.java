@@ -5,9 +5,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the compatibility deployment views come from. Today the ledger ({@code LedgerDeployments}); when
- * runtime instances arrive (SPEC §8), an implementation reading them replaces it without touching the
- * routes, which is why this mapping sits behind one interface.
+ * Where the compatibility deployment views come from: the ledger and the runtime instances
+ * ({@code CdpDeployments}); the mapping sits behind one interface so the routes do not change with it.
  *
  * <p>Implementations MUST return deployments newest first from {@link #latest}, MUST return at most one
  * deployment per service and environment from {@link #running}, and MUST leave out archived services.

@@ -5,10 +5,12 @@ import dev.catapult.access.Permission;
 import dev.catapult.api.InstanceView;
 import dev.catapult.api.Page;
 import dev.catapult.api.RuntimeDeadLetterView;
+import dev.catapult.api.RuntimeReplayRequest;
 import dev.catapult.api.RuntimeSourceCreateRequest;
 import dev.catapult.api.RuntimeSourceView;
-import dev.catapult.api.WhatsRunningWhereView;
-import dev.catapult.common.InvalidInput;
+import dev.catapult.api.WhatsRunningWhereEntry;
+import dev.catapult.job.JobView;
+import dev.catapult.platform.PageRequest;
 import dev.catapult.runtime.RuntimeQueries;
 import dev.catapult.runtime.RuntimeSources;
 import org.jspecify.annotations.Nullable;
@@ -45,31 +47,31 @@ class RuntimeController {
 
   @GetMapping("/api/v1/runtime-sources/{name}/dead-letters")
   Page<RuntimeDeadLetterView> deadLetters(Actor actor, @PathVariable String name,
-      @RequestParam(required = false) @Nullable Integer limit) {
+      @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
     actor.grants().require(Permission.admin());
-    return new Page<>(sources.deadLetters(name, limit(limit)), null);
+    return sources.deadLetters(name, PageRequest.of(limit, cursor));
+  }
+
+  /** Replays the source's event archive as a job; 202 with the job (progress at {@code /api/v1/admin/jobs/{id}}). */
+  @PostMapping("/api/v1/runtime-sources/{name}/replay")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  JobView replay(Actor actor, @PathVariable String name, @RequestBody(required = false) @Nullable RuntimeReplayRequest body) {
+    return sources.replay(actor, name, body != null && Boolean.TRUE.equals(body.deadLetters()));
   }
 
   @GetMapping("/api/v1/instances")
   Page<InstanceView> instances(Actor actor, @RequestParam(required = false) @Nullable String app,
-      @RequestParam(required = false) @Nullable String environment, @RequestParam(required = false) @Nullable Integer limit) {
+      @RequestParam(required = false) @Nullable String environment, @RequestParam(required = false) @Nullable String status,
+      @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
     actor.grants().require(Permission.read());
-    return new Page<>(queries.instances(app, environment, limit(limit)), null);
+    return queries.instances(app, environment, status, PageRequest.of(limit, cursor));
   }
 
+  /** Paged by app: each page holds every environment of up to {@code limit} apps. */
   @GetMapping("/api/v1/whats-running-where")
-  WhatsRunningWhereView whatsRunningWhere(Actor actor, @RequestParam(required = false) @Nullable String service) {
+  Page<WhatsRunningWhereEntry> whatsRunningWhere(Actor actor, @RequestParam(required = false) @Nullable String service,
+      @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
     actor.grants().require(Permission.read());
-    return new WhatsRunningWhereView(queries.whatsRunningWhere(service));
-  }
-
-  private static int limit(@Nullable Integer limit) {
-    if (limit == null) {
-      return 50;
-    }
-    if (limit < 1 || limit > 500) {
-      throw new InvalidInput("limit", "must be between 1 and 500");
-    }
-    return limit;
+    return queries.whatsRunningWhere(service, PageRequest.of(limit, cursor));
   }
 }

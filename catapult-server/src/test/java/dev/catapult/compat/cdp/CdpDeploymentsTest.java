@@ -42,6 +42,49 @@ class CdpDeploymentsTest extends ServerTest {
   }
 
   @Test
+  void runtimeInstancesDecideWhatRunsOnceTheyReportAndStoppedOnesDropOut() {
+    System.setProperty("CDP_TEST_HOOK_SECRET", "cdp-hook-secret");
+    assertThat(api.post("/api/v1/runtime-sources", map("name", "hooks", "type", "webhook", "secretEnv", "CDP_TEST_HOOK_SECRET")).status())
+        .isEqualTo(201);
+    String digest = digestRef(REPO, 1).substring(digestRef(REPO, 1).indexOf('@') + 1);
+    assertThat(runtimeEvent("e1", "task-1", "running", 1, digest).status()).isEqualTo(202);
+    assertThat(runtimeEvent("e2", "task-2", "running", 1, digest).status()).isEqualTo(202);
+
+    JsonNode cells = api.get("/compat/cdp/whats-running-where").json();
+    assertThat(cells.findValuesAsString("deploymentId")).containsExactly(shopDevV2, shopProd, webDev);
+    JsonNode prod = cells.get(1);
+    assertThat(prod.propertyNames()).containsExactlyElementsOf(DEPLOYMENT_FIELDS);
+    assertThat(prod.get("environment").asString()).isEqualTo("prod");
+    assertThat(prod.get("status").asString()).isEqualTo("RUNNING");
+    assertThat(prod.get("version").asString()).isEqualTo("1.0.0");
+    assertThat(prod.get("instanceCount").asInt()).isEqualTo(2);
+    assertThat(prod.get("instanceTaskId").asString()).isEqualTo("task-1");
+    assertThat(prod.get("dockerImage").asString()).isEqualTo(REPO + ":1.0.0@" + digest);
+    JsonNode deployment = api.get("/compat/cdp/deployments/" + shopProd).json();
+    assertThat(deployment.get("instanceCount").asInt()).isEqualTo(2);
+    assertThat(deployment.get("status").asString()).isEqualTo("RUNNING");
+
+    runtimeEvent("e3", "task-1", "stopped", 2, digest);
+    runtimeEvent("e4", "task-2", "stopped", 2, digest);
+
+    assertThat(api.get("/compat/cdp/whats-running-where").json().findValuesAsString("deploymentId")).containsExactly(shopDevV2, webDev);
+    JsonNode stopped = api.get("/compat/cdp/deployments/" + shopProd).json();
+    assertThat(stopped.get("status").asString()).isEqualTo("STOPPED");
+    assertThat(stopped.get("instanceCount").asInt()).isZero();
+    assertThat(api.get("/compat/cdp/whats-running-where/shop").json().findValuesAsString("environment")).containsExactly("dev");
+  }
+
+  private Api.Response runtimeEvent(String id, String task, String status, long version, String digest) {
+    String body = dev.catapult.testing.Api.map("id", id, "type", "instance", "time", Instant.now().toString(), "app", "shop",
+        "environment", "prod", "instance", task, "image", REPO + ":1.0.0", "digest", digest, "status", status, "version", version)
+        .entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + (e.getValue() instanceof String v ? "\"" + v + "\"" : e.getValue()))
+        .collect(Collectors.joining(",", "{", "}"));
+    String ts = Long.toString(Instant.now().getEpochSecond());
+    return new Api(api.base(), null).post("/hooks/runtime/hooks", body, "X-Catapult-Timestamp", ts, "X-Catapult-Signature",
+        dev.catapult.platform.WebhookSignature.header("cdp-hook-secret", ts, body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  @Test
   void whatsRunningWhereIsTheCurrentDeployPerServiceAndEnvironment() {
     Api.Response r = api.get("/compat/cdp/whats-running-where");
     assertThat(r.status()).as(r.raw()).isEqualTo(200);

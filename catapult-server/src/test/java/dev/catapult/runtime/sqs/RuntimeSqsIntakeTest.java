@@ -120,7 +120,7 @@ class RuntimeSqsIntakeTest extends ServerTest {
     JsonNode instance = onlyInstance();
     assertThat(instance.get("status").asString()).isEqualTo("stopped");
     assertThat(instance.get("stoppedReason").asString()).isEqualTo("Essential container in task exited");
-    assertThat(api.get("/api/v1/whats-running-where").json().get("entries").size()).isZero();
+    assertThat(api.get("/api/v1/whats-running-where").json().get("items").size()).isZero();
   }
 
   @Test
@@ -207,8 +207,8 @@ class RuntimeSqsIntakeTest extends ServerTest {
   private JsonNode onlyEntry() {
     Api.Response r = api.get("/api/v1/whats-running-where?service=servicetest");
     assertThat(r.status()).as(r.raw()).isEqualTo(200);
-    assertThat(r.json().get("entries").size()).as(r.raw()).isEqualTo(1);
-    return r.json().get("entries").get(0);
+    assertThat(r.json().get("items").size()).as(r.raw()).isEqualTo(1);
+    return r.json().get("items").get(0);
   }
 
   private static void created(Api.Response r) {
