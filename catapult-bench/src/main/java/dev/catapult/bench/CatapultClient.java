@@ -61,6 +61,27 @@ public final class CatapultClient implements AutoCloseable {
     send("POST", "/api/v1/environments", Map.of("name", name, "rank", rank), 201);
   }
 
+  /** An environment listing cloud {@code accounts}, so runtime events from them land in it. */
+  public void createEnvironment(String name, int rank, List<String> accounts) throws IOException, InterruptedException {
+    send("POST", "/api/v1/environments", Map.of("name", name, "rank", rank, "accounts", accounts), 201);
+  }
+
+  /** A {@code webhook} runtime source whose HMAC secret the server reads from {@code secretEnv}. */
+  public void createWebhookRuntimeSource(String name, String secretEnv) throws IOException, InterruptedException {
+    send("POST", "/api/v1/runtime-sources", Map.of("name", name, "type", "webhook", "secretEnv", secretEnv), 201);
+  }
+
+  /** POSTs {@code body} unauthenticated with the given headers (signed hooks); the caller times it. */
+  public Response postHook(String path, byte[] body, String... headers) throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return new Response(r.statusCode(), r.body(), false);
+  }
+
   public void createApp(String name, String image) throws IOException, InterruptedException {
     send("POST", "/api/v1/apps", Map.of("name", name, "image", image), 201);
   }

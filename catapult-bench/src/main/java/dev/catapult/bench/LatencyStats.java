@@ -3,9 +3,9 @@ package dev.catapult.bench;
 import java.util.Arrays;
 
 /** Percentiles of a set of latencies (nearest-rank on the sorted samples), in milliseconds. */
-record LatencyStats(int count, double p50, double p90, double p99, double max, double mean) {
+public record LatencyStats(int count, double p50, double p90, double p99, double max, double mean) {
 
-  static LatencyStats of(long[] nanos) {
+  public static LatencyStats of(long[] nanos) {
     if (nanos.length == 0) {
       return new LatencyStats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
