@@ -58,33 +58,46 @@ public class RuntimeIntake {
     return record(source, rawEvent, read(source, rawEvent));
   }
 
-  /** Archives {@code event} (its raw form {@code rawEvent}) unless already archived, and applies it. */
+  /**
+   * Archives {@code event} (its raw form {@code rawEvent}) with what applying it did, unless it was archived
+   * before. Two deliveries of one event racing each other may both apply it — harmless, applying is
+   * idempotent (I4) — and only one is archived; the other answers {@code duplicate}. Writing the archive row
+   * once, outcome included, keeps intake to one write of the (large) event body.
+   */
   @Transactional
   public Outcome record(RuntimeSourceRecord source, String rawEvent, RuntimeEvent event) {
-    Instant now = clock.instant();
-    Optional<Long> archived = jdbc.sql("""
-        insert into runtime_events (source_id, event_id, body_sha256, detail_type, account, body, outcome, received_at)
-        values (?, ?, ?, ?, ?, cast(? as jsonb), 'received', ?) on conflict do nothing returning id
-        """)
-        .params(source.id(), event.id(), Sha256.hex(rawEvent), event.detailType(), event.account(), rawEvent, Timestamp.from(now))
-        .query(Long.class).optional();
-    if (archived.isEmpty()) {
+    String hash = Sha256.hex(rawEvent);
+    boolean seen = jdbc.sql("select exists (select 1 from runtime_events where source_id = ? and event_id = ? and body_sha256 = ?)")
+        .params(source.id(), event.id(), hash).query(Boolean.class).single();
+    if (seen) {
       return new Outcome(event.id(), "duplicate", "event already received");
     }
-    return applyArchived(source, archived.get(), event);
+    Outcome outcome = apply(source, event);
+    int archived = jdbc.sql("""
+        insert into runtime_events (source_id, event_id, body_sha256, detail_type, account, body, outcome, received_at)
+        values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) on conflict do nothing
+        """)
+        .params(source.id(), event.id(), hash, event.detailType(), event.account(), rawEvent,
+            outcome.result() + ": " + outcome.detail(), Timestamp.from(clock.instant()))
+        .update();
+    return archived == 1 ? outcome : new Outcome(event.id(), "duplicate", "event received concurrently");
   }
 
   /** Applies an event already in the archive (a replay) and notes the outcome there. */
   @Transactional
   public Outcome applyArchived(RuntimeSourceRecord source, long archivedId, RuntimeEvent event) {
-    Outcome outcome = switch (event) {
+    Outcome outcome = apply(source, event);
+    jdbc.sql("update runtime_events set outcome = ? where id = ?")
+        .params(outcome.result() + ": " + outcome.detail(), archivedId).update();
+    return outcome;
+  }
+
+  private Outcome apply(RuntimeSourceRecord source, RuntimeEvent event) {
+    return switch (event) {
       case RuntimeEvent.Task t -> task(source, t);
       case RuntimeEvent.Deployment d -> deployment(source, d);
       case RuntimeEvent.Other o -> new Outcome(o.id(), "ignored", "not tracked: " + o.detailType());
     };
-    jdbc.sql("update runtime_events set outcome = ? where id = ?")
-        .params(outcome.result() + ": " + outcome.detail(), archivedId).update();
-    return outcome;
   }
 
   private Outcome task(RuntimeSourceRecord source, RuntimeEvent.Task event) {

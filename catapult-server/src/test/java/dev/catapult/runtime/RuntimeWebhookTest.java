@@ -93,6 +93,32 @@ class RuntimeWebhookTest extends ServerTest {
   }
 
   @Test
+  void concurrentDuplicateAndOutOfOrderDeliveriesLeaveTheNewestStateAndOneArchiveRowEach() throws Exception {
+    List<String> bodies = new ArrayList<>();
+    for (int v = 1; v <= 12; v++) {
+      String body = instance("c" + v, "web-1", v == 12 ? "stopped" : "running", v, digest(v));
+      bodies.add(body);
+      bodies.add(body); // each delivered twice, at the same time
+    }
+    java.util.Collections.shuffle(bodies, new java.util.Random(7));
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+      List<java.util.concurrent.Future<Api.Response>> sent = new ArrayList<>();
+      for (String b : bodies) {
+        sent.add(pool.submit(() -> deliver(b)));
+      }
+      for (var f : sent) {
+        assertThat(f.get().status()).as(f.get().raw()).isIn(200, 202);
+      }
+    }
+    assertThat(count("runtime_events")).isEqualTo(12);
+    JsonNode instance = api.get("/api/v1/instances").json().get("items").get(0);
+    assertThat(instance.get("version").asLong()).isEqualTo(12);
+    assertThat(instance.get("status").asString()).isEqualTo("stopped");
+    assertThat(instance.get("digest").asString()).isEqualTo(digest(12));
+    assertThat(api.get("/api/v1/whats-running-where").json().get("items").size()).isZero();
+  }
+
+  @Test
   void unreadableSignedEventsAreRefusedWithTheReasonAndKeptAsDeadLetters() {
     Map<String, String> bad = new LinkedHashMap<>();
     bad.put("not json", "not JSON");
