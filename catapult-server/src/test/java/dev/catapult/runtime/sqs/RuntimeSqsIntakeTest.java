@@ -114,6 +114,40 @@ class RuntimeSqsIntakeTest extends ServerTest {
   }
 
   @Test
+  void aMessageThatKeepsFailingIsRetriedThenDeadLetteredWithTheLastError() throws InterruptedException {
+    // A failure that is not the event's fault: the database refuses this one task (a trigger stands in for,
+    // say, a constraint a future event might break).
+    jdbc.sql("""
+        create or replace function refuse_poison() returns trigger language plpgsql as $$
+        begin if new.task_arn like '%poison%' then raise exception 'refusing %', new.task_arn; end if; return new; end $$
+        """).update();
+    jdbc.sql("create trigger refuse_poison before insert on instances for each row execute function refuse_poison()").update();
+    try {
+      String poison = EcsFixtures.TASK_RUNNING.replace("c13b4cb40f1f4fe4a2971f76ae5a47ad", "poison")
+          .replace("3317b2af-7005-947d-b652-f55e762e571a", "poison-1");
+      String retryQueue = sqs.createQueue(unique("retries"), 1);
+      created(api.post("/api/v1/runtime-sources", Api.map("name", source + "-r", "type", "ecs-sqs", "queueUrl", retryQueue,
+          "region", ElasticMq.REGION, "endpoint", sqs.endpoint(), "accessKeyEnv", "RUNTIME_TEST_SQS_KEY",
+          "secretKeyEnv", "RUNTIME_TEST_SQS_SECRET")));
+      RuntimeSourceRecord retrying = sources.find(source + "-r");
+      sqs.send(retryQueue, poison);
+      int receives = 0;
+      Instant deadline = Instant.now().plusSeconds(30);
+      while (sqs.remaining(retryQueue) > 0 && Instant.now().isBefore(deadline)) {
+        receives += poller.poll(retrying).received();
+        Thread.sleep(200);
+      }
+      assertThat(sqs.remaining(retryQueue)).isZero();
+      assertThat(receives).isEqualTo(5); // catapult.runtime.max-receives default
+      JsonNode letter = api.get("/api/v1/runtime-sources/" + source + "-r/dead-letters").json().get("items").get(0);
+      assertThat(letter.get("reason").asString()).startsWith("failed on 5 receives; last error:").contains("refusing");
+      assertThat(jdbc.sql("select count(*) from runtime_events").query(Long.class).single()).isZero();
+    } finally {
+      jdbc.sql("drop trigger refuse_poison on instances").update();
+    }
+  }
+
+  @Test
   void aStoppedTaskDropsOutOfWhatsRunningWhere() {
     send(EcsFixtures.TASK_RUNNING, task(5, "STOPPED", "Essential container in task exited"));
 
