@@ -150,9 +150,9 @@ class UiFlowsTest extends ServerTest {
     assertThat(Browser.alert(browser)).isEqualTo("Wrong name or password.");
 
     Browser.signInWithPassword(browser, "bob", "bob's long password", "");
-    assertThat(Browser.alert(browser)).contains("Enter the current code from your authenticator app");
+    assertThat(Browser.alert(browser)).contains("This account uses a TOTP code: enter your password again and the current code");
     assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("bob");
-    assertThat(browser.switchTo().activeElement().getAttribute("id")).as("the code field has the focus").isEqualTo("otp");
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).as("the password (to type again) has the focus").isEqualTo("password");
     HeadlessChromium.screenshot(browser, "UiFlowsTest.login-code-required");
 
     String wrong = TotpCodes.at(secret, Instant.now()).equals("000000") ? "111111" : "000000";

@@ -71,7 +71,7 @@ class UiPasswordSignInTest extends ServerTest {
     String secret = enrolTotp(aliceId);
     HttpResponse<String> noCode = ui.signInWithPassword("alice", PASSWORD, "");
     assertThat(noCode.statusCode()).isEqualTo(401);
-    assertThat(noCode.body()).contains("Enter the current code from your authenticator app");
+    assertThat(noCode.body()).contains("This account uses a TOTP code: enter your password again and the current code");
     assertThat(ui.get("/ui").statusCode()).as("not signed in yet").isEqualTo(302);
 
     String wrongCode = TotpCodes.at(secret, Instant.now()).equals("000000") ? "111111" : "000000";

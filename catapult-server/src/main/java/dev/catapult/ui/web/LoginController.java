@@ -44,7 +44,8 @@ class LoginController {
       }
       case Outcome.CodeRequired c -> {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        yield page(model, next, "otp", typed, "Enter the current code from your authenticator app, with your password.");
+        // The password is never echoed back, so the user types it again, then the code below it.
+        yield page(model, next, "password", typed, "This account uses a TOTP code: enter your password again and the current code from your authenticator app.");
       }
       case Outcome.Refused r -> {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
