@@ -54,12 +54,7 @@ class AppPageController {
    * {@code watch} is null when the environment has no target with a watch policy or hold.
    */
   record EnvRow(String name, StatusEntry status, @Nullable Watch watch, @Nullable Long rollbackTo, boolean canDeploy,
-      boolean canWatch) {
-    /** Auto-deploy on/off, or null when not watched (what the auto-deploy column shows). */
-    public @Nullable Boolean autoDeploy() {
-      return watch == null || watch.policy() == null ? null : watch.autoDeploy();
-    }
-  }
+      boolean canWatch) {}
 
   /** A target's watch as the page shows it; {@code policy} is null for a hold on a target without a watch. */
   record Watch(@Nullable String policy, boolean autoDeploy, @Nullable String pinnedTag, @Nullable Hold hold) {}
