@@ -10,6 +10,15 @@ public record Grants(List<Scope> scopes) {
     scopes = List.copyOf(scopes);
   }
 
+  /**
+   * What a password session may do (tokens carry scopes, principals do not): the union of the scopes of the
+   * principal's live tokens, or {@code read} alone when it has none. Computed on every request, so revoking
+   * or expiring a token narrows the principal's sessions at once.
+   */
+  public static Grants ofPasswordSession(List<Scope> liveTokenScopes) {
+    return new Grants(liveTokenScopes.isEmpty() ? List.of(new Scope("read")) : liveTokenScopes.stream().distinct().toList());
+  }
+
   public boolean allow(Permission permission) {
     for (Scope s : scopes) {
       if (s.grants(permission)) {

@@ -88,4 +88,23 @@ class GrantsTest {
     assertThat(system.human()).isFalse();
     assertThat(system.name()).isEqualTo("deploy-timeouts");
   }
+
+  @Test
+  void aPasswordSessionMayDoWhatThePrincipalsLiveTokensMayDo() {
+    Grants session = Grants.ofPasswordSession(List.of(new Scope("deploy:shop:*"), new Scope("watch:shop:dev"), new Scope("deploy:shop:*")));
+
+    assertThat(session.scopes()).extracting(Scope::value).containsExactly("deploy:shop:*", "watch:shop:dev");
+    assertThat(session.allow(new Permission.Deploy("shop", "prod"))).isTrue();
+    assertThat(session.allow(new Permission.Watch("shop", "dev"))).isTrue();
+    assertThat(session.allow(new Permission.Watch("shop", "prod"))).isFalse();
+    assertThat(session.allow(Permission.admin())).isFalse();
+  }
+
+  @Test
+  void aPasswordSessionWithoutLiveTokensMayOnlyRead() {
+    Grants session = Grants.ofPasswordSession(List.of());
+
+    assertThat(session.scopes()).extracting(Scope::value).containsExactly("read");
+    assertThat(everyKindOfPermission()).filteredOn(session::allow).containsExactly(Permission.read());
+  }
 }

@@ -23,7 +23,6 @@ import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,27 +33,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccessControl {
   private static final Pattern PRINCIPAL_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._@+-]{0,127}$");
-  private static final BCryptPasswordEncoder PASSWORDS = new BCryptPasswordEncoder();
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
-  private final TotpAttempts attempts;
+  private final OneTimeCodes codes;
   private final Clock clock;
 
-  AccessControl(JdbcClient jdbc, AuditTrail audit, TotpAttempts attempts, Clock clock) {
+  AccessControl(JdbcClient jdbc, AuditTrail audit, OneTimeCodes codes, Clock clock) {
     this.jdbc = jdbc;
     this.audit = audit;
-    this.attempts = attempts;
+    this.codes = codes;
     this.clock = clock;
   }
 
-  /** The actor a bearer secret belongs to, if the token exists, is not revoked and has not expired. */
+  /**
+   * The actor a bearer secret belongs to, if the token exists, is not revoked and has not expired, and its
+   * principal is not disabled.
+   */
   @Transactional(readOnly = true)
   public Optional<Actor> authenticate(String secret) {
     return jdbc.sql("""
         select p.id, p.name, p.kind, p.totp_secret is not null as enrolled, t.scopes
         from tokens t join principals p on p.id = t.principal_id
         where t.secret_hash = ? and t.revoked_at is null and (t.expires_at is null or t.expires_at > ?)
+          and p.disabled_at is null
         """)
         .params(TokenSecrets.hash(secret), Timestamp.from(clock.instant()))
         .query((rs, n) -> new Actor(rs.getString(1), rs.getString(2), rs.getString(3).equals("user"),
@@ -86,7 +88,7 @@ public class AccessControl {
     String id = "p_" + UlidCreator.getMonotonicUlid().toLowerCase();
     Instant now = clock.instant();
     jdbc.sql("insert into principals (id, name, kind, password_hash, created_at) values (?, ?, ?, ?, ?)")
-        .params(id, name, kind, password == null ? null : PASSWORDS.encode(password), Timestamp.from(now)).update();
+        .params(id, name, kind, password == null ? null : Passwords.hash(password), Timestamp.from(now)).update();
     audit.record(actor.name(), "principal.created", "principal/" + name, Map.of("id", id, "kind", kind));
     return new PrincipalView(id, name, kind, false, now);
   }
@@ -195,28 +197,8 @@ public class AccessControl {
     if (otp == null || otp.isBlank()) {
       throw new Forbidden("this environment is protected: a TOTP code (otp) is required");
     }
-    // No row lock here: a wrong code is counted in a transaction of its own, which must not wait on ours.
-    StepUpState state = jdbc.sql("select totp_secret, totp_last_step, totp_locked_until from principals where id = ?")
-        .param(actor.principalId())
-        .query((rs, n) -> new StepUpState(rs.getString(1), rs.getObject(2) == null ? Long.MIN_VALUE : rs.getLong(2),
-            rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
-        .single();
-    attempts.checkNotLocked(actor.principalId(), state.lockedUntil());
-    OptionalLong step = Totp.matchingStep(state.secret(), otp, clock.instant());
-    if (step.isEmpty() || step.getAsLong() <= state.lastStep()) {
-      attempts.recordFailure(actor.principalId(), actor.name());
-      throw new Forbidden("the TOTP code is wrong or was already used");
-    }
-    // Atomic: of two requests racing with one code, only one moves the step forward.
-    int fresh = jdbc.sql("update principals set totp_last_step = ? where id = ? and (totp_last_step is null or totp_last_step < ?)")
-        .params(step.getAsLong(), actor.principalId(), step.getAsLong()).update();
-    if (fresh == 0) {
-      throw new Forbidden("the TOTP code is wrong or was already used");
-    }
-    attempts.recordSuccess(actor.principalId());
+    codes.accept(actor.principalId(), actor.name(), otp);
   }
-
-  private record StepUpState(String secret, long lastStep, @Nullable Instant lockedUntil) {}
 
   /** Creates the admin service account and its token on first start with an empty database. */
   @Transactional

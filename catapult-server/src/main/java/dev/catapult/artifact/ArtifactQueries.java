@@ -10,9 +10,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,6 +66,16 @@ public class ArtifactQueries {
     new Digest(digest);
     return jdbc.sql(SELECT + " where a.digest = ? order by a.id limit 1").param(digest).query(this::row).optional()
         .map(this::view).orElseThrow(() -> new NotFound("artifact " + digest + " not found"));
+  }
+
+  /** Which of {@code digests} the catalogue holds (in any repository): what a page can link to. */
+  @Transactional(readOnly = true)
+  public Set<String> catalogued(Collection<String> digests) {
+    if (digests.isEmpty()) {
+      return Set.of();
+    }
+    return Set.copyOf(jdbc.sql("select distinct digest from artifacts where digest = any(?)")
+        .param(digests.stream().distinct().toArray(String[]::new)).query(String.class).list());
   }
 
   /** Every artifact of a repository that a tag points at now, newest first. */

@@ -3,6 +3,8 @@ package dev.catapult.ui;
 import static dev.catapult.testing.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catapult.access.TotpCodes;
+import dev.catapult.testing.Api;
 import dev.catapult.testing.ServerTest;
 import dev.catapult.testing.browser.HeadlessChromium;
 import java.time.Duration;
@@ -13,9 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -135,44 +135,66 @@ class UiFlowsTest extends ServerTest {
     assertThat(browser.findElements(By.cssSelector("#audit-events tbody tr"))).hasSize(1);
   }
 
+  @Test
+  void signingInWithAPasswordAsksAnEnrolledUserForTheCodeThenShowsTheDashboard(WebDriver browser) {
+    String id = api.post("/api/v1/principals", map("name", "bob", "kind", "user", "password", "bob's long password")).json().get("id").asString();
+    Api.Response t = api.post("/api/v1/principals/" + id + "/tokens", map("name", "laptop", "scopes", List.of("deploy:shop:*")));
+    Api bob = api.as(t.json().get("secret").asString());
+    String secret = bob.post("/api/v1/principals/" + id + "/totp", map()).json().get("secret").asString();
+    bob.post("/api/v1/principals/" + id + "/totp", map("code", TotpCodes.at(secret, Instant.now().minusSeconds(30))));
+
+    browser.get(url("/ui/apps/shop"));
+    assertThat(browser.findElement(By.id("password-h")).getText()).isEqualTo("With your password");
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).as("the name field has the focus").isEqualTo("name");
+    Browser.signInWithPassword(browser, "bob", "not bob's password", "");
+    assertThat(Browser.alert(browser)).isEqualTo("Wrong name or password.");
+
+    Browser.signInWithPassword(browser, "bob", "bob's long password", "");
+    assertThat(Browser.alert(browser)).contains("This account uses a TOTP code: enter your password again and the current code");
+    assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("bob");
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).as("the password (to type again) has the focus").isEqualTo("password");
+    HeadlessChromium.screenshot(browser, "UiFlowsTest.login-code-required");
+
+    String wrong = TotpCodes.at(secret, Instant.now()).equals("000000") ? "111111" : "000000";
+    Browser.signInWithPassword(browser, "bob", "bob's long password", wrong);
+    assertThat(Browser.alert(browser)).isEqualTo("The TOTP code is wrong or was already used.");
+
+    Browser.signInWithPassword(browser, "bob", "bob's long password", TotpCodes.at(secret, Instant.now()));
+    assertThat(browser.getCurrentUrl()).endsWith("/ui/apps/shop");
+    assertThat(browser.findElement(By.cssSelector(".top .who")).getText()).isEqualTo("bob");
+    assertThat(browser.findElement(By.id("deploy-dev")).isDisplayed()).as("bob's token scopes apply to his session").isTrue();
+    click(browser, browser.findElement(By.linkText("Dashboard")));
+    assertThat(cell(browser, "shop", "dev").getText()).contains("never deployed");
+  }
+
+  @Test
+  void repeatedWrongPasswordsLockTheLoginForAWhile(WebDriver browser) {
+    api.post("/api/v1/principals", map("name", "carol", "kind", "user", "password", "carol's long password"));
+    browser.get(url("/ui/login"));
+    for (int i = 1; i <= 5; i++) {
+      Browser.signInWithPassword(browser, "carol", "guess number " + i, "");
+      assertThat(Browser.alert(browser)).isEqualTo("Wrong name or password.");
+    }
+    Browser.signInWithPassword(browser, "carol", "carol's long password", "");
+    assertThat(Browser.alert(browser)).startsWith("Too many failed sign-ins for this name; try again after");
+    assertThat(browser.getCurrentUrl()).contains("/ui/login");
+    HeadlessChromium.screenshot(browser, "UiFlowsTest.login-locked");
+  }
+
   private String url(String path) {
     return "http://127.0.0.1:" + port + path;
   }
 
   private static void signIn(WebDriver browser, String token) {
-    WebElement field = browser.findElement(By.id("token"));
-    field.clear();
-    field.sendKeys(token);
-    click(browser, browser.findElement(By.xpath("//button[text()='Sign in']")));
+    Browser.signInWithToken(browser, token);
   }
 
-  /** Clicks and waits for the next page, so assertions never read the page being left. */
   private static void click(WebDriver browser, WebElement element) {
-    element.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> isDetached(element));
-  }
-
-  /**
-   * Whether the element left the document. Chrome reports a node caught mid-navigation either as stale or as
-   * "does not belong to the document"; both mean the page was left.
-   */
-  private static boolean isDetached(WebElement element) {
-    try {
-      element.isEnabled();
-      return false;
-    } catch (StaleElementReferenceException e) {
-      return true;
-    } catch (WebDriverException e) {
-      if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
-        return true;
-      }
-      throw e;
-    }
+    Browser.click(browser, element);
   }
 
   private static String notice(WebDriver browser) {
-    return new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status]"))).getText();
+    return Browser.notice(browser);
   }
 
   private static WebElement cell(WebDriver browser, String app, String env) {

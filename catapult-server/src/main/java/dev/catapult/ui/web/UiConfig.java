@@ -1,6 +1,7 @@
 package dev.catapult.ui.web;
 
 import dev.catapult.access.AccessControl;
+import dev.catapult.access.PasswordSignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
@@ -17,16 +18,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class UiConfig implements WebMvcConfigurer {
   private final AccessControl access;
+  private final PasswordSignIn passwords;
 
-  UiConfig(AccessControl access) {
+  UiConfig(AccessControl access, PasswordSignIn passwords) {
     this.access = access;
+    this.passwords = passwords;
   }
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(new SecurityHeaders()).addPathPatterns("/ui", "/ui/**");
-    registry.addInterceptor(new SessionGuard(access)).addPathPatterns("/ui", "/ui/**")
-        .excludePathPatterns("/ui/login", "/ui/assets/**");
+    registry.addInterceptor(new SessionGuard(access, passwords)).addPathPatterns("/ui", "/ui/**")
+        .excludePathPatterns("/ui/login", "/ui/login/**", "/ui/assets/**");
   }
 
   /** The session cookie is the UI's credential: never sent by cross-site requests. */

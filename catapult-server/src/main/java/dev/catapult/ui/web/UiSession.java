@@ -9,12 +9,14 @@ import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the UI keeps in the server-side session: the signed-in token's secret (the browser only holds the
- * session id, in an HttpOnly SameSite=Strict cookie) and the session's CSRF token for forms.
+ * What the UI keeps in the server-side session (the browser only holds the session id, in an HttpOnly
+ * SameSite=Strict cookie): the credential — the token's secret for a token sign-in, the principal's id for a
+ * password sign-in (never the password) — and the session's CSRF token for forms.
  */
 final class UiSession {
   static final String CSRF_PARAMETER = "_csrf";
   private static final String TOKEN = UiSession.class.getName() + ".token";
+  private static final String PRINCIPAL = UiSession.class.getName() + ".principal";
   private static final String CSRF = UiSession.class.getName() + ".csrf";
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -25,13 +27,29 @@ final class UiSession {
     return session == null ? null : (String) session.getAttribute(TOKEN);
   }
 
-  /** Signs in: a new session id (no fixation), the token, and a fresh CSRF token. */
-  static void signIn(HttpServletRequest request, String token) {
+  static @Nullable String principal(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session == null ? null : (String) session.getAttribute(PRINCIPAL);
+  }
+
+  /** Signs in with a token: a new session id (no fixation), the token, and a fresh CSRF token. */
+  static void signInWithToken(HttpServletRequest request, String token) {
+    renew(request).setAttribute(TOKEN, token);
+  }
+
+  /** Signs in with a password: a new session id, the principal's id, and a fresh CSRF token. */
+  static void signInAsPrincipal(HttpServletRequest request, String principalId) {
+    renew(request).setAttribute(PRINCIPAL, principalId);
+  }
+
+  private static HttpSession renew(HttpServletRequest request) {
     request.getSession(true);
     request.changeSessionId();
     HttpSession session = request.getSession();
-    session.setAttribute(TOKEN, token);
+    session.removeAttribute(TOKEN);
+    session.removeAttribute(PRINCIPAL);
     session.setAttribute(CSRF, newCsrf());
+    return session;
   }
 
   static void signOut(HttpServletRequest request) {
