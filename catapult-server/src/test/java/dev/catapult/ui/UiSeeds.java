@@ -73,7 +73,7 @@ final class UiSeeds {
 
   /** Four instances from one runtime source: shop in prod (running, stopped), shop in dev (pending), cart in dev. */
   static void instances(JdbcClient jdbc) {
-    long source = jdbc.sql("insert into runtime_sources (name, type, created_at) values ('ecs-main', 'webhook', now()) returning id")
+    long source = jdbc.sql("insert into runtime_sources (name, type, secret_env, created_at) values ('ecs-main', 'webhook', 'UI_TEST_HOOK_SECRET', now()) returning id")
         .query(Long.class).single();
     instance(jdbc, source, "aaa111", "shop", "prod", "1.4.2", IMAGE, "running", null, 1);
     instance(jdbc, source, "bbb222", "shop", "dev", "1.5.0", digest(0xc), "pending", null, 2);

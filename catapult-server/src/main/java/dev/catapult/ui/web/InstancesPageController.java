@@ -5,6 +5,7 @@ import dev.catapult.access.Permission;
 import dev.catapult.api.AppView;
 import dev.catapult.api.EnvironmentView;
 import dev.catapult.api.InstanceView;
+import dev.catapult.api.Page;
 import dev.catapult.app.Apps;
 import dev.catapult.artifact.ArtifactQueries;
 import dev.catapult.environment.Environments;
@@ -36,7 +37,8 @@ class InstancesPageController {
 
   @GetMapping("/ui/instances")
   String page(Actor actor, @RequestParam(required = false) @Nullable String app,
-      @RequestParam(required = false) @Nullable String environment, Model model) {
+      @RequestParam(required = false) @Nullable String environment, @RequestParam(required = false) @Nullable String cursor,
+      Model model) {
     actor.grants().require(Permission.read());
     String byApp = blankToNull(app);
     String byEnv = blankToNull(environment);
@@ -47,10 +49,11 @@ class InstancesPageController {
     if (byEnv != null) {
       environments.find(byEnv);
     }
-    List<InstanceView> instances = runtime.instances(byApp, byEnv, LIMIT);
+    Page<InstanceView> page = runtime.instances(byApp, byEnv, null, PageRequest.of(LIMIT, blankToNull(cursor)));
+    List<InstanceView> instances = page.items();
     model.addAttribute("actor", actor);
     model.addAttribute("instances", instances);
-    model.addAttribute("truncated", instances.size() == LIMIT);
+    model.addAttribute("nextCursor", page.nextCursor());
     model.addAttribute("limit", LIMIT);
     model.addAttribute("catalogued", artifacts.catalogued(instances.stream().map(InstanceView::digest).filter(Objects::nonNull).toList()));
     model.addAttribute("apps", apps.list(PageRequest.of(PageRequest.MAX_LIMIT, null), false).items().stream().map(AppView::name).toList());
