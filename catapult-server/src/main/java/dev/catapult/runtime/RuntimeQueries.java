@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -93,43 +94,60 @@ public class RuntimeQueries {
   }
 
   /** One group of present instances: an app, an environment and an image. */
-  private record Group(long appId, String app, long envId, String env, @Nullable String digest, @Nullable String tag, int running,
-      int pending, Instant since, @Nullable String deployId, String[] services) {}
+  private record Group(long appId, String app, long envId, String env, int rank, @Nullable String digest, @Nullable String tag,
+      int running, int pending, Instant since, @Nullable String deployId, List<String> services) {}
+
+  private record PageApp(long id, String name) {}
+
+  private record Env(String name, int rank) {}
 
   /** What's running where, a page of apps (in name order) at a time, optionally for one app ({@code service}). */
   @Transactional(readOnly = true)
   public Page<WhatsRunningWhereEntry> whatsRunningWhere(@Nullable String service, PageRequest page) {
-    List<Long> appIds = jdbc.sql("""
-        select a.id from apps a
+    List<PageApp> fetched = jdbc.sql("""
+        select a.id, a.name from apps a
         where a.archived_at is null and (cast(:app as text) is null or a.name = :app) and (cast(:after as text) is null or a.name > :after)
           and exists (select 1 from instances i where i.app_id = a.id and i.status <> 'stopped')
         order by a.name limit :limit
         """)
-        .param("app", service).param("after", page.after()).param("limit", page.limit() + 1).query(Long.class).list();
-    boolean more = appIds.size() > page.limit();
-    if (more) {
-      appIds = appIds.subList(0, page.limit());
-    }
-    if (appIds.isEmpty()) {
+        .param("app", service).param("after", page.after()).param("limit", page.limit() + 1)
+        .query((rs, n) -> new PageApp(rs.getLong("id"), rs.getString("name"))).list();
+    boolean more = fetched.size() > page.limit();
+    List<PageApp> apps = more ? fetched.subList(0, page.limit()) : fetched;
+    if (apps.isEmpty()) {
       return new Page<>(List.of(), null);
     }
-    Long[] ids = appIds.toArray(Long[]::new);
-    List<Group> groups = jdbc.sql("""
-        select a.id app_id, a.name app, e.id env_id, e.name env, e.rank, i.digest, min(i.tag) tag,
+    Map<Long, Integer> appOrder = new HashMap<>();
+    for (PageApp a : apps) {
+      appOrder.put(a.id(), appOrder.size());
+    }
+    Map<Long, Env> envs = new HashMap<>();
+    jdbc.sql("select id, name, rank from environments").query(rs -> {
+      envs.put(rs.getLong("id"), new Env(rs.getString("name"), rs.getInt("rank")));
+    });
+    Long[] ids = apps.stream().map(PageApp::id).toArray(Long[]::new);
+    // Grouped without joins (names come from the two small maps above): the aggregate is the page's cost.
+    // Deploy ids are ULIDs, so the greatest is the newest deploy linked to that image.
+    List<Group> groups = new ArrayList<>(jdbc.sql("""
+        select i.app_id, i.environment_id, i.digest, min(i.tag) tag,
                count(*) filter (where i.status = 'running') running, count(*) filter (where i.status <> 'running') pending,
-               min(coalesce(i.started_at, i.first_seen_at)) since,
-               (array_agg(i.deploy_id order by i.updated_at desc) filter (where i.deploy_id is not null))[1] deploy_id,
-               array_remove(array_agg(distinct i.service), null) services
-        from instances i join apps a on a.id = i.app_id join environments e on e.id = i.environment_id
-        where i.app_id = any(?) and i.status <> 'stopped'
-        group by a.id, a.name, e.id, e.name, e.rank, i.digest
-        order by a.name, e.rank, e.name, since, i.digest
+               min(coalesce(i.started_at, i.first_seen_at)) since, max(i.deploy_id) deploy_id,
+               min(i.service) service, max(i.service) other_service
+        from instances i
+        where i.app_id = any(?) and i.environment_id is not null and i.status <> 'stopped'
+        group by i.app_id, i.environment_id, i.digest
         """)
         .param(ids)
-        .query((rs, n) -> new Group(rs.getLong("app_id"), rs.getString("app"), rs.getLong("env_id"), rs.getString("env"),
-            rs.getString("digest"), rs.getString("tag"), rs.getInt("running"), rs.getInt("pending"), rs.getTimestamp("since").toInstant(),
-            rs.getString("deploy_id"), (String[]) rs.getArray("services").getArray()))
-        .list();
+        .query((rs, n) -> {
+          Env env = envs.get(rs.getLong("environment_id"));
+          long appId = rs.getLong("app_id");
+          return new Group(appId, apps.get(appOrder.get(appId)).name(), rs.getLong("environment_id"), env.name(), env.rank(),
+              rs.getString("digest"), rs.getString("tag"), rs.getInt("running"), rs.getInt("pending"), rs.getTimestamp("since").toInstant(),
+              rs.getString("deploy_id"), services(rs.getString("service"), rs.getString("other_service")));
+        })
+        .list());
+    groups.sort(Comparator.comparingInt((Group g) -> appOrder.get(g.appId())).thenComparingInt(Group::rank).thenComparing(Group::env)
+        .thenComparing(Group::since).thenComparing(g -> g.digest() == null ? "" : g.digest()));
     Map<String, Deployed> deploys = deploys(groups);
     Map<String, RuntimeRolloutView> rollouts = rollouts(groups);
     Map<String, Integer> failures = failures(ids);
@@ -148,7 +166,7 @@ public class RuntimeQueries {
         Deployed d = g.deployId() == null ? null : deploys.get(g.deployId());
         versions.add(new WhatsRunningVersion(g.digest(), g.tag(), d == null ? null : d.version(), d == null ? null : d.actor(),
             g.deployId(), g.since(), g.running(), g.pending()));
-        services.addAll(List.of(g.services()));
+        services.addAll(g.services());
       }
       RuntimeRolloutView rollout = null;
       for (String s : services) {
@@ -162,8 +180,19 @@ public class RuntimeQueries {
           cell.stream().mapToInt(Group::running).sum(), cell.stream().mapToInt(Group::pending).sum(),
           CrashLoop.unstable(recent), recent, rollout));
     }
-    String next = more ? PageRequest.encode(groups.getLast().app()) : null;
+    String next = more ? PageRequest.encode(apps.getLast().name()) : null;
     return new Page<>(entries, next);
+  }
+
+  /**
+   * The services an image group's instances belong to: its least and greatest service names (an app's
+   * instances in one environment belong to one service, or two while a service is being renamed).
+   */
+  private static List<String> services(@Nullable String least, @Nullable String greatest) {
+    if (least == null) {
+      return List.of();
+    }
+    return greatest == null || greatest.equals(least) ? List.of(least) : List.of(least, greatest);
   }
 
   private record Deployed(long version, String actor) {}
@@ -187,7 +216,7 @@ public class RuntimeQueries {
     for (Group g : groups) {
       envs.add(g.envId());
       services.add(g.app());
-      services.addAll(List.of(g.services()));
+      services.addAll(g.services());
     }
     Map<String, RuntimeRolloutView> out = new HashMap<>();
     jdbc.sql("""
