@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 class RuntimeSourcesApiTest extends ServerTest {
   @Test
   void aSourceIsCreatedOnceListedAndAuditedWithItsSidecarList() {
-    Api.Response r = api.post("/api/v1/runtime-sources", Api.map("name", "hooks", "type", "webhook", "ignoreContainers", List.of("envoy")));
+    Api.Response r = api.post("/api/v1/runtime-sources", Api.map("name", "hooks", "type", "webhook", "secretEnv", "CATAPULT_TEST_WEBHOOK_SECRET",
+        "ignoreContainers", List.of("envoy")));
     assertThat(r.status()).as(r.raw()).isEqualTo(201);
     assertThat(r.json().get("ignoreContainers").toString()).isEqualTo("[\"envoy\"]");
 
-    assertThat(api.post("/api/v1/runtime-sources", Api.map("name", "hooks", "type", "webhook")).status()).isEqualTo(409);
+    assertThat(api.post("/api/v1/runtime-sources", Api.map("name", "hooks", "type", "docker")).status()).isEqualTo(409);
     assertThat(api.get("/api/v1/runtime-sources").json().get("items").size()).isEqualTo(1);
     assertThat(jdbc.sql("select count(*) from audit_events where action = 'runtime-source.created'").query(Long.class).single()).isEqualTo(1);
   }
