@@ -198,6 +198,23 @@ class DockerEventReaderTest {
   }
 
   @Test
+  void anInstanceTheEngineNoLongerListsIsRemovedAsOfTheEnginesClock() {
+    String id = "c396ef7206c77d16215584da6c3b8062da947dee3f8a926d4176aeaf1e77ac81";
+    Instant listed = Instant.parse("2026-11-22T03:00:00.000000001Z");
+    String body = DockerEnvelopes.gone(JSON, HOST,
+        new DockerIntake.Known(id, "shop-web", "127.0.0.1:44101/shop/web@" + DIGEST, "shop", "prod", "dep_123"), listed);
+    RuntimeEvent.Task gone = task(reader.read(JSON.readTree(body)));
+    assertThat(gone.id()).isEqualTo("reconciled:" + HOST + "/containers/" + id + "@" + (listed.getEpochSecond() * 1_000_000_000L + 1)
+        + "/destroy");
+    assertThat(gone.task().taskArn()).isEqualTo(HOST + "/containers/" + id);
+    assertThat(gone.task().lastStatus()).isEqualTo(InstanceStatus.STOPPED);
+    assertThat(gone.task().stoppedReason()).isEqualTo("removed");
+    assertThat(gone.task().containers().getFirst().image().digest().value()).isEqualTo(DIGEST);
+    assertThat(gone.placement()).isEqualTo(new RuntimeEvent.Placement("shop", "prod", "dep_123"));
+    assertThat(failure(gone)).isEmpty();
+  }
+
+  @Test
   void malformedEventsAreUnreadable() {
     JsonNode start = event(LIFECYCLE, "shop-web", "start", 0);
     assertUnreadable(JSON.createObjectNode().set("event", start), "host: is missing");
