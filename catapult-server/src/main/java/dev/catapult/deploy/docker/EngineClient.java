@@ -1,8 +1,12 @@
 package dev.catapult.deploy.docker;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Engine API calls the deployer makes, at the API version negotiated with the engine: the engine's
+ * The Engine API calls the deployer (and, through {@link DockerHostReader}, runtime tracking) makes, at the
+ * API version negotiated with the engine: the engine's
  * version from {@code /_ping}'s {@code Api-Version} header, capped at the newest version this client was
  * checked against. Every field sent and read here is unchanged from API 1.40 (Docker 19.03, Podman 3)
  * through 1.51 (Docker 28), so the engine's own version is used within that range; engines from Docker 29 on
@@ -31,16 +36,26 @@ final class EngineClient {
   /** A container found by name prefix: {@code GET /containers/json}. */
   record Listed(String id, String name, long created) {}
 
+  /** One line of a streamed answer: {@code /events} writes one JSON object per line. */
+  @FunctionalInterface
+  interface LineSink {
+    void accept(String line) throws InterruptedException;
+  }
+
+  static final int MAX_EVENT_LINE = 1024 * 1024;
+
   private final EngineTransport transport;
   private final String host;
   private final JsonMapper json;
   private final String version;
+  private final @Nullable String pingDate;
 
-  private EngineClient(EngineTransport transport, String host, JsonMapper json, String version) {
+  private EngineClient(EngineTransport transport, String host, JsonMapper json, String version, @Nullable String pingDate) {
     this.transport = transport;
     this.host = host;
     this.json = json;
     this.version = version;
+    this.pingDate = pingDate;
   }
 
   /** Pings {@code host} and settles the API version. */
@@ -50,7 +65,7 @@ final class EngineClient {
     if (!ping.ok()) {
       throw new EngineException("the Docker engine at " + host + " answered /_ping with HTTP " + ping.status());
     }
-    return new EngineClient(transport, host, json, negotiate(ping.header("Api-Version")));
+    return new EngineClient(transport, host, json, negotiate(ping.header("Api-Version")), ping.header("Date"));
   }
 
   /** The version to speak to an engine offering {@code engineVersion}. */
@@ -76,6 +91,79 @@ final class EngineClient {
 
   String apiVersion() {
     return version;
+  }
+
+  /** The {@code Date} header of the engine's answer to {@code /_ping} (its own clock, to the second), if it sent one. */
+  @Nullable String pingDate() {
+    return pingDate;
+  }
+
+  /** {@code GET /containers/json?all=true&filters=…}: every container, running or not, matching {@code filters}. */
+  List<JsonNode> list(Map<String, List<String>> filters) throws EngineException, InterruptedException {
+    EngineResponse r = call("GET", "/containers/json?all=true&filters=" + encode(json.writeValueAsString(filters)), null, CALL_TIMEOUT);
+    if (!r.ok()) {
+      throw refused("listing containers", r);
+    }
+    List<JsonNode> found = new ArrayList<>();
+    parse(r.body()).forEach(found::add);
+    return found;
+  }
+
+  /** {@code GET /containers/{id}/json} as the engine wrote it; empty when there is no such container. */
+  Optional<JsonNode> inspectRaw(String idOrName) throws EngineException, InterruptedException {
+    EngineResponse r = call("GET", "/containers/" + encode(idOrName) + "/json", null, CALL_TIMEOUT);
+    if (r.status() == 404) {
+      return Optional.empty();
+    }
+    if (!r.ok()) {
+      throw refused("inspecting container " + idOrName, r);
+    }
+    return Optional.of(parse(r.body()));
+  }
+
+  /**
+   * {@code GET /events?…} ({@code query} without the {@code ?}): hands each line the engine writes to
+   * {@code sink}, as it arrives, and returns when the engine ends the answer (a bounded query with
+   * {@code until}, or the engine shutting down) or sent nothing for {@code idle}.
+   */
+  void events(String query, Duration idle, LineSink sink) throws EngineException, InterruptedException {
+    String path = "/v" + version + "/events?" + query;
+    try (EngineStream stream = transport.stream(path, idle)) {
+      if (stream.status() / 100 != 2) {
+        byte[] body = stream.body().readNBytes(64 * 1024);
+        throw refused("following events", new EngineResponse(stream.status(), stream.headers(), body));
+      }
+      InputStream in = stream.body();
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      while (true) {
+        int b = in.read();
+        if (b < 0) {
+          return;
+        }
+        if (b != '\n') {
+          if (line.size() >= MAX_EVENT_LINE) {
+            throw new EngineException("the Docker engine at " + host + " sent an event longer than " + MAX_EVENT_LINE + " bytes");
+          }
+          line.write(b);
+          continue;
+        }
+        String text = line.toString(StandardCharsets.UTF_8).strip();
+        line.reset();
+        if (!text.isEmpty()) {
+          sink.accept(text);
+        }
+      }
+    } catch (SocketTimeoutException e) {
+      // nothing for the idle limit: the caller connects again
+    } catch (ClosedByInterruptException e) {
+      Thread.interrupted();
+      throw new InterruptedException("interrupted while following events of " + host);
+    } catch (IOException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("interrupted while following events of " + host);
+      }
+      throw new EngineException("cannot follow the events of the Docker engine at " + host + ": " + describe(e));
+    }
   }
 
   /** Pulls {@code reference}; the engine streams progress and reports errors inside a 200 answer. */
@@ -207,7 +295,7 @@ final class EngineClient {
     }
   }
 
-  private static String encode(String value) {
+  static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 

@@ -17,6 +17,18 @@ interface EngineTransport {
   EngineResponse exchange(String method, String path, byte @Nullable [] json, Duration timeout)
       throws IOException, InterruptedException;
 
+  /**
+   * Sends {@code GET path} and returns once the answer's headers arrived, its body to be read as the engine
+   * writes it. Reads wait for data for at most {@code idle} each; an interrupt of the reading thread ends
+   * the exchange.
+   *
+   * @throws IOException the host cannot be reached, or did not answer within {@code idle}
+   * @throws InterruptedException the thread was interrupted before the answer's headers arrived
+   */
+  default EngineStream stream(String path, Duration idle) throws IOException, InterruptedException {
+    throw new IOException("this transport does not stream");
+  }
+
   /** {@code unix:///path} → the socket; {@code tcp://host:port} → plain HTTP (DockerSettings validated the form). */
   static EngineTransport forHost(String host) {
     if (host.startsWith("unix://")) {

@@ -1,6 +1,7 @@
 package dev.catapult.deploy.docker;
 
 import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * HTTP/1.1 over a unix domain socket (Docker's {@code /var/run/docker.sock}, Podman's
  * {@code podman.sock}), one connection per exchange. The channel is non-blocking and every wait is a
  * {@link Selector#select(long)} bounded by the exchange's deadline, which also returns at once when the
- * thread is interrupted.
+ * thread is interrupted. A stream ({@link #stream}) waits at most its idle limit for each read instead of
+ * one deadline for the whole exchange.
  */
 final class UnixSocketTransport implements EngineTransport {
   static final int MAX_BODY = 32 * 1024 * 1024;
@@ -41,7 +43,7 @@ final class UnixSocketTransport implements EngineTransport {
       channel.connect(UnixDomainSocketAddress.of(socket)); // a local connect: answered or refused at once
       channel.configureBlocking(false);
       write(channel, selector, request(method, path, json), deadline);
-      InputStream in = new BufferedInputStream(new ChannelInput(channel, selector, deadline), 16 * 1024);
+      InputStream in = new BufferedInputStream(new ChannelInput(channel, selector, deadline, 0), 16 * 1024);
       return HttpResponseReader.read(in, method.equals("HEAD"), MAX_BODY);
     } catch (ClosedByInterruptException e) {
       Thread.interrupted();
@@ -49,7 +51,34 @@ final class UnixSocketTransport implements EngineTransport {
     }
   }
 
-  private static ByteBuffer request(String method, String path, byte @Nullable [] json) {
+  @Override
+  public EngineStream stream(String path, Duration idle) throws IOException, InterruptedException {
+    SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+    Selector selector = Selector.open();
+    Closeable connection = () -> {
+      try (selector; channel) {
+        // both closed, the channel first
+      }
+    };
+    try {
+      channel.connect(UnixDomainSocketAddress.of(socket));
+      channel.configureBlocking(false);
+      write(channel, selector, request("GET", path, null), System.nanoTime() + idle.toNanos());
+      InputStream in = new BufferedInputStream(new ChannelInput(channel, selector, 0, idle.toNanos()), 16 * 1024);
+      HttpResponseReader.Head head = HttpResponseReader.head(in);
+      return new EngineStream(head.status(), head.headers(), HttpResponseReader.bodyStream(in, head), connection);
+    } catch (ClosedByInterruptException e) {
+      connection.close();
+      Thread.interrupted();
+      throw new InterruptedException("interrupted while talking to " + socket);
+    } catch (IOException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
+  /** The request's bytes: one exchange per connection ({@code Connection: close}); shared with {@link TcpTransport#stream}. */
+  static ByteBuffer request(String method, String path, byte @Nullable [] json) {
     StringBuilder head = new StringBuilder()
         .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
         .append("Host: docker\r\n")
@@ -97,17 +126,22 @@ final class UnixSocketTransport implements EngineTransport {
     }
   }
 
-  /** Reads from the non-blocking channel, waiting for data until the deadline. */
+  /**
+   * Reads from the non-blocking channel, waiting for data until the deadline — or, with {@code idleNanos}
+   * above zero, for at most that long per read.
+   */
   private static final class ChannelInput extends InputStream {
     private final SocketChannel channel;
     private final Selector selector;
-    private final long deadline;
+    private final long idleNanos;
+    private long deadline;
     private boolean registered;
 
-    ChannelInput(SocketChannel channel, Selector selector, long deadline) {
+    ChannelInput(SocketChannel channel, Selector selector, long deadline, long idleNanos) {
       this.channel = channel;
       this.selector = selector;
       this.deadline = deadline;
+      this.idleNanos = idleNanos;
     }
 
     @Override
@@ -126,6 +160,9 @@ final class UnixSocketTransport implements EngineTransport {
         registered = true;
       }
       ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+      if (idleNanos > 0) {
+        deadline = System.nanoTime() + idleNanos;
+      }
       while (true) {
         int n = channel.read(buffer);
         if (n != 0) {

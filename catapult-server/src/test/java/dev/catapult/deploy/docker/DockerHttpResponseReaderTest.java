@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,33 @@ class DockerHttpResponseReaderTest {
     assertThatThrownBy(() -> read("SSH-2.0-OpenSSH_9.2\r\n", 1024)).hasMessageStartingWith("not an HTTP/1.x response");
     assertThatThrownBy(() -> read("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 1024))
         .hasMessageStartingWith("malformed chunk size");
+  }
+
+  @Test
+  void aStreamedChunkedBodyHandsOutEachChunkAsItArrivesAndEndsWithTheLastChunk() throws IOException {
+    String head = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
+    String first = "{\"Action\":\"start\"}\n";
+    // The engine has sent one event so far: reading more than that would block, which this stream refuses.
+    InputStream sofar = new SequenceInputStream(new ByteArrayInputStream((head + Integer.toHexString(first.length()) + "\r\n" + first
+        + "\r\n").getBytes(StandardCharsets.UTF_8)), new InputStream() {
+          @Override
+          public int read() throws IOException {
+            throw new IOException("would block: the engine sent nothing more yet");
+          }
+        });
+    HttpResponseReader.Head h = HttpResponseReader.head(sofar);
+    InputStream body = HttpResponseReader.bodyStream(sofar, h);
+    byte[] buffer = new byte[4096];
+    int n = body.read(buffer, 0, buffer.length);
+    assertThat(new String(buffer, 0, n, StandardCharsets.UTF_8)).isEqualTo(first);
+
+    InputStream whole = new ByteArrayInputStream((head + "3\r\nab\n\r\n" + "2\r\nc\n\r\n0\r\n\r\nnext answer").getBytes(StandardCharsets.UTF_8));
+    assertThat(new String(HttpResponseReader.bodyStream(whole, HttpResponseReader.head(whole)).readAllBytes(), StandardCharsets.UTF_8))
+        .isEqualTo("ab\nc\n");
+    assertThatThrownBy(() -> {
+      InputStream cut = new ByteArrayInputStream((head + "5\r\nab").getBytes(StandardCharsets.UTF_8));
+      HttpResponseReader.bodyStream(cut, HttpResponseReader.head(cut)).readAllBytes();
+    }).isInstanceOf(EOFException.class);
   }
 
   private static EngineResponse read(String raw, int maxBody) throws IOException {
