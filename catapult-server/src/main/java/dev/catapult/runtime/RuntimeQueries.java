@@ -29,10 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
  * images its present (not stopped) instances run, tied to the deploy that put each there, the latest
  * rollout the runtime reported for the app's service, and whether it is crash-looping.
  *
- * <p>What's running where is paged by app (all environments of an app on one page) and built with a fixed
- * number of set-based queries per page, whatever the number of apps, environments or archived events:
- * the present instances of the page's apps (partial index on present instances), the deploys they link
- * to, the latest rollout per environment and service, and recent exits.
+ * <p>What's running where is paged by entry (app by name, then environment by rank) and built with a
+ * fixed number of set-based queries per page, whatever the number of apps, environments or archived
+ * events: the page's cells (apps in name order, each probed for present instances on the partial index),
+ * their present instances grouped by image, the deploys they link to, the latest rollout per environment
+ * and service, and recent exits.
  */
 @Service
 public class RuntimeQueries {
@@ -97,60 +98,66 @@ public class RuntimeQueries {
   private record Group(long appId, String app, long envId, String env, int rank, @Nullable String digest, @Nullable String tag,
       int running, int pending, Instant since, @Nullable String deployId, List<String> services) {}
 
-  private record PageApp(long id, String name) {}
+  /** One app in one environment on a page, in page order. */
+  private record Cell(long appId, String app, long envId, String env, int rank) {
+    String key() {
+      return appId + "/" + envId;
+    }
+  }
 
-  private record Env(String name, int rank) {}
-
-  /** What's running where, a page of apps (in name order) at a time, optionally for one app ({@code service}). */
+  /** What's running where, a page of app/environment entries (apps by name, then environments by rank). */
   @Transactional(readOnly = true)
   public Page<WhatsRunningWhereEntry> whatsRunningWhere(@Nullable String service, PageRequest page) {
-    List<PageApp> fetched = jdbc.sql("""
-        select a.id, a.name from apps a
-        where a.archived_at is null and (cast(:app as text) is null or a.name = :app) and (cast(:after as text) is null or a.name > :after)
-          and exists (select 1 from instances i where i.app_id = a.id and i.status <> 'stopped')
-        order by a.name limit :limit
+    CellCursor after = CellCursor.parse(page.after());
+    List<Cell> fetched = jdbc.sql("""
+        select a.id app_id, a.name app, e.id env_id, e.name env, e.rank from apps a cross join environments e
+        where a.archived_at is null and (cast(:app as text) is null or a.name = :app)
+          and (cast(:after as text) is null or (a.name >= :after and (a.name, e.rank, e.name) > (:after, :rank, :env)))
+          and exists (select 1 from instances i where i.app_id = a.id and i.environment_id = e.id and i.status <> 'stopped')
+        order by a.name, e.rank, e.name limit :limit
         """)
-        .param("app", service).param("after", page.after()).param("limit", page.limit() + 1)
-        .query((rs, n) -> new PageApp(rs.getLong("id"), rs.getString("name"))).list();
+        .param("app", service).param("after", after == null ? null : after.app()).param("rank", after == null ? 0 : after.rank())
+        .param("env", after == null ? "" : after.env()).param("limit", page.limit() + 1)
+        .query((rs, n) -> new Cell(rs.getLong("app_id"), rs.getString("app"), rs.getLong("env_id"), rs.getString("env"), rs.getInt("rank")))
+        .list();
     boolean more = fetched.size() > page.limit();
-    List<PageApp> apps = more ? fetched.subList(0, page.limit()) : fetched;
-    if (apps.isEmpty()) {
+    List<Cell> cells = more ? fetched.subList(0, page.limit()) : fetched;
+    if (cells.isEmpty()) {
       return new Page<>(List.of(), null);
     }
-    Map<Long, Integer> appOrder = new HashMap<>();
-    for (PageApp a : apps) {
-      appOrder.put(a.id(), appOrder.size());
-    }
-    Map<Long, Env> envs = new HashMap<>();
-    jdbc.sql("select id, name, rank from environments").query(rs -> {
-      envs.put(rs.getLong("id"), new Env(rs.getString("name"), rs.getInt("rank")));
-    });
-    Long[] ids = apps.stream().map(PageApp::id).toArray(Long[]::new);
-    // Grouped without joins (names come from the two small maps above): the aggregate is the page's cost.
+    Map<String, Cell> byKey = new LinkedHashMap<>();
+    cells.forEach(c -> byKey.put(c.key(), c));
+    Long[] appIds = cells.stream().map(Cell::appId).distinct().toArray(Long[]::new);
+    Long[] envIds = cells.stream().map(Cell::envId).distinct().toArray(Long[]::new);
+    // Grouped without joins (names come from the page's cells): the aggregate is the page's cost. The
+    // apps × environments it reads may include cells of the next page; those are dropped here.
     // Deploy ids are ULIDs, so the greatest is the newest deploy linked to that image.
-    List<Group> groups = new ArrayList<>(jdbc.sql("""
+    List<Group> groups = new ArrayList<>();
+    jdbc.sql("""
         select i.app_id, i.environment_id, i.digest, min(i.tag) tag,
                count(*) filter (where i.status = 'running') running, count(*) filter (where i.status <> 'running') pending,
                min(coalesce(i.started_at, i.first_seen_at)) since, max(i.deploy_id) deploy_id,
                min(i.service) service, max(i.service) other_service
         from instances i
-        where i.app_id = any(?) and i.environment_id is not null and i.status <> 'stopped'
+        where i.app_id = any(?) and i.environment_id = any(?) and i.status <> 'stopped'
         group by i.app_id, i.environment_id, i.digest
         """)
-        .param(ids)
-        .query((rs, n) -> {
-          Env env = envs.get(rs.getLong("environment_id"));
-          long appId = rs.getLong("app_id");
-          return new Group(appId, apps.get(appOrder.get(appId)).name(), rs.getLong("environment_id"), env.name(), env.rank(),
-              rs.getString("digest"), rs.getString("tag"), rs.getInt("running"), rs.getInt("pending"), rs.getTimestamp("since").toInstant(),
-              rs.getString("deploy_id"), services(rs.getString("service"), rs.getString("other_service")));
-        })
-        .list());
-    groups.sort(Comparator.comparingInt((Group g) -> appOrder.get(g.appId())).thenComparingInt(Group::rank).thenComparing(Group::env)
-        .thenComparing(Group::since).thenComparing(g -> g.digest() == null ? "" : g.digest()));
+        .params(appIds, envIds)
+        .query(rs -> {
+          Cell c = byKey.get(rs.getLong("app_id") + "/" + rs.getLong("environment_id"));
+          if (c != null) {
+            groups.add(new Group(c.appId(), c.app(), c.envId(), c.env(), c.rank(), rs.getString("digest"), rs.getString("tag"),
+                rs.getInt("running"), rs.getInt("pending"), rs.getTimestamp("since").toInstant(), rs.getString("deploy_id"),
+                services(rs.getString("service"), rs.getString("other_service"))));
+          }
+        });
+    Map<String, Integer> order = new HashMap<>();
+    cells.forEach(c -> order.put(c.key(), order.size()));
+    groups.sort(Comparator.comparingInt((Group g) -> order.get(g.appId() + "/" + g.envId())).thenComparing(Group::since)
+        .thenComparing(g -> g.digest() == null ? "" : g.digest()));
     Map<String, Deployed> deploys = deploys(groups);
     Map<String, RuntimeRolloutView> rollouts = rollouts(groups);
-    Map<String, Integer> failures = failures(ids);
+    Map<String, Integer> failures = failures(appIds);
 
     Map<String, List<Group>> byCell = new LinkedHashMap<>();
     for (Group g : groups) {
@@ -180,8 +187,23 @@ public class RuntimeQueries {
           cell.stream().mapToInt(Group::running).sum(), cell.stream().mapToInt(Group::pending).sum(),
           CrashLoop.unstable(recent), recent, rollout));
     }
-    String next = more ? PageRequest.encode(apps.getLast().name()) : null;
+    Cell last = cells.getLast();
+    String next = more ? PageRequest.encode(last.app() + "\n" + last.rank() + "\n" + last.env()) : null;
     return new Page<>(entries, next);
+  }
+
+  private record CellCursor(String app, int rank, String env) {
+    static @Nullable CellCursor parse(@Nullable String key) {
+      if (key == null) {
+        return null;
+      }
+      String[] parts = key.split("\n", 3);
+      try {
+        return new CellCursor(parts[0], Integer.parseInt(parts[1]), parts[2]);
+      } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+        throw new InvalidInput("cursor", "is not a cursor for this list");
+      }
+    }
   }
 
   /**

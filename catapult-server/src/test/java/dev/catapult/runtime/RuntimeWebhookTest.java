@@ -243,24 +243,27 @@ class RuntimeWebhookTest extends ServerTest {
 
   @Test
   void whatsRunningWhereAndInstancesArePaged() {
-    for (String app : List.of("alpha", "beta", "gamma")) {
+    created(api.post("/api/v1/environments", Api.map("name", "dev", "rank", 10, "accounts", List.of("210987654321"))));
+    for (String app : List.of("gamma", "alpha", "beta")) {
       created(api.post("/api/v1/apps", Api.map("name", app, "image", "registry.example.com/" + app)));
-      for (int i = 0; i < 2; i++) {
-        deliver(instance(app + i, app + "-" + i, "running", 1, digest(1)).replace(REPOSITORY, "registry.example.com/" + app));
+      for (String account : List.of("123456789012", "210987654321")) {
+        deliver(instance(app + account, app + "-" + account, "running", 1, digest(1)).replace(REPOSITORY, "registry.example.com/" + app)
+            .replace("\"account\":\"123456789012\"", "\"account\":\"" + account + "\""));
       }
     }
-    List<String> apps = new ArrayList<>();
+    List<String> cells = new ArrayList<>();
     String cursor = null;
     int pages = 0;
     do {
-      Api.Response page = api.get("/api/v1/whats-running-where?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+      Api.Response page = api.get("/api/v1/whats-running-where?limit=4" + (cursor == null ? "" : "&cursor=" + cursor));
       assertThat(page.status()).as(page.raw()).isEqualTo(200);
-      page.json().get("items").forEach(e -> apps.add(e.get("app").asString()));
+      page.json().get("items").forEach(e -> cells.add(e.get("app").asString() + "/" + e.get("environment").asString()));
       cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asString();
       pages++;
     } while (cursor != null);
-    assertThat(apps).containsExactly("alpha", "beta", "gamma");
+    assertThat(cells).containsExactly("alpha/dev", "alpha/prod", "beta/dev", "beta/prod", "gamma/dev", "gamma/prod");
     assertThat(pages).isEqualTo(2);
+    assertThat(api.get("/api/v1/whats-running-where?service=beta").json().get("items").size()).isEqualTo(2);
 
     List<String> tasks = new ArrayList<>();
     cursor = null;
@@ -270,6 +273,7 @@ class RuntimeWebhookTest extends ServerTest {
       cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asString();
     } while (cursor != null);
     assertThat(tasks).hasSize(6).doesNotHaveDuplicates();
+    assertThat(api.get("/api/v1/whats-running-where?cursor=" + dev.catapult.platform.PageRequest.encode("alpha")).status()).isEqualTo(400);
     assertThat(api.get("/api/v1/whats-running-where?cursor=garbage").status()).isEqualTo(400);
     assertThat(api.get("/api/v1/instances?cursor=" + dev.catapult.platform.PageRequest.encode("x")).status()).isEqualTo(400);
     assertThat(api.get("/api/v1/instances?status=exploded").status()).isEqualTo(400);

@@ -67,7 +67,7 @@ class RuntimeController {
     return queries.instances(app, environment, status, PageRequest.of(limit, cursor));
   }
 
-  /** Paged by app: each page holds every environment of up to {@code limit} apps. */
+  /** One entry per app and environment, by app name then environment rank; {@code limit} entries a page. */
   @GetMapping("/api/v1/whats-running-where")
   Page<WhatsRunningWhereEntry> whatsRunningWhere(Actor actor, @RequestParam(required = false) @Nullable String service,
       @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
