@@ -276,7 +276,7 @@ class DockerRuntimeSourceTest extends ServerTest {
   }
 
   private Optional<JsonNode> whatsRunning(String app, String environment) {
-    for (JsonNode e : api.get("/api/v1/whats-running-where").json().get("entries")) {
+    for (JsonNode e : api.get("/api/v1/whats-running-where").json().get("items")) {
       if (e.get("app").asString().equals(app) && e.get("environment").asString().equals(environment)) {
         return Optional.of(e);
       }
