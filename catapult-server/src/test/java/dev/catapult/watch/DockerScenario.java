@@ -1,17 +1,12 @@
 package dev.catapult.watch;
 
-import java.io.ByteArrayOutputStream;
+import dev.catapult.testing.docker.EngineApi;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.StandardProtocolFamily;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.UnixDomainSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,15 +24,15 @@ final class DockerScenario {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  private final Path socket;
+  private final EngineApi engine;
 
   DockerScenario(Path socket) {
-    this.socket = socket;
+    this.engine = new EngineApi(socket);
   }
 
   /** {@code GET /containers/{name}/json}, or empty when the engine has no such container. */
   Optional<JsonNode> container(String name) {
-    Reply r = call("GET", "/containers/" + name + "/json");
+    EngineApi.Reply r = call("GET", "/containers/" + name + "/json");
     if (r.status() == 404) {
       return Optional.empty();
     }
@@ -84,40 +79,10 @@ final class DockerScenario {
     }
   }
 
-  record Reply(int status, String body) {
-    JsonNode json() {
-      if (status / 100 != 2) {
-        throw new AssertionError("engine answered " + status + ": " + body);
-      }
-      return JSON.readTree(body);
-    }
+
+
+  EngineApi.Reply call(String method, String path) {
+    return engine.call(method, path, null);
   }
 
-  /** One request; an HTTP/1.0 answer is neither chunked nor kept alive, so it ends with the connection. */
-  Reply call(String method, String path) {
-    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-      channel.connect(UnixDomainSocketAddress.of(socket));
-      String request = method + " " + path + " HTTP/1.0\r\nHost: engine\r\nContent-Length: 0\r\n\r\n";
-      ByteBuffer out = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
-      while (out.hasRemaining()) {
-        channel.write(out);
-      }
-      ByteArrayOutputStream answer = new ByteArrayOutputStream();
-      ByteBuffer buffer = ByteBuffer.allocate(16384);
-      while (channel.read(buffer) >= 0) {
-        buffer.flip();
-        answer.write(buffer.array(), 0, buffer.limit());
-        buffer.clear();
-      }
-      String text = answer.toString(StandardCharsets.UTF_8);
-      int end = text.indexOf("\r\n\r\n");
-      if (!text.startsWith("HTTP/1.") || end < 0) {
-        throw new AssertionError(method + " " + path + ": not an HTTP answer: " + text);
-      }
-      int status = Integer.parseInt(text.substring(9, 12));
-      return new Reply(status, text.substring(end + 4));
-    } catch (IOException e) {
-      throw new UncheckedIOException(method + " " + path + " on " + socket, e);
-    }
-  }
 }

@@ -1,13 +1,7 @@
 package dev.catapult.runtime.docker;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.StandardProtocolFamily;
+import dev.catapult.testing.docker.EngineApi;
 import java.net.URLEncoder;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,27 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EngineCalls {
   static final JsonMapper JSON = JsonMapper.builder().build();
-  private final Path socket;
+  private final EngineApi engine;
 
   EngineCalls(Path socket) {
-    this.socket = socket;
+    this.engine = new EngineApi(socket);
   }
 
-  record Reply(int status, String body) {
-    JsonNode json() {
-      if (status / 100 != 2) {
-        throw new AssertionError("engine answered " + status + ": " + body);
-      }
-      return JSON.readTree(body);
-    }
 
-    Reply ok() {
-      if (status / 100 != 2) {
-        throw new AssertionError("engine answered " + status + ": " + body);
-      }
-      return this;
-    }
-  }
 
   /** Pulls {@code image} (a digest reference from a test registry on 127.0.0.1). */
   void pull(String image) {
@@ -87,31 +67,8 @@ final class EngineCalls {
   }
 
   /** One request; an HTTP/1.0 answer is neither chunked nor kept alive, so it ends with the connection. */
-  Reply call(String method, String path, @Nullable Object json) {
-    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-      channel.connect(UnixDomainSocketAddress.of(socket));
-      byte[] body = json == null ? new byte[0] : JSON.writeValueAsBytes(json);
-      String head = method + " " + path + " HTTP/1.0\r\nHost: engine\r\nContent-Type: application/json\r\nContent-Length: "
-          + body.length + "\r\n\r\n";
-      ByteBuffer out = ByteBuffer.allocate(head.length() + body.length).put(head.getBytes(StandardCharsets.US_ASCII)).put(body).flip();
-      while (out.hasRemaining()) {
-        channel.write(out);
-      }
-      ByteArrayOutputStream answer = new ByteArrayOutputStream();
-      ByteBuffer buffer = ByteBuffer.allocate(16384);
-      while (channel.read(buffer) >= 0) {
-        buffer.flip();
-        answer.write(buffer.array(), 0, buffer.limit());
-        buffer.clear();
-      }
-      String text = answer.toString(StandardCharsets.UTF_8);
-      int end = text.indexOf("\r\n\r\n");
-      if (!text.startsWith("HTTP/1.") || end < 0) {
-        throw new AssertionError(method + " " + path + ": not an HTTP answer: " + text);
-      }
-      return new Reply(Integer.parseInt(text.substring(9, 12)), text.substring(end + 4));
-    } catch (IOException e) {
-      throw new UncheckedIOException(method + " " + path + " on " + socket, e);
-    }
+  EngineApi.Reply call(String method, String path, @Nullable Object json) {
+    return engine.call(method, path, json);
   }
+
 }
