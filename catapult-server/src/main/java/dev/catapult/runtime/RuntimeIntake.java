@@ -214,7 +214,7 @@ public class RuntimeIntake {
     return t == null ? null : t.toInstant();
   }
 
-  static @Nullable Timestamp ts(@Nullable Instant i) {
+  private static @Nullable Timestamp ts(@Nullable Instant i) {
     return i == null ? null : Timestamp.from(i);
   }
 }

@@ -52,7 +52,7 @@ public class RuntimeQueries {
       InstanceStatus.parse("status", status);
     }
     InstanceCursor after = InstanceCursor.parse(page.after());
-    List<InstanceView> rows = jdbc.sql("""
+    List<InstanceRow> rows = jdbc.sql("""
         select s.name source, i.*, a.name app, e.name environment from instances i
           join runtime_sources s on s.id = i.source_id
           left join apps a on a.id = i.app_id
@@ -65,20 +65,18 @@ public class RuntimeQueries {
         .param("app", app).param("env", environment).param("status", status)
         .param("at", after == null ? null : Timestamp.from(after.updatedAt())).param("source", after == null ? 0 : after.sourceId())
         .param("task", after == null ? "" : after.taskArn()).param("limit", page.limit() + 1)
-        .query((rs, n) -> new InstanceView(rs.getString("source"), rs.getString("task_arn"), rs.getString("app"),
+        .query((rs, n) -> new InstanceRow(rs.getLong("source_id"), new InstanceView(rs.getString("source"), rs.getString("task_arn"), rs.getString("app"),
             rs.getString("environment"), rs.getString("account"), rs.getString("service"), rs.getString("container"),
             rs.getString("repository"), rs.getString("tag"), rs.getString("digest"), rs.getString("status"),
             rs.getString("desired_status"), rs.getString("stopped_reason"), rs.getLong("version"), instant(rs.getTimestamp("started_at")),
-            rs.getTimestamp("updated_at").toInstant(), rs.getObject("exit_code", Integer.class), rs.getString("deploy_id")))
+            rs.getTimestamp("updated_at").toInstant(), rs.getObject("exit_code", Integer.class), rs.getString("deploy_id"))))
         .list();
-    if (rows.size() <= page.limit()) {
-      return new Page<>(rows, null);
-    }
-    List<InstanceView> items = rows.subList(0, page.limit());
-    InstanceView last = items.getLast();
-    long sourceId = jdbc.sql("select id from runtime_sources where name = ?").param(last.source()).query(Long.class).single();
-    return new Page<>(List.copyOf(items), PageRequest.encode(last.updatedAt() + "\n" + sourceId + "\n" + last.taskArn()));
+    Page<InstanceRow> fetched = page.page(rows, r -> r.view().updatedAt() + "\n" + r.sourceId() + "\n" + r.view().taskArn());
+    return new Page<>(fetched.items().stream().map(InstanceRow::view).toList(), fetched.nextCursor());
   }
+
+  /** An instance as listed, with its source's id for the cursor. */
+  private record InstanceRow(long sourceId, InstanceView view) {}
 
   private record InstanceCursor(Instant updatedAt, long sourceId, String taskArn) {
     static @Nullable InstanceCursor parse(@Nullable String key) {
