@@ -3,6 +3,8 @@ package dev.catapult.runtime;
 import dev.catapult.access.Actor;
 import dev.catapult.api.DeployStatusReport;
 import dev.catapult.deploy.Deployments;
+import dev.catapult.release.Digest;
+import dev.catapult.release.ImageReference;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -109,8 +111,8 @@ class RuntimeCorrelation {
         .params(id, id, app, app, env)
         .query((rs, n) -> {
           String image = rs.getString("image");
-          int at = image == null ? -1 : image.indexOf('@');
-          return new Awaiting(rs.getString("id"), at < 0 ? null : image.substring(at + 1));
+          return new Awaiting(rs.getString("id"),
+              image == null ? null : ImageReference.parse("image", image).pinned().map(Digest::value).orElse(null));
         })
         .optional();
   }
