@@ -12,23 +12,30 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Core stays JDK only (GUIDE: "Decisions live in core"): no framework, database, HTTP or JSON library. */
 class CoreArchitectureTest {
-  /** The module's own production classes: not its tests, not other modules' classes on the class path. */
-  private static final JavaClasses CORE = new ClassFileImporter()
-      .withImportOption(location -> location.contains("/catapult-core/target/classes/"))
-      .importPackages("dev.catapult");
+    /** The module's own production classes: not its tests, not other modules' classes on the class path. */
+    private static final JavaClasses CORE = new ClassFileImporter()
+            .withImportOption(location -> location.contains("/catapult-core/target/classes/"))
+            .importPackages("dev.catapult");
 
-  @Test
-  void importsTheModulesProductionClassesOnly() {
-    assertThat(CORE.size()).isGreaterThan(30);
-    assertThat(CORE.contain(CommitContainment.class)).isTrue();
-    assertThat(CORE.contain(CoreArchitectureTest.class)).isFalse();
-  }
+    @Test
+    void importsTheModulesProductionClassesOnly() {
+        assertThat(CORE.size()).isGreaterThan(30);
+        assertThat(CORE.contain(CommitContainment.class)).isTrue();
+        assertThat(CORE.contain(CoreArchitectureTest.class)).isFalse();
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {
-      "org.springframework..", "java.sql..", "javax.sql..", "java.net.http..", "jakarta..", "tools.jackson..",
-      "com.fasterxml.."})
-  void noCoreClassDependsOn(String packages) {
-    noClasses().should().dependOnClassesThat().resideInAPackage(packages).check(CORE);
-  }
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "org.springframework..",
+                "java.sql..",
+                "javax.sql..",
+                "java.net.http..",
+                "jakarta..",
+                "tools.jackson..",
+                "com.fasterxml.."
+            })
+    void noCoreClassDependsOn(String packages) {
+        noClasses().should().dependOnClassesThat().resideInAPackage(packages).check(CORE);
+    }
 }

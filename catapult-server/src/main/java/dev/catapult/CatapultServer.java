@@ -10,7 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class CatapultServer {
-  public static void main(String[] args) {
-    SpringApplication.run(CatapultServer.class, args);
-  }
+    public static void main(String[] args) {
+        SpringApplication.run(CatapultServer.class, args);
+    }
 }

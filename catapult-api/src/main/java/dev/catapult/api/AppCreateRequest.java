@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
  * is given, with {@code {sha}} replaced by the full commit (default {@code ref-{sha}}).
  */
 public record AppCreateRequest(
-    String name,
-    String image,
-    @Nullable String repoUrl,
-    @Nullable String team,
-    @Nullable Map<String, String> labels,
-    @Nullable String imageTagTemplate) {}
+        String name,
+        String image,
+        @Nullable String repoUrl,
+        @Nullable String team,
+        @Nullable Map<String, String> labels,
+        @Nullable String imageTagTemplate) {}

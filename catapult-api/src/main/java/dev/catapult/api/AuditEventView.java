@@ -6,12 +6,12 @@ import org.jspecify.annotations.Nullable;
 
 /** One hash-chained audit event. */
 public record AuditEventView(
-    long seq,
-    Instant at,
-    String actor,
-    String action,
-    String subject,
-    Map<String, Object> details,
-    @Nullable String requestId,
-    String prevHash,
-    String hash) {}
+        long seq,
+        Instant at,
+        String actor,
+        String action,
+        String subject,
+        Map<String, Object> details,
+        @Nullable String requestId,
+        String prevHash,
+        String hash) {}

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * for protected environments.
  */
 public record DeployCreateRequest(
-    String environment,
-    @Nullable Long version,
-    @Nullable Boolean rollback,
-    @Nullable String reason,
-    @Nullable String otp) {}
+        String environment,
+        @Nullable Long version,
+        @Nullable Boolean rollback,
+        @Nullable String reason,
+        @Nullable String otp) {}

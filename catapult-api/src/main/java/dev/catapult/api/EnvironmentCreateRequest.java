@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /** {@code POST /api/v1/environments}. */
 public record EnvironmentCreateRequest(
-    String name,
-    Integer rank,
-    @JsonProperty("protected") @Nullable Boolean isProtected,
-    @Nullable Integer requiredApprovals,
-    @Nullable List<String> accounts) {}
+        String name,
+        Integer rank,
+        @JsonProperty("protected") @Nullable Boolean isProtected,
+        @Nullable Integer requiredApprovals,
+        @Nullable List<String> accounts) {}

@@ -6,10 +6,10 @@ import java.util.List;
 
 /** An environment as the API shows it. */
 public record EnvironmentView(
-    String name,
-    int rank,
-    @JsonProperty("protected") boolean isProtected,
-    int requiredApprovals,
-    List<String> accounts,
-    Instant createdAt,
-    Instant updatedAt) {}
+        String name,
+        int rank,
+        @JsonProperty("protected") boolean isProtected,
+        int requiredApprovals,
+        List<String> accounts,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -9,13 +9,16 @@ import org.jspecify.annotations.Nullable;
  * {@code POST /hooks/registry/{name}}. {@code pollInterval} is a duration such as {@code 60s}.
  */
 public record RegistryCreateRequest(
-    String name,
-    String url,
-    @Nullable Auth auth,
-    @Nullable String notificationSecret,
-    @Nullable String pollInterval,
-    @Nullable Integer maxConcurrency) {
+        String name,
+        String url,
+        @Nullable Auth auth,
+        @Nullable String notificationSecret,
+        @Nullable String pollInterval,
+        @Nullable Integer maxConcurrency) {
 
-  /** {@code type}: {@code none}, {@code basic} or {@code bearer}. */
-  public record Auth(String type, @Nullable String usernameEnv, @Nullable String passwordEnv) {}
+    /** {@code type}: {@code none}, {@code basic} or {@code bearer}. */
+    public record Auth(
+            String type,
+            @Nullable String usernameEnv,
+            @Nullable String passwordEnv) {}
 }

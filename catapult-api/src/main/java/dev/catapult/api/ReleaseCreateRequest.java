@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
  * adds since the previous one (or removes, for a release built from an older commit).
  */
 public record ReleaseCreateRequest(
-    String commit,
-    @Nullable String image,
-    @Nullable String imageTag,
-    @Nullable String changelog,
-    @Nullable List<String> commits,
-    @Nullable Boolean noImage) {}
+        String commit,
+        @Nullable String image,
+        @Nullable String imageTag,
+        @Nullable String changelog,
+        @Nullable List<String> commits,
+        @Nullable Boolean noImage) {}

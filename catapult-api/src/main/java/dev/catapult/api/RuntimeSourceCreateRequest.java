@@ -12,12 +12,12 @@ import org.jspecify.annotations.Nullable;
  * SQS endpoint (e.g. an SQS-compatible server). {@code ignoreContainers} replaces the default sidecar list.
  */
 public record RuntimeSourceCreateRequest(
-    String name,
-    String type,
-    @Nullable String queueUrl,
-    @Nullable String region,
-    @Nullable String endpoint,
-    @Nullable String accessKeyEnv,
-    @Nullable String secretKeyEnv,
-    @Nullable String secretEnv,
-    @Nullable List<String> ignoreContainers) {}
+        String name,
+        String type,
+        @Nullable String queueUrl,
+        @Nullable String region,
+        @Nullable String endpoint,
+        @Nullable String accessKeyEnv,
+        @Nullable String secretKeyEnv,
+        @Nullable String secretEnv,
+        @Nullable List<String> ignoreContainers) {}

@@ -8,12 +8,12 @@ import org.jspecify.annotations.Nullable;
  * {@code status} is the status of the latest deploy; {@code behind} = latest release − version.
  */
 public record StatusEntry(
-    String app,
-    String environment,
-    long latestVersion,
-    @Nullable Long version,
-    @Nullable String status,
-    @Nullable String deployId,
-    @Nullable Instant at,
-    @Nullable String by,
-    long behind) {}
+        String app,
+        String environment,
+        long latestVersion,
+        @Nullable Long version,
+        @Nullable String status,
+        @Nullable String deployId,
+        @Nullable Instant at,
+        @Nullable String by,
+        long behind) {}

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /** A target: the deployer (type and settings) and watch of one app in one environment. */
 public record TargetView(
-    String app,
-    String environment,
-    Map<String, Object> deployer,
-    @Nullable Map<String, Object> watch,
-    Instant updatedAt) {}
+        String app,
+        String environment,
+        Map<String, Object> deployer,
+        @Nullable Map<String, Object> watch,
+        Instant updatedAt) {}

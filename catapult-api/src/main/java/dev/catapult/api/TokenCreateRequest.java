@@ -5,4 +5,5 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** {@code POST /api/v1/principals/{id}/tokens}. */
-public record TokenCreateRequest(String name, List<String> scopes, @Nullable Instant expiresAt) {}
+public record TokenCreateRequest(
+        String name, List<String> scopes, @Nullable Instant expiresAt) {}

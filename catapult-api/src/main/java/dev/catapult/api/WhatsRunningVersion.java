@@ -9,11 +9,11 @@ import org.jspecify.annotations.Nullable;
  * is when the first instance of it still present started.
  */
 public record WhatsRunningVersion(
-    @Nullable String digest,
-    @Nullable String tag,
-    @Nullable Long version,
-    @Nullable String deployedBy,
-    @Nullable String deployId,
-    @Nullable Instant since,
-    int running,
-    int pending) {}
+        @Nullable String digest,
+        @Nullable String tag,
+        @Nullable Long version,
+        @Nullable String deployedBy,
+        @Nullable String deployId,
+        @Nullable Instant since,
+        int running,
+        int pending) {}

@@ -10,11 +10,11 @@ import org.jspecify.annotations.Nullable;
  * {@code unstable} (crash loop) is true from three on.
  */
 public record WhatsRunningWhereEntry(
-    String app,
-    String environment,
-    List<WhatsRunningVersion> versions,
-    int running,
-    int pending,
-    boolean unstable,
-    int recentFailures,
-    @Nullable RuntimeRolloutView rollout) {}
+        String app,
+        String environment,
+        List<WhatsRunningVersion> versions,
+        int running,
+        int pending,
+        boolean unstable,
+        int recentFailures,
+        @Nullable RuntimeRolloutView rollout) {}

@@ -16,140 +16,142 @@ import java.util.function.Function;
  * starts a server shares ({@code --server-jar}, {@code --output}, {@code --server-jvm-options}, …).
  */
 public final class BenchArgs {
-  /** Options that take no value. */
-  private static final Set<String> FLAGS = Set.of("keep-work-dir");
+    /** Options that take no value. */
+    private static final Set<String> FLAGS = Set.of("keep-work-dir");
 
-  private final Map<String, String> given;
-  private final List<String> used = new ArrayList<>();
+    private final Map<String, String> given;
+    private final List<String> used = new ArrayList<>();
 
-  private BenchArgs(Map<String, String> given) {
-    this.given = given;
-  }
-
-  /** Raised for bad arguments; the message is shown with the usage text (empty for {@code --help}). */
-  public static final class UsageException extends RuntimeException {
-    public UsageException(String message) {
-      super(message);
+    private BenchArgs(Map<String, String> given) {
+        this.given = given;
     }
-  }
 
-  /**
-   * Parses the options with {@code parser}; on a {@link UsageException} prints it with {@code usage} and
-   * exits (0 for {@code --help}, 2 otherwise).
-   */
-  public static <T> T parseOrExit(String[] args, Function<String[], T> parser, String usage) {
-    try {
-      return parser.apply(args);
-    } catch (UsageException e) {
-      System.err.println(e.getMessage().isEmpty() ? usage : e.getMessage() + "\n\n" + usage);
-      System.exit(e.getMessage().isEmpty() ? 0 : 2);
-      throw e; // not reached
+    /** Raised for bad arguments; the message is shown with the usage text (empty for {@code --help}). */
+    public static final class UsageException extends RuntimeException {
+        public UsageException(String message) {
+            super(message);
+        }
     }
-  }
 
-  public static BenchArgs parse(String[] args) {
-    Map<String, String> given = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      if (a.equals("--help") || a.equals("-h")) {
-        throw new UsageException("");
-      }
-      if (!a.startsWith("--")) {
-        throw new UsageException("unexpected argument '" + a + "'");
-      }
-      String name = a.substring(2);
-      int eq = name.indexOf('=');
-      if (eq >= 0) {
-        given.put(name.substring(0, eq), name.substring(eq + 1));
-      } else if (FLAGS.contains(name)) {
-        given.put(name, "true");
-      } else if (i + 1 < args.length) {
-        given.put(name, args[++i]);
-      } else {
-        throw new UsageException("--" + name + " needs a value");
-      }
+    /**
+     * Parses the options with {@code parser}; on a {@link UsageException} prints it with {@code usage} and
+     * exits (0 for {@code --help}, 2 otherwise).
+     */
+    public static <T> T parseOrExit(String[] args, Function<String[], T> parser, String usage) {
+        try {
+            return parser.apply(args);
+        } catch (UsageException e) {
+            System.err.println(e.getMessage().isEmpty() ? usage : e.getMessage() + "\n\n" + usage);
+            System.exit(e.getMessage().isEmpty() ? 0 : 2);
+            throw e; // not reached
+        }
     }
-    return new BenchArgs(given);
-  }
 
-  public String get(String name, String fallback) {
-    used.add(name);
-    String v = given.get(name);
-    if (v == null) {
-      v = System.getenv("BENCH_" + name.toUpperCase().replace('-', '_'));
+    public static BenchArgs parse(String[] args) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--help") || a.equals("-h")) {
+                throw new UsageException("");
+            }
+            if (!a.startsWith("--")) {
+                throw new UsageException("unexpected argument '" + a + "'");
+            }
+            String name = a.substring(2);
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                given.put(name.substring(0, eq), name.substring(eq + 1));
+            } else if (FLAGS.contains(name)) {
+                given.put(name, "true");
+            } else if (i + 1 < args.length) {
+                given.put(name, args[++i]);
+            } else {
+                throw new UsageException("--" + name + " needs a value");
+            }
+        }
+        return new BenchArgs(given);
     }
-    return v == null ? fallback : v;
-  }
 
-  public int integer(String name, int fallback) {
-    String v = get(name, Integer.toString(fallback));
-    try {
-      return Integer.parseInt(v.strip());
-    } catch (NumberFormatException e) {
-      throw new UsageException("--" + name + " must be a number, got '" + v + "'");
+    public String get(String name, String fallback) {
+        used.add(name);
+        String v = given.get(name);
+        if (v == null) {
+            v = System.getenv("BENCH_" + name.toUpperCase().replace('-', '_'));
+        }
+        return v == null ? fallback : v;
     }
-  }
 
-  public double decimal(String name, double fallback) {
-    String v = get(name, Double.toString(fallback));
-    try {
-      return Double.parseDouble(v.strip());
-    } catch (NumberFormatException e) {
-      throw new UsageException("--" + name + " must be a number, got '" + v + "'");
+    public int integer(String name, int fallback) {
+        String v = get(name, Integer.toString(fallback));
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be a number, got '" + v + "'");
+        }
     }
-  }
 
-  public Path serverJar() {
-    return Path.of(get("server-jar", "catapult-server/target/catapult-server.jar"));
-  }
-
-  public Path registryProgram() {
-    return Path.of(get("registry-program", "/usr/bin/docker-registry"));
-  }
-
-  public Path output() {
-    return Path.of(get("output", "docs/benchmarks.md"));
-  }
-
-  public List<String> serverJvmOptions() {
-    return Arrays.stream(get("server-jvm-options", "").split("\\s+")).filter(s -> !s.isBlank()).toList();
-  }
-
-  public int readyTimeout() {
-    return integer("ready-timeout", 300);
-  }
-
-  public boolean keepWorkDir() {
-    return Boolean.parseBoolean(get("keep-work-dir", "false"));
-  }
-
-  public String invokedAs() {
-    return get("invoked-as", "");
-  }
-
-  public String note() {
-    return get("note", "");
-  }
-
-  public void rejectUnknown() {
-    for (String name : given.keySet()) {
-      if (!used.contains(name)) {
-        throw new UsageException("unknown option --" + name);
-      }
+    public double decimal(String name, double fallback) {
+        String v = get(name, Double.toString(fallback));
+        try {
+            return Double.parseDouble(v.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be a number, got '" + v + "'");
+        }
     }
-  }
 
-  public static void requireServerJar(Path serverJar) {
-    if (!Files.isRegularFile(serverJar)) {
-      throw new UsageException("server jar " + serverJar.toAbsolutePath() + " not found; build it with "
-          + "./mvnw -q -pl catapult-server -am package -DskipTests");
+    public Path serverJar() {
+        return Path.of(get("server-jar", "catapult-server/target/catapult-server.jar"));
     }
-  }
 
-  public static void requireRegistryProgram(Path program) {
-    if (!Files.isExecutable(program)) {
-      throw new UsageException(program + " is not an executable; install Debian's docker-registry "
-          + "(apt-get install docker-registry) or give --registry-program");
+    public Path registryProgram() {
+        return Path.of(get("registry-program", "/usr/bin/docker-registry"));
     }
-  }
+
+    public Path output() {
+        return Path.of(get("output", "docs/benchmarks.md"));
+    }
+
+    public List<String> serverJvmOptions() {
+        return Arrays.stream(get("server-jvm-options", "").split("\\s+"))
+                .filter(s -> !s.isBlank())
+                .toList();
+    }
+
+    public int readyTimeout() {
+        return integer("ready-timeout", 300);
+    }
+
+    public boolean keepWorkDir() {
+        return Boolean.parseBoolean(get("keep-work-dir", "false"));
+    }
+
+    public String invokedAs() {
+        return get("invoked-as", "");
+    }
+
+    public String note() {
+        return get("note", "");
+    }
+
+    public void rejectUnknown() {
+        for (String name : given.keySet()) {
+            if (!used.contains(name)) {
+                throw new UsageException("unknown option --" + name);
+            }
+        }
+    }
+
+    public static void requireServerJar(Path serverJar) {
+        if (!Files.isRegularFile(serverJar)) {
+            throw new UsageException("server jar " + serverJar.toAbsolutePath() + " not found; build it with "
+                    + "./mvnw -q -pl catapult-server -am package -DskipTests");
+        }
+    }
+
+    public static void requireRegistryProgram(Path program) {
+        if (!Files.isExecutable(program)) {
+            throw new UsageException(program + " is not an executable; install Debian's docker-registry "
+                    + "(apt-get install docker-registry) or give --registry-program");
+        }
+    }
 }

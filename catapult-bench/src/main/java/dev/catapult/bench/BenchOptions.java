@@ -9,23 +9,23 @@ import java.util.List;
  * to {@code BENCH_NAME} environment variables, then to defaults.
  */
 record BenchOptions(
-    Path serverJar,
-    Path output,
-    int warmup,
-    int requests,
-    List<Integer> concurrency,
-    int creators,
-    String databaseUrl,
-    String databaseUser,
-    String databasePassword,
-    String token,
-    List<String> serverJvmOptions,
-    int readyTimeoutSeconds,
-    boolean keepWorkDir,
-    String invokedAs,
-    String note) {
+        Path serverJar,
+        Path output,
+        int warmup,
+        int requests,
+        List<Integer> concurrency,
+        int creators,
+        String databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        String token,
+        List<String> serverJvmOptions,
+        int readyTimeoutSeconds,
+        boolean keepWorkDir,
+        String invokedAs,
+        String note) {
 
-  static final String USAGE = """
+    static final String USAGE = """
       Usage: ReleaseCreationBenchmark [options]   (each option also as env BENCH_<NAME>, e.g. BENCH_REQUESTS)
         --server-jar PATH        catapult-server.jar to start (default catapult-server/target/catapult-server.jar)
         --output PATH            markdown file whose release-creation section is replaced (default docs/benchmarks.md)
@@ -43,37 +43,45 @@ record BenchOptions(
         --note TEXT              free text recorded with the machine description (e.g. other load)
       """;
 
-  static BenchOptions parse(String[] args) {
-    BenchArgs in = BenchArgs.parse(args);
-    BenchOptions o = new BenchOptions(
-        in.serverJar(),
-        in.output(),
-        in.integer("warmup", 2000),
-        in.integer("requests", 5000),
-        Arrays.stream(in.get("concurrency", "1,16").split(",")).map(String::strip).map(Integer::parseInt).toList(),
-        in.integer("creators", 50),
-        in.get("database-url", ""),
-        in.get("database-user", ""),
-        in.get("database-password", ""),
-        in.get("token", ""),
-        in.serverJvmOptions(),
-        in.readyTimeout(),
-        in.keepWorkDir(),
-        in.invokedAs(),
-        in.note());
-    in.rejectUnknown();
-    BenchArgs.requireServerJar(o.serverJar());
-    if (!o.databaseUrl().isEmpty() && !o.databaseUrl().startsWith("jdbc:postgresql://127.0.0.1")
-        && !o.databaseUrl().startsWith("jdbc:postgresql://localhost")) {
-      throw new BenchArgs.UsageException("--database-url must point at 127.0.0.1 (this driver only targets the local machine)");
+    static BenchOptions parse(String[] args) {
+        BenchArgs in = BenchArgs.parse(args);
+        BenchOptions o = new BenchOptions(
+                in.serverJar(),
+                in.output(),
+                in.integer("warmup", 2000),
+                in.integer("requests", 5000),
+                Arrays.stream(in.get("concurrency", "1,16").split(","))
+                        .map(String::strip)
+                        .map(Integer::parseInt)
+                        .toList(),
+                in.integer("creators", 50),
+                in.get("database-url", ""),
+                in.get("database-user", ""),
+                in.get("database-password", ""),
+                in.get("token", ""),
+                in.serverJvmOptions(),
+                in.readyTimeout(),
+                in.keepWorkDir(),
+                in.invokedAs(),
+                in.note());
+        in.rejectUnknown();
+        BenchArgs.requireServerJar(o.serverJar());
+        if (!o.databaseUrl().isEmpty()
+                && !o.databaseUrl().startsWith("jdbc:postgresql://127.0.0.1")
+                && !o.databaseUrl().startsWith("jdbc:postgresql://localhost")) {
+            throw new BenchArgs.UsageException(
+                    "--database-url must point at 127.0.0.1 (this driver only targets the local machine)");
+        }
+        if (o.warmup() < 0
+                || o.requests() < 1
+                || o.creators() < 1
+                || o.concurrency().stream().anyMatch(c -> c < 1)) {
+            throw new BenchArgs.UsageException("counts must be positive");
+        }
+        return o;
     }
-    if (o.warmup() < 0 || o.requests() < 1 || o.creators() < 1 || o.concurrency().stream().anyMatch(c -> c < 1)) {
-      throw new BenchArgs.UsageException("counts must be positive");
-    }
-    return o;
-  }
 
-  boolean externalDatabase() {
-    return !databaseUrl.isEmpty();
-  }
+    boolean externalDatabase() {
+        return !databaseUrl.isEmpty();
+    }
 }

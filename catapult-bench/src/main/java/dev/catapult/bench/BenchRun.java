@@ -19,146 +19,155 @@ import java.util.Locale;
 
 /** Plumbing the benchmark drivers share: console output, temp folders, what to stop, what was measured. */
 public final class BenchRun {
-  private BenchRun() {}
+    private BenchRun() {}
 
-  public static void say(String format, Object... args) {
-    System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
-  }
-
-  public static double seconds(Duration d) {
-    return d.toNanos() / 1e9;
-  }
-
-  /** A fresh admin token for a server the driver bootstraps. */
-  public static String randomToken() {
-    return "bench-" + hex(16);
-  }
-
-  /** {@code bytes} random bytes as hex. */
-  public static String hex(int bytes) {
-    return HexFormat.of().formatHex(new SecureRandom().generateSeed(bytes));
-  }
-
-  /** The command to print in the report: {@code --invoked-as} if given, else this JVM's command line. */
-  public static String command(String invokedAs, Class<?> main) {
-    if (!invokedAs.isBlank()) {
-      return invokedAs;
-    }
-    return ProcessHandle.current().info().commandLine().orElse("java " + main.getName());
-  }
-
-  /** Which server build was measured: the jar's SHA-256 (first 12 hex digits) and modification time. */
-  public static String jarIdentity(Path jar) throws IOException {
-    try (InputStream in = Files.newInputStream(jar)) {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[1 << 16];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        sha.update(buffer, 0, n);
-      }
-      return "`catapult-server.jar` sha256 " + HexFormat.of().formatHex(sha.digest()).substring(0, 12) + "…, built "
-          + Files.getLastModifiedTime(jar).toInstant().truncatedTo(ChronoUnit.SECONDS);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  public static void deleteRecursively(Path root) throws IOException {
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
-  }
-
-  /**
-   * Everything a run started that must be stopped, in stopping order; stopped by {@link #stopAll()} (from the
-   * driver's finally block) or by the shutdown hook this registers, whichever comes first.
-   */
-  public static final class Running {
-    private final List<AutoCloseable> running = new ArrayList<>();
-    private final Thread hook = new Thread(this::stopAll, "bench-stop-all");
-
-    public Running() {
-      Runtime.getRuntime().addShutdownHook(hook);
+    public static void say(String format, Object... args) {
+        System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
     }
 
-    /** {@code c} is stopped after everything added so far. */
-    public synchronized <T extends AutoCloseable> T add(T c) {
-      running.add(c);
-      return c;
+    public static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
     }
 
-    /** {@code c} is stopped before everything added so far. */
-    public synchronized <T extends AutoCloseable> T addFirst(T c) {
-      running.addFirst(c);
-      return c;
+    /** A fresh admin token for a server the driver bootstraps. */
+    public static String randomToken() {
+        return "bench-" + hex(16);
     }
 
-    public void stopAll() {
-      List<AutoCloseable> copy;
-      synchronized (this) {
-        copy = List.copyOf(running);
-      }
-      for (AutoCloseable c : copy) {
-        try {
-          c.close();
-        } catch (Exception e) {
-          System.err.println("[bench] stopping " + c + " failed: " + e);
+    /** {@code bytes} random bytes as hex. */
+    public static String hex(int bytes) {
+        return HexFormat.of().formatHex(new SecureRandom().generateSeed(bytes));
+    }
+
+    /** The command to print in the report: {@code --invoked-as} if given, else this JVM's command line. */
+    public static String command(String invokedAs, Class<?> main) {
+        if (!invokedAs.isBlank()) {
+            return invokedAs;
         }
-      }
+        return ProcessHandle.current().info().commandLine().orElse("java " + main.getName());
     }
 
-    /** After {@link #stopAll()} in the finally block: the hook has nothing left to do. */
-    public void removeHook() {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running already
-      }
+    /** Which server build was measured: the jar's SHA-256 (first 12 hex digits) and modification time. */
+    public static String jarIdentity(Path jar) throws IOException {
+        try (InputStream in = Files.newInputStream(jar)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+            }
+            return "`catapult-server.jar` sha256 "
+                    + HexFormat.of().formatHex(sha.digest()).substring(0, 12) + "…, built "
+                    + Files.getLastModifiedTime(jar).toInstant().truncatedTo(ChronoUnit.SECONDS);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
-  /** On failure of a run with a server and a registry: the log tails that explain it. */
-  public static void printLogTails(ServerProcess server, LocalRegistry registry) {
-    if (server != null) {
-      System.err.println("server log tail:\n" + server.logTail(30));
-    }
-    if (registry != null) {
-      System.err.println("registry log tail:\n" + registry.logTail(10));
-    }
-  }
+    public static void deleteRecursively(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
 
-  /**
-   * After everything was stopped, for a run with a server in {@code work/server} and a registry in
-   * {@code registryDir}: warns about processes still alive, then deletes {@code work} if the run completed
-   * (and is not to be kept), else keeps the logs (not the registry's images) for the post-mortem.
-   */
-  public static void cleanUpRegistryRun(Path work, Path registryDir, boolean completed, boolean keepWorkDir,
-      ServerProcess server, LocalRegistry registry) throws IOException {
-    if (server != null) {
-      List<ProcessHandle> left = server.processes();
-      if (!left.isEmpty()) {
-        say("WARNING: processes still alive after stopping the server: %s", left.stream().map(ProcessHandle::pid).toList());
-      }
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
-    if (registry != null && registry.alive()) {
-      say("WARNING: docker-registry pid %d still alive", registry.pid());
+
+    /**
+     * Everything a run started that must be stopped, in stopping order; stopped by {@link #stopAll()} (from the
+     * driver's finally block) or by the shutdown hook this registers, whichever comes first.
+     */
+    public static final class Running {
+        private final List<AutoCloseable> running = new ArrayList<>();
+        private final Thread hook = new Thread(this::stopAll, "bench-stop-all");
+
+        public Running() {
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        /** {@code c} is stopped after everything added so far. */
+        public synchronized <T extends AutoCloseable> T add(T c) {
+            running.add(c);
+            return c;
+        }
+
+        /** {@code c} is stopped before everything added so far. */
+        public synchronized <T extends AutoCloseable> T addFirst(T c) {
+            running.addFirst(c);
+            return c;
+        }
+
+        public void stopAll() {
+            List<AutoCloseable> copy;
+            synchronized (this) {
+                copy = List.copyOf(running);
+            }
+            for (AutoCloseable c : copy) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    System.err.println("[bench] stopping " + c + " failed: " + e);
+                }
+            }
+        }
+
+        /** After {@link #stopAll()} in the finally block: the hook has nothing left to do. */
+        public void removeHook() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running already
+            }
+        }
     }
-    if (completed && !keepWorkDir) {
-      deleteRecursively(work);
-    } else {
-      if (!keepWorkDir && Files.isDirectory(registryDir.resolve("storage"))) {
-        deleteRecursively(registryDir.resolve("storage")); // the logs explain a failure; the images do not
-      }
-      say("kept %s (server/server.log, registry/registry.log inside)", work);
+
+    /** On failure of a run with a server and a registry: the log tails that explain it. */
+    public static void printLogTails(ServerProcess server, LocalRegistry registry) {
+        if (server != null) {
+            System.err.println("server log tail:\n" + server.logTail(30));
+        }
+        if (registry != null) {
+            System.err.println("registry log tail:\n" + registry.logTail(10));
+        }
     }
-  }
+
+    /**
+     * After everything was stopped, for a run with a server in {@code work/server} and a registry in
+     * {@code registryDir}: warns about processes still alive, then deletes {@code work} if the run completed
+     * (and is not to be kept), else keeps the logs (not the registry's images) for the post-mortem.
+     */
+    public static void cleanUpRegistryRun(
+            Path work,
+            Path registryDir,
+            boolean completed,
+            boolean keepWorkDir,
+            ServerProcess server,
+            LocalRegistry registry)
+            throws IOException {
+        if (server != null) {
+            List<ProcessHandle> left = server.processes();
+            if (!left.isEmpty()) {
+                say(
+                        "WARNING: processes still alive after stopping the server: %s",
+                        left.stream().map(ProcessHandle::pid).toList());
+            }
+        }
+        if (registry != null && registry.alive()) {
+            say("WARNING: docker-registry pid %d still alive", registry.pid());
+        }
+        if (completed && !keepWorkDir) {
+            deleteRecursively(work);
+        } else {
+            if (!keepWorkDir && Files.isDirectory(registryDir.resolve("storage"))) {
+                deleteRecursively(registryDir.resolve("storage")); // the logs explain a failure; the images do not
+            }
+            say("kept %s (server/server.log, registry/registry.log inside)", work);
+        }
+    }
 }

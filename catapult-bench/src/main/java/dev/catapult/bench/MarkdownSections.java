@@ -12,7 +12,7 @@ import java.nio.file.StandardCopyOption;
  * times (and the hand-written text around them) coexist in one file.
  */
 public final class MarkdownSections {
-  private static final String NEW_FILE_HEADER = """
+    private static final String NEW_FILE_HEADER = """
       # Benchmarks
 
       Figures from the benchmark drivers in `catapult-bench`. Each section below is written by its driver
@@ -20,27 +20,28 @@ public final class MarkdownSections {
 
       """;
 
-  private MarkdownSections() {}
+    private MarkdownSections() {}
 
-  public static void replace(Path file, String name, String content) throws IOException {
-    String start = "<!-- bench:" + name + ":start -->";
-    String end = "<!-- bench:" + name + ":end -->";
-    String block = start + "\n" + content.strip() + "\n" + end;
-    String doc = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : NEW_FILE_HEADER;
-    int from = doc.indexOf(start);
-    int to = doc.indexOf(end);
-    String updated;
-    if (from >= 0 && to > from) {
-      updated = doc.substring(0, from) + block + doc.substring(to + end.length());
-    } else if (from >= 0 || to >= 0) {
-      throw new IllegalStateException(file + " has a broken " + name + " section (only one marker, or end before start)");
-    } else {
-      updated = doc.stripTrailing() + "\n\n" + block + "\n";
+    public static void replace(Path file, String name, String content) throws IOException {
+        String start = "<!-- bench:" + name + ":start -->";
+        String end = "<!-- bench:" + name + ":end -->";
+        String block = start + "\n" + content.strip() + "\n" + end;
+        String doc = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : NEW_FILE_HEADER;
+        int from = doc.indexOf(start);
+        int to = doc.indexOf(end);
+        String updated;
+        if (from >= 0 && to > from) {
+            updated = doc.substring(0, from) + block + doc.substring(to + end.length());
+        } else if (from >= 0 || to >= 0) {
+            throw new IllegalStateException(
+                    file + " has a broken " + name + " section (only one marker, or end before start)");
+        } else {
+            updated = doc.stripTrailing() + "\n\n" + block + "\n";
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, ".benchmarks", ".md");
+        Files.writeString(tmp, updated, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, ".benchmarks", ".md");
-    Files.writeString(tmp, updated, StandardCharsets.UTF_8);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-  }
 }

@@ -17,161 +17,176 @@ import java.util.regex.Pattern;
  * its GC pauses, its WARN/ERROR lines, and the machine's busy CPU time.
  */
 public final class ServerObservations {
-  private static final Pattern LEVEL = Pattern.compile("^\\S+\\s+(WARN|ERROR)\\s");
-  private static final Pattern TIMED_GC_PAUSE = Pattern.compile("^\\[(\\d+(?:\\.\\d+)?)s].*\\bPause\\b.*\\s(\\d+(?:\\.\\d+)?)ms$");
-  private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on every mainstream Linux
-  // Label values may contain braces (uri="/api/v1/apps/{app}/releases"), so match up to the last one.
-  private static final Pattern GC_PAUSE = Pattern.compile("\\bPause\\b.*\\s(\\d+(?:\\.\\d+)?)ms$");
-  private static final Pattern SAMPLE = Pattern.compile("^(http_server_requests_seconds_(?:count|sum))\\{(.*)}\\s+(\\S+)$");
+    private static final Pattern LEVEL = Pattern.compile("^\\S+\\s+(WARN|ERROR)\\s");
+    private static final Pattern TIMED_GC_PAUSE =
+            Pattern.compile("^\\[(\\d+(?:\\.\\d+)?)s].*\\bPause\\b.*\\s(\\d+(?:\\.\\d+)?)ms$");
+    private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on every mainstream Linux
+    // Label values may contain braces (uri="/api/v1/apps/{app}/releases"), so match up to the last one.
+    private static final Pattern GC_PAUSE = Pattern.compile("\\bPause\\b.*\\s(\\d+(?:\\.\\d+)?)ms$");
+    private static final Pattern SAMPLE =
+            Pattern.compile("^(http_server_requests_seconds_(?:count|sum))\\{(.*)}\\s+(\\S+)$");
 
-  private ServerObservations() {}
+    private ServerObservations() {}
 
-  /** Server-side totals of {@code POST /api/v1/apps/{app}/releases} answered 201; absent when not exported. */
-  public record CreateTimer(double count, double seconds) {
-    static final CreateTimer NONE = new CreateTimer(Double.NaN, Double.NaN);
+    /** Server-side totals of {@code POST /api/v1/apps/{app}/releases} answered 201; absent when not exported. */
+    public record CreateTimer(double count, double seconds) {
+        static final CreateTimer NONE = new CreateTimer(Double.NaN, Double.NaN);
 
-    /** Mean server-side milliseconds per request between two snapshots. */
-    double meanMillisSince(CreateTimer before) {
-      double n = count - before.count;
-      return n > 0 ? (seconds - before.seconds) * 1000 / n : Double.NaN;
-    }
-  }
-
-  public static CreateTimer createTimer(CatapultClient client) {
-    try {
-      CatapultClient.Response r = client.get("/metrics", "text/plain");
-      if (r.status() != 200) {
-        return CreateTimer.NONE;
-      }
-      double count = 0;
-      double sum = 0;
-      boolean seen = false;
-      for (String line : r.body().split("\n")) {
-        Matcher m = SAMPLE.matcher(line);
-        if (m.find() && m.group(2).contains("method=\"POST\"") && m.group(2).contains("status=\"201\"")
-            && m.group(2).contains("uri=\"/api/v1/apps/{app}/releases\"")) {
-          seen = true;
-          if (m.group(1).endsWith("count")) {
-            count += Double.parseDouble(m.group(3));
-          } else {
-            sum += Double.parseDouble(m.group(3));
-          }
+        /** Mean server-side milliseconds per request between two snapshots. */
+        double meanMillisSince(CreateTimer before) {
+            double n = count - before.count;
+            return n > 0 ? (seconds - before.seconds) * 1000 / n : Double.NaN;
         }
-      }
-      return seen ? new CreateTimer(count, sum) : CreateTimer.NONE;
-    } catch (IOException | RuntimeException e) {
-      return CreateTimer.NONE;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return CreateTimer.NONE;
     }
-  }
 
-  /** Stop-the-world pauses from the server's {@code -Xlog:gc} file, over the server's whole life. */
-  public record GcPauses(int count, double totalMs, double maxMs) {
-    @Override
-    public String toString() {
-      return count == 0 ? "no pauses logged"
-          : String.format(Locale.ROOT, "%d pauses, %.0f ms in total, longest %.1f ms", count, totalMs, maxMs);
-    }
-  }
-
-  public static GcPauses gc(Path gcLog) {
-    int count = 0;
-    double total = 0;
-    double max = 0;
-    try {
-      for (String line : Files.readAllLines(gcLog)) {
-        Matcher m = GC_PAUSE.matcher(line);
-        if (m.find()) {
-          double ms = Double.parseDouble(m.group(1));
-          count++;
-          total += ms;
-          max = Math.max(max, ms);
+    public static CreateTimer createTimer(CatapultClient client) {
+        try {
+            CatapultClient.Response r = client.get("/metrics", "text/plain");
+            if (r.status() != 200) {
+                return CreateTimer.NONE;
+            }
+            double count = 0;
+            double sum = 0;
+            boolean seen = false;
+            for (String line : r.body().split("\n")) {
+                Matcher m = SAMPLE.matcher(line);
+                if (m.find()
+                        && m.group(2).contains("method=\"POST\"")
+                        && m.group(2).contains("status=\"201\"")
+                        && m.group(2).contains("uri=\"/api/v1/apps/{app}/releases\"")) {
+                    seen = true;
+                    if (m.group(1).endsWith("count")) {
+                        count += Double.parseDouble(m.group(3));
+                    } else {
+                        sum += Double.parseDouble(m.group(3));
+                    }
+                }
+            }
+            return seen ? new CreateTimer(count, sum) : CreateTimer.NONE;
+        } catch (IOException | RuntimeException e) {
+            return CreateTimer.NONE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CreateTimer.NONE;
         }
-      }
-    } catch (IOException | RuntimeException e) {
-      return new GcPauses(0, 0, 0);
     }
-    return new GcPauses(count, total, max);
-  }
 
-  /** Stop-the-world pauses from the server's {@code -Xlog:gc} file: during a window and over the server's life. */
-  public record WindowGcPauses(int count, double totalMs, double maxMs, int allCount, double allTotalMs, double allMaxMs) {
-    @Override
-    public String toString() {
-      return String.format(Locale.ROOT, "during the stream %d pauses, %.0f ms in total, longest %.1f ms; whole run %d pauses, "
-          + "%.0f ms, longest %.1f ms", count, totalMs, maxMs, allCount, allTotalMs, allMaxMs);
-    }
-  }
-
-  /** Pauses between {@code from} and {@code to}; the GC log's times count from {@code serverStart}. */
-  public static WindowGcPauses gc(Path gcLog, Instant serverStart, Instant from, Instant to) {
-    double lo = Duration.between(serverStart, from).toNanos() / 1e9;
-    double hi = Duration.between(serverStart, to).toNanos() / 1e9;
-    int count = 0;
-    int all = 0;
-    double total = 0;
-    double allTotal = 0;
-    double max = 0;
-    double allMax = 0;
-    try {
-      for (String line : Files.readAllLines(gcLog)) {
-        Matcher m = TIMED_GC_PAUSE.matcher(line);
-        if (m.find()) {
-          double at = Double.parseDouble(m.group(1));
-          double ms = Double.parseDouble(m.group(2));
-          all++;
-          allTotal += ms;
-          allMax = Math.max(allMax, ms);
-          if (at >= lo && at <= hi) {
-            count++;
-            total += ms;
-            max = Math.max(max, ms);
-          }
+    /** Stop-the-world pauses from the server's {@code -Xlog:gc} file, over the server's whole life. */
+    public record GcPauses(int count, double totalMs, double maxMs) {
+        @Override
+        public String toString() {
+            return count == 0
+                    ? "no pauses logged"
+                    : String.format(Locale.ROOT, "%d pauses, %.0f ms in total, longest %.1f ms", count, totalMs, maxMs);
         }
-      }
-    } catch (IOException | RuntimeException e) {
-      return new WindowGcPauses(0, 0, 0, 0, 0, 0);
     }
-    return new WindowGcPauses(count, total, max, all, allTotal, allMax);
-  }
 
-  /** WARN and ERROR lines the server logged (Spring Boot's default console format). */
-  public record LogSummary(int warnings, int errors, List<String> firstLines) {}
-
-  public static LogSummary log(Path log) {
-    int warnings = 0;
-    int errors = 0;
-    List<String> first = new ArrayList<>();
-    try {
-      for (String line : Files.readAllLines(log)) {
-        Matcher m = LEVEL.matcher(line);
-        if (m.find()) {
-          if (m.group(1).equals("WARN")) {
-            warnings++;
-          } else {
-            errors++;
-          }
-          if (first.size() < 8) {
-            first.add(line.length() > 240 ? line.substring(0, 240) + "…" : line);
-          }
+    public static GcPauses gc(Path gcLog) {
+        int count = 0;
+        double total = 0;
+        double max = 0;
+        try {
+            for (String line : Files.readAllLines(gcLog)) {
+                Matcher m = GC_PAUSE.matcher(line);
+                if (m.find()) {
+                    double ms = Double.parseDouble(m.group(1));
+                    count++;
+                    total += ms;
+                    max = Math.max(max, ms);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new GcPauses(0, 0, 0);
         }
-      }
-    } catch (IOException | RuntimeException e) {
-      first.add("(server log unreadable: " + e.getMessage() + ")");
+        return new GcPauses(count, total, max);
     }
-    return new LogSummary(warnings, errors, first);
-  }
 
-  /** Busy CPU seconds of the whole machine so far (/proc/stat), NaN when unreadable. */
-  public static double machineBusySeconds() {
-    try {
-      String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-      long[] v = Arrays.stream(f).skip(1).mapToLong(Long::parseLong).toArray();
-      return (v[0] + v[1] + v[2] + v[5] + v[6]) / TICKS_PER_SECOND;
-    } catch (IOException | RuntimeException e) {
-      return Double.NaN;
+    /** Stop-the-world pauses from the server's {@code -Xlog:gc} file: during a window and over the server's life. */
+    public record WindowGcPauses(
+            int count, double totalMs, double maxMs, int allCount, double allTotalMs, double allMaxMs) {
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "during the stream %d pauses, %.0f ms in total, longest %.1f ms; whole run %d pauses, "
+                            + "%.0f ms, longest %.1f ms",
+                    count,
+                    totalMs,
+                    maxMs,
+                    allCount,
+                    allTotalMs,
+                    allMaxMs);
+        }
     }
-  }
+
+    /** Pauses between {@code from} and {@code to}; the GC log's times count from {@code serverStart}. */
+    public static WindowGcPauses gc(Path gcLog, Instant serverStart, Instant from, Instant to) {
+        double lo = Duration.between(serverStart, from).toNanos() / 1e9;
+        double hi = Duration.between(serverStart, to).toNanos() / 1e9;
+        int count = 0;
+        int all = 0;
+        double total = 0;
+        double allTotal = 0;
+        double max = 0;
+        double allMax = 0;
+        try {
+            for (String line : Files.readAllLines(gcLog)) {
+                Matcher m = TIMED_GC_PAUSE.matcher(line);
+                if (m.find()) {
+                    double at = Double.parseDouble(m.group(1));
+                    double ms = Double.parseDouble(m.group(2));
+                    all++;
+                    allTotal += ms;
+                    allMax = Math.max(allMax, ms);
+                    if (at >= lo && at <= hi) {
+                        count++;
+                        total += ms;
+                        max = Math.max(max, ms);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new WindowGcPauses(0, 0, 0, 0, 0, 0);
+        }
+        return new WindowGcPauses(count, total, max, all, allTotal, allMax);
+    }
+
+    /** WARN and ERROR lines the server logged (Spring Boot's default console format). */
+    public record LogSummary(int warnings, int errors, List<String> firstLines) {}
+
+    public static LogSummary log(Path log) {
+        int warnings = 0;
+        int errors = 0;
+        List<String> first = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(log)) {
+                Matcher m = LEVEL.matcher(line);
+                if (m.find()) {
+                    if (m.group(1).equals("WARN")) {
+                        warnings++;
+                    } else {
+                        errors++;
+                    }
+                    if (first.size() < 8) {
+                        first.add(line.length() > 240 ? line.substring(0, 240) + "…" : line);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            first.add("(server log unreadable: " + e.getMessage() + ")");
+        }
+        return new LogSummary(warnings, errors, first);
+    }
+
+    /** Busy CPU seconds of the whole machine so far (/proc/stat), NaN when unreadable. */
+    public static double machineBusySeconds() {
+        try {
+            String[] f =
+                    Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long[] v = Arrays.stream(f).skip(1).mapToLong(Long::parseLong).toArray();
+            return (v[0] + v[1] + v[2] + v[5] + v[6]) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
 }

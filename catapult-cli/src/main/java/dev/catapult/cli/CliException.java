@@ -6,31 +6,31 @@ package dev.catapult.cli;
  */
 public class CliException extends RuntimeException {
 
-  private final int exitCode;
+    private final int exitCode;
 
-  public CliException(int exitCode, String message) {
-    super(message);
-    this.exitCode = exitCode;
-  }
+    public CliException(int exitCode, String message) {
+        super(message);
+        this.exitCode = exitCode;
+    }
 
-  public CliException(int exitCode, String message, Throwable cause) {
-    super(message, cause);
-    this.exitCode = exitCode;
-  }
+    public CliException(int exitCode, String message, Throwable cause) {
+        super(message, cause);
+        this.exitCode = exitCode;
+    }
 
-  public int exitCode() {
-    return exitCode;
-  }
+    public int exitCode() {
+        return exitCode;
+    }
 
-  public static CliException usage(String message) {
-    return new CliException(ExitCodes.USAGE, message);
-  }
+    public static CliException usage(String message) {
+        return new CliException(ExitCodes.USAGE, message);
+    }
 
-  public static CliException failed(String message) {
-    return new CliException(ExitCodes.FAILED, message);
-  }
+    public static CliException failed(String message) {
+        return new CliException(ExitCodes.FAILED, message);
+    }
 
-  public static CliException notFound(String message) {
-    return new CliException(ExitCodes.NOT_FOUND, message);
-  }
+    public static CliException notFound(String message) {
+        return new CliException(ExitCodes.NOT_FOUND, message);
+    }
 }

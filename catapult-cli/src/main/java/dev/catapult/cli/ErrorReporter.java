@@ -1,8 +1,8 @@
 package dev.catapult.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine;
 
 /**
  * Turns every failure into one line on stderr and an exit code (SPEC §4). Stack traces are for
@@ -10,40 +10,40 @@ import picocli.CommandLine;
  */
 final class ErrorReporter {
 
-  private final CliContext context;
+    private final CliContext context;
 
-  ErrorReporter(CliContext context) {
-    this.context = context;
-  }
-
-  int usageError(ParameterException error, String[] args) {
-    if (context.debug()) {
-      error.printStackTrace(context.err());
+    ErrorReporter(CliContext context) {
+        this.context = context;
     }
-    String command = error.getCommandLine().getCommandSpec().qualifiedName();
-    context.err().println("error: " + oneLine(error.getMessage()) + " (see '" + command + " --help')");
-    context.err().flush();
-    return ExitCodes.USAGE;
-  }
 
-  int executionError(Exception error, CommandLine commandLine, ParseResult parseResult) {
-    if (context.debug()) {
-      error.printStackTrace(context.err());
+    int usageError(ParameterException error, String[] args) {
+        if (context.debug()) {
+            error.printStackTrace(context.err());
+        }
+        String command = error.getCommandLine().getCommandSpec().qualifiedName();
+        context.err().println("error: " + oneLine(error.getMessage()) + " (see '" + command + " --help')");
+        context.err().flush();
+        return ExitCodes.USAGE;
     }
-    int exitCode = ExitCodes.FAILED;
-    String message;
-    if (error instanceof CliException cli) {
-      exitCode = cli.exitCode();
-      message = cli.getMessage();
-    } else {
-      message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-    }
-    context.err().println("error: " + oneLine(message));
-    context.err().flush();
-    return exitCode;
-  }
 
-  private static String oneLine(String message) {
-    return message == null ? "unknown error" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
-  }
+    int executionError(Exception error, CommandLine commandLine, ParseResult parseResult) {
+        if (context.debug()) {
+            error.printStackTrace(context.err());
+        }
+        int exitCode = ExitCodes.FAILED;
+        String message;
+        if (error instanceof CliException cli) {
+            exitCode = cli.exitCode();
+            message = cli.getMessage();
+        } else {
+            message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        }
+        context.err().println("error: " + oneLine(message));
+        context.err().flush();
+        return exitCode;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "unknown error" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
+    }
 }

@@ -11,8 +11,8 @@ package dev.catapult.access;
  */
 public record Actor(String principalId, String name, boolean human, boolean totpEnrolled, Grants grants) {
 
-  /** The server itself, for background work (timeouts, automation). */
-  public static Actor system(String name) {
-    return new Actor("system", name, false, false, new Grants(java.util.List.of(new Scope("admin"))));
-  }
+    /** The server itself, for background work (timeouts, automation). */
+    public static Actor system(String name) {
+        return new Actor("system", name, false, false, new Grants(java.util.List.of(new Scope("admin"))));
+    }
 }

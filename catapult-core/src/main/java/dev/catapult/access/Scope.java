@@ -9,43 +9,54 @@ import java.util.regex.Pattern;
  * use {@code *} (any run of characters) and {@code ?} (one character).
  */
 public record Scope(String value) {
-  private static final Pattern GLOB = Pattern.compile("^[a-z0-9*?-]{1,63}$");
+    private static final Pattern GLOB = Pattern.compile("^[a-z0-9*?-]{1,63}$");
 
-  public Scope {
-    if (value == null || !isValid(value)) {
-      throw new InvalidInput("scopes", "'" + value + "' is not a scope (admin, read, app:write, release:<app-glob>, "
-          + "deploy:<app-glob>:<env-glob>, deploy:report, watch:<app-glob>:<env-glob>)");
+    public Scope {
+        if (value == null || !isValid(value)) {
+            throw new InvalidInput(
+                    "scopes",
+                    "'" + value + "' is not a scope (admin, read, app:write, release:<app-glob>, "
+                            + "deploy:<app-glob>:<env-glob>, deploy:report, watch:<app-glob>:<env-glob>)");
+        }
     }
-  }
 
-  private static boolean isValid(String v) {
-    if (v.equals("admin") || v.equals("read") || v.equals("app:write") || v.equals("deploy:report")) {
-      return true;
+    private static boolean isValid(String v) {
+        if (v.equals("admin") || v.equals("read") || v.equals("app:write") || v.equals("deploy:report")) {
+            return true;
+        }
+        String[] p = v.split(":", -1);
+        return switch (p[0]) {
+            case "release" -> p.length == 2 && GLOB.matcher(p[1]).matches();
+            case "deploy", "watch" ->
+                p.length == 3
+                        && GLOB.matcher(p[1]).matches()
+                        && GLOB.matcher(p[2]).matches();
+            default -> false;
+        };
     }
-    String[] p = v.split(":", -1);
-    return switch (p[0]) {
-      case "release" -> p.length == 2 && GLOB.matcher(p[1]).matches();
-      case "deploy", "watch" -> p.length == 3 && GLOB.matcher(p[1]).matches() && GLOB.matcher(p[2]).matches();
-      default -> false;
-    };
-  }
 
-  /** Whether this scope alone grants {@code permission}. Every scope grants {@code read}; admin grants all. */
-  public boolean grants(Permission permission) {
-    if (value.equals("admin") || permission instanceof Permission.Read) {
-      return true;
+    /** Whether this scope alone grants {@code permission}. Every scope grants {@code read}; admin grants all. */
+    public boolean grants(Permission permission) {
+        if (value.equals("admin") || permission instanceof Permission.Read) {
+            return true;
+        }
+        String[] p = value.split(":", -1);
+        return switch (permission) {
+            case Permission.AppWrite w -> value.equals("app:write");
+            case Permission.Release r -> p[0].equals("release") && p.length == 2 && Glob.matches(p[1], r.app());
+            case Permission.Deploy d ->
+                p[0].equals("deploy")
+                        && p.length == 3
+                        && Glob.matches(p[1], d.app())
+                        && Glob.matches(p[2], d.environment());
+            case Permission.DeployReport r -> value.equals("deploy:report");
+            case Permission.Watch w ->
+                p[0].equals("watch")
+                        && p.length == 3
+                        && Glob.matches(p[1], w.app())
+                        && Glob.matches(p[2], w.environment());
+            case Permission.Admin a -> false;
+            case Permission.Read r -> true;
+        };
     }
-    String[] p = value.split(":", -1);
-    return switch (permission) {
-      case Permission.AppWrite w -> value.equals("app:write");
-      case Permission.Release r -> p[0].equals("release") && p.length == 2 && Glob.matches(p[1], r.app());
-      case Permission.Deploy d -> p[0].equals("deploy") && p.length == 3
-          && Glob.matches(p[1], d.app()) && Glob.matches(p[2], d.environment());
-      case Permission.DeployReport r -> value.equals("deploy:report");
-      case Permission.Watch w -> p[0].equals("watch") && p.length == 3
-          && Glob.matches(p[1], w.app()) && Glob.matches(p[2], w.environment());
-      case Permission.Admin a -> false;
-      case Permission.Read r -> true;
-    };
-  }
 }

@@ -17,37 +17,37 @@ import java.util.TreeMap;
  */
 public record FinalView(List<ViewFile> files) {
 
-  public FinalView {
-    files = List.copyOf(files);
-  }
-
-  public static FinalView of(List<LayerFiles> layers) {
-    // Sorted by path, so a directory's subtree is one contiguous range of keys starting at "dir/".
-    TreeMap<String, ViewFile> view = new TreeMap<>();
-    for (LayerFiles layer : layers) {
-      LayerScan scan = layer.scan();
-      scan.opaqueDirectories().forEach(directory -> removeUnder(view, directory));
-      for (String path : scan.whiteouts()) {
-        view.remove(path);
-        removeUnder(view, path);
-      }
-      scan.skipped().forEach(skipped -> view.remove(skipped.entry()));
-      for (ExtractedFile file : scan.files()) {
-        view.put(file.path(), new ViewFile(file.path(), layer.layerDigest(), file.size(), file.sha256()));
-      }
+    public FinalView {
+        files = List.copyOf(files);
     }
-    return new FinalView(List.copyOf(view.values()));
-  }
 
-  /** Drops everything strictly under {@code directory} ({@code ""}: the whole tree). */
-  private static void removeUnder(TreeMap<String, ViewFile> view, String directory) {
-    if (directory.isEmpty()) {
-      view.clear();
-      return;
+    public static FinalView of(List<LayerFiles> layers) {
+        // Sorted by path, so a directory's subtree is one contiguous range of keys starting at "dir/".
+        TreeMap<String, ViewFile> view = new TreeMap<>();
+        for (LayerFiles layer : layers) {
+            LayerScan scan = layer.scan();
+            scan.opaqueDirectories().forEach(directory -> removeUnder(view, directory));
+            for (String path : scan.whiteouts()) {
+                view.remove(path);
+                removeUnder(view, path);
+            }
+            scan.skipped().forEach(skipped -> view.remove(skipped.entry()));
+            for (ExtractedFile file : scan.files()) {
+                view.put(file.path(), new ViewFile(file.path(), layer.layerDigest(), file.size(), file.sha256()));
+            }
+        }
+        return new FinalView(List.copyOf(view.values()));
     }
-    String prefix = directory + "/";
-    // '/' + 1 is '0': every key starting with "dir/" sorts before "dir0".
-    Map<String, ViewFile> subtree = view.subMap(prefix, true, directory + "0", false);
-    subtree.clear();
-  }
+
+    /** Drops everything strictly under {@code directory} ({@code ""}: the whole tree). */
+    private static void removeUnder(TreeMap<String, ViewFile> view, String directory) {
+        if (directory.isEmpty()) {
+            view.clear();
+            return;
+        }
+        String prefix = directory + "/";
+        // '/' + 1 is '0': every key starting with "dir/" sorts before "dir0".
+        Map<String, ViewFile> subtree = view.subMap(prefix, true, directory + "0", false);
+        subtree.clear();
+    }
 }

@@ -15,87 +15,87 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code a**b} crosses directories) that layer rules should not have.
  */
 public final class Glob {
-  private static final Map<String, Glob> COMPILED = new ConcurrentHashMap<>();
+    private static final Map<String, Glob> COMPILED = new ConcurrentHashMap<>();
 
-  private final String pattern;
-  private final String[] segments;
+    private final String pattern;
+    private final String[] segments;
 
-  private Glob(String pattern) {
-    if (pattern.isEmpty() || pattern.startsWith("/")) {
-      throw new IllegalArgumentException("glob must be a non-empty relative pattern: '" + pattern + "'");
+    private Glob(String pattern) {
+        if (pattern.isEmpty() || pattern.startsWith("/")) {
+            throw new IllegalArgumentException("glob must be a non-empty relative pattern: '" + pattern + "'");
+        }
+        this.pattern = pattern;
+        this.segments = pattern.split("/", -1);
     }
-    this.pattern = pattern;
-    this.segments = pattern.split("/", -1);
-  }
 
-  /** The compiled glob; compiled once per pattern because rules are checked for every tar entry. */
-  public static Glob of(String pattern) {
-    return COMPILED.computeIfAbsent(pattern, Glob::new);
-  }
-
-  public String pattern() {
-    return pattern;
-  }
-
-  public boolean matches(String path) {
-    return matches(path.split("/", -1));
-  }
-
-  /** Matches an already split path, so one split serves every glob of a rule set. */
-  boolean matches(String[] pathSegments) {
-    // Classic wildcard matching with backtracking to the last '**', one level up: segments instead of characters.
-    int p = 0;
-    int s = 0;
-    int starP = -1;
-    int starS = 0;
-    while (s < pathSegments.length) {
-      if (p < segments.length && segments[p].equals("**")) {
-        starP = p++;
-        starS = s;
-      } else if (p < segments.length && segmentMatches(segments[p], pathSegments[s])) {
-        p++;
-        s++;
-      } else if (starP >= 0) {
-        p = starP + 1;
-        s = ++starS;
-      } else {
-        return false;
-      }
+    /** The compiled glob; compiled once per pattern because rules are checked for every tar entry. */
+    public static Glob of(String pattern) {
+        return COMPILED.computeIfAbsent(pattern, Glob::new);
     }
-    while (p < segments.length && segments[p].equals("**")) {
-      p++;
-    }
-    return p == segments.length;
-  }
 
-  private static boolean segmentMatches(String glob, String name) {
-    int g = 0;
-    int n = 0;
-    int starG = -1;
-    int starN = 0;
-    while (n < name.length()) {
-      char c = g < glob.length() ? glob.charAt(g) : 0;
-      if (g < glob.length() && c == '*') {
-        starG = g++;
-        starN = n;
-      } else if (g < glob.length() && (c == '?' || c == name.charAt(n))) {
-        g++;
-        n++;
-      } else if (starG >= 0) {
-        g = starG + 1;
-        n = ++starN;
-      } else {
-        return false;
-      }
+    public String pattern() {
+        return pattern;
     }
-    while (g < glob.length() && glob.charAt(g) == '*') {
-      g++;
-    }
-    return g == glob.length();
-  }
 
-  @Override
-  public String toString() {
-    return pattern;
-  }
+    public boolean matches(String path) {
+        return matches(path.split("/", -1));
+    }
+
+    /** Matches an already split path, so one split serves every glob of a rule set. */
+    boolean matches(String[] pathSegments) {
+        // Classic wildcard matching with backtracking to the last '**', one level up: segments instead of characters.
+        int p = 0;
+        int s = 0;
+        int starP = -1;
+        int starS = 0;
+        while (s < pathSegments.length) {
+            if (p < segments.length && segments[p].equals("**")) {
+                starP = p++;
+                starS = s;
+            } else if (p < segments.length && segmentMatches(segments[p], pathSegments[s])) {
+                p++;
+                s++;
+            } else if (starP >= 0) {
+                p = starP + 1;
+                s = ++starS;
+            } else {
+                return false;
+            }
+        }
+        while (p < segments.length && segments[p].equals("**")) {
+            p++;
+        }
+        return p == segments.length;
+    }
+
+    private static boolean segmentMatches(String glob, String name) {
+        int g = 0;
+        int n = 0;
+        int starG = -1;
+        int starN = 0;
+        while (n < name.length()) {
+            char c = g < glob.length() ? glob.charAt(g) : 0;
+            if (g < glob.length() && c == '*') {
+                starG = g++;
+                starN = n;
+            } else if (g < glob.length() && (c == '?' || c == name.charAt(n))) {
+                g++;
+                n++;
+            } else if (starG >= 0) {
+                g = starG + 1;
+                n = ++starN;
+            } else {
+                return false;
+            }
+        }
+        while (g < glob.length() && glob.charAt(g) == '*') {
+            g++;
+        }
+        return g == glob.length();
+    }
+
+    @Override
+    public String toString() {
+        return pattern;
+    }
 }

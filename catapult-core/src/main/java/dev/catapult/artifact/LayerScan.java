@@ -19,22 +19,22 @@ import java.util.List;
  *     media type said gzip, a record list was capped…
  */
 public record LayerScan(
-    List<ExtractedFile> files,
-    List<String> whiteouts,
-    List<String> opaqueDirectories,
-    List<Rejection> rejections,
-    List<Rejection> skipped,
-    long entries,
-    long uncompressedBytes,
-    boolean truncated,
-    List<String> notes) {
+        List<ExtractedFile> files,
+        List<String> whiteouts,
+        List<String> opaqueDirectories,
+        List<Rejection> rejections,
+        List<Rejection> skipped,
+        long entries,
+        long uncompressedBytes,
+        boolean truncated,
+        List<String> notes) {
 
-  public LayerScan {
-    files = List.copyOf(files);
-    whiteouts = List.copyOf(whiteouts);
-    opaqueDirectories = List.copyOf(opaqueDirectories);
-    rejections = List.copyOf(rejections);
-    skipped = List.copyOf(skipped);
-    notes = List.copyOf(notes);
-  }
+    public LayerScan {
+        files = List.copyOf(files);
+        whiteouts = List.copyOf(whiteouts);
+        opaqueDirectories = List.copyOf(opaqueDirectories);
+        rejections = List.copyOf(rejections);
+        skipped = List.copyOf(skipped);
+        notes = List.copyOf(notes);
+    }
 }

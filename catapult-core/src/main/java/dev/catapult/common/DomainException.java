@@ -5,9 +5,9 @@ package dev.catapult.common;
  * written for the person who sent the command and never contains secrets.
  */
 public abstract sealed class DomainException extends RuntimeException
-    permits InvalidInput, NotFound, Conflict, Forbidden {
+        permits InvalidInput, NotFound, Conflict, Forbidden {
 
-  protected DomainException(String message) {
-    super(message, null, false, false);
-  }
+    protected DomainException(String message) {
+        super(message, null, false, false);
+    }
 }

@@ -10,8 +10,8 @@ package dev.catapult.deploy;
  * when an external system will report the outcome through the status API.
  */
 public interface Deployer {
-  /** The {@code deployer.type} this implementation serves. */
-  String type();
+    /** The {@code deployer.type} this implementation serves. */
+    String type();
 
-  DispatchOutcome dispatch(DeployTask task) throws InterruptedException;
+    DispatchOutcome dispatch(DeployTask task) throws InterruptedException;
 }

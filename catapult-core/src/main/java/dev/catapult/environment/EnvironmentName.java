@@ -5,16 +5,17 @@ import java.util.regex.Pattern;
 
 /** An environment's name, with the same grammar as app names. */
 public record EnvironmentName(String value) {
-  private static final Pattern VALID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
+    private static final Pattern VALID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
 
-  public EnvironmentName {
-    if (value == null || !VALID.matcher(value).matches()) {
-      throw new InvalidInput("environment", "environment names match ^[a-z0-9][a-z0-9-]{0,62}$ (got '" + value + "')");
+    public EnvironmentName {
+        if (value == null || !VALID.matcher(value).matches()) {
+            throw new InvalidInput(
+                    "environment", "environment names match ^[a-z0-9][a-z0-9-]{0,62}$ (got '" + value + "')");
+        }
     }
-  }
 
-  @Override
-  public String toString() {
-    return value;
-  }
+    @Override
+    public String toString() {
+        return value;
+    }
 }

@@ -19,24 +19,24 @@ import org.jspecify.annotations.Nullable;
  */
 public interface RegistryClient {
 
-  /** The manifest a tag or digest points at ({@code HEAD}), or empty when the registry says 404. */
-  Optional<ManifestDescriptor> head(String repository, String reference);
+    /** The manifest a tag or digest points at ({@code HEAD}), or empty when the registry says 404. */
+    Optional<ManifestDescriptor> head(String repository, String reference);
 
-  /** The manifest's bytes ({@code GET}); the digest is verified against the content. */
-  FetchedManifest manifest(String repository, String reference);
+    /** The manifest's bytes ({@code GET}); the digest is verified against the content. */
+    FetchedManifest manifest(String repository, String reference);
 
-  /** Every tag of the repository, following {@code Link} pagination, sorted (registries do not sort). */
-  List<String> tags(String repository);
+    /** Every tag of the repository, following {@code Link} pagination, sorted (registries do not sort). */
+    List<String> tags(String repository);
 
-  /** One page of the catalog after {@code last} (exclusive), at most {@code pageSize} names. */
-  CatalogPage catalog(@Nullable String last, int pageSize);
+    /** One page of the catalog after {@code last} (exclusive), at most {@code pageSize} names. */
+    CatalogPage catalog(@Nullable String last, int pageSize);
 
-  /**
-   * Streams a blob, following redirects, never buffering it whole. The stream verifies the digest as it
-   * is read and throws {@link RegistryException} at its end if the content does not match.
-   */
-  InputStream blob(String repository, Digest digest);
+    /**
+     * Streams a blob, following redirects, never buffering it whole. The stream verifies the digest as it
+     * is read and throws {@link RegistryException} at its end if the content does not match.
+     */
+    InputStream blob(String repository, Digest digest);
 
-  /** Requests sent since this client was created, by kind. */
-  RequestCounts counts();
+    /** Requests sent since this client was created, by kind. */
+    RequestCounts counts();
 }

@@ -16,15 +16,18 @@ import org.jspecify.annotations.Nullable;
  */
 public record RegistrySettings(String name, URI url, Auth auth, int maxConcurrency, Duration timeout) {
 
-  /** {@code none}, {@code basic} (username and password) or {@code bearer} (a static token in {@code passwordEnv}). */
-  public record Auth(String type, @Nullable String usernameEnv, @Nullable String passwordEnv) {
-    public static Auth none() {
-      return new Auth("none", null, null);
+    /** {@code none}, {@code basic} (username and password) or {@code bearer} (a static token in {@code passwordEnv}). */
+    public record Auth(
+            String type,
+            @Nullable String usernameEnv,
+            @Nullable String passwordEnv) {
+        public static Auth none() {
+            return new Auth("none", null, null);
+        }
     }
-  }
 
-  /** The host (and port) that image references to this registry start with, e.g. {@code 127.0.0.1:5000}. */
-  public String host() {
-    return url.getPort() < 0 ? url.getHost() : url.getHost() + ":" + url.getPort();
-  }
+    /** The host (and port) that image references to this registry start with, e.g. {@code 127.0.0.1:5000}. */
+    public String host() {
+        return url.getPort() < 0 ? url.getHost() : url.getHost() + ":" + url.getPort();
+    }
 }

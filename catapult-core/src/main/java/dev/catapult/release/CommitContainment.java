@@ -14,58 +14,60 @@ import java.util.Set;
  * unknown: the server never guesses.
  */
 public final class CommitContainment {
-  private CommitContainment() {}
+    private CommitContainment() {}
 
-  /**
-   * @param releasesAscending every release of the app, ordered by version, without gaps
-   * @param version the release N asked about
-   * @param commit the commit X
-   */
-  public static Containment of(List<ReleaseCommits> releasesAscending, long version, CommitSha commit) {
-    Set<CommitSha> removed = new HashSet<>();
-    for (int i = indexOf(releasesAscending, version); i >= 0; i--) {
-      ReleaseCommits release = releasesAscending.get(i);
-      CommitSha previous = i > 0 ? releasesAscending.get(i - 1).commit() : null;
-      if (release.commit().equals(commit)) {
-        return removed.contains(commit) ? Containment.FALSE : Containment.TRUE;
-      }
-      if (release.commits() == null) {
-        return removed.contains(commit) ? Containment.FALSE : Containment.UNKNOWN;
-      }
-      if (release.removes(previous)) {
-        if (release.commits().contains(commit)) {
-          return Containment.FALSE;
+    /**
+     * @param releasesAscending every release of the app, ordered by version, without gaps
+     * @param version the release N asked about
+     * @param commit the commit X
+     */
+    public static Containment of(List<ReleaseCommits> releasesAscending, long version, CommitSha commit) {
+        Set<CommitSha> removed = new HashSet<>();
+        for (int i = indexOf(releasesAscending, version); i >= 0; i--) {
+            ReleaseCommits release = releasesAscending.get(i);
+            CommitSha previous = i > 0 ? releasesAscending.get(i - 1).commit() : null;
+            if (release.commit().equals(commit)) {
+                return removed.contains(commit) ? Containment.FALSE : Containment.TRUE;
+            }
+            if (release.commits() == null) {
+                return removed.contains(commit) ? Containment.FALSE : Containment.UNKNOWN;
+            }
+            if (release.removes(previous)) {
+                if (release.commits().contains(commit)) {
+                    return Containment.FALSE;
+                }
+                removed.addAll(release.commits());
+            } else if (release.commits().contains(commit)) {
+                return removed.contains(commit) ? Containment.FALSE : Containment.TRUE;
+            }
         }
-        removed.addAll(release.commits());
-      } else if (release.commits().contains(commit)) {
-        return removed.contains(commit) ? Containment.FALSE : Containment.TRUE;
-      }
+        return introducedLater(releasesAscending, version, commit) ? Containment.FALSE : Containment.UNKNOWN;
     }
-    return introducedLater(releasesAscending, version, commit) ? Containment.FALSE : Containment.UNKNOWN;
-  }
 
-  private static int indexOf(List<ReleaseCommits> releases, long version) {
-    for (int i = releases.size() - 1; i >= 0; i--) {
-      if (releases.get(i).version() == version) {
-        return i;
-      }
+    private static int indexOf(List<ReleaseCommits> releases, long version) {
+        for (int i = releases.size() - 1; i >= 0; i--) {
+            if (releases.get(i).version() == version) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("release " + version + " is not in the list");
     }
-    throw new IllegalArgumentException("release " + version + " is not in the list");
-  }
 
-  private static boolean introducedLater(List<ReleaseCommits> releases, long version, CommitSha commit) {
-    for (int i = 0; i < releases.size(); i++) {
-      ReleaseCommits release = releases.get(i);
-      if (release.version() <= version) {
-        continue;
-      }
-      CommitSha previous = i > 0 ? releases.get(i - 1).commit() : null;
-      boolean adds = release.commit().equals(commit)
-          || (release.commits() != null && !release.removes(previous) && release.commits().contains(commit));
-      if (adds) {
-        return true;
-      }
+    private static boolean introducedLater(List<ReleaseCommits> releases, long version, CommitSha commit) {
+        for (int i = 0; i < releases.size(); i++) {
+            ReleaseCommits release = releases.get(i);
+            if (release.version() <= version) {
+                continue;
+            }
+            CommitSha previous = i > 0 ? releases.get(i - 1).commit() : null;
+            boolean adds = release.commit().equals(commit)
+                    || (release.commits() != null
+                            && !release.removes(previous)
+                            && release.commits().contains(commit));
+            if (adds) {
+                return true;
+            }
+        }
+        return false;
     }
-    return false;
-  }
 }

@@ -2,11 +2,11 @@ package dev.catapult.release;
 
 /** Where a release came from. */
 public enum ReleaseSource {
-  CLI,
-  API,
-  REGISTRY;
+    CLI,
+    API,
+    REGISTRY;
 
-  public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
-  }
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

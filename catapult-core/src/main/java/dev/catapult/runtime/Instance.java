@@ -8,14 +8,14 @@ import org.jspecify.annotations.Nullable;
  * {@code exitCode} is the service container's, once it exited.
  */
 public record Instance(
-    String taskArn,
-    @Nullable String service,
-    String container,
-    RunningImage image,
-    InstanceStatus status,
-    @Nullable String desiredStatus,
-    @Nullable String stoppedReason,
-    @Nullable Integer exitCode,
-    long version,
-    @Nullable Instant startedAt,
-    Instant updatedAt) {}
+        String taskArn,
+        @Nullable String service,
+        String container,
+        RunningImage image,
+        InstanceStatus status,
+        @Nullable String desiredStatus,
+        @Nullable String stoppedReason,
+        @Nullable Integer exitCode,
+        long version,
+        @Nullable Instant startedAt,
+        Instant updatedAt) {}

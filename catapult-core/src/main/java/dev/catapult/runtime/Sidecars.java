@@ -11,36 +11,36 @@ import org.jspecify.annotations.Nullable;
  * metric and tracing agents). A task's service container is its first container not on this list.
  */
 public record Sidecars(Set<String> names) {
-  public static final List<String> DEFAULTS = List.of("log_router", "aws-for-fluent-bit", "cwagent", "xray-daemon");
-  private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9_.-]{1,255}$");
+    public static final List<String> DEFAULTS = List.of("log_router", "aws-for-fluent-bit", "cwagent", "xray-daemon");
+    private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9_.-]{1,255}$");
 
-  public Sidecars {
-    names = Set.copyOf(names);
-  }
-
-  public static Sidecars defaults() {
-    return new Sidecars(Set.copyOf(DEFAULTS));
-  }
-
-  /** The configured list, or the defaults when none is configured; an empty list ignores nothing. */
-  public static Sidecars of(@Nullable List<String> configured) {
-    if (configured == null) {
-      return defaults();
+    public Sidecars {
+        names = Set.copyOf(names);
     }
-    for (String n : configured) {
-      if (n == null || !NAME.matcher(n).matches()) {
-        throw new InvalidInput("ignoreContainers", "'" + n + "' is not a container name");
-      }
+
+    public static Sidecars defaults() {
+        return new Sidecars(Set.copyOf(DEFAULTS));
     }
-    return new Sidecars(Set.copyOf(configured));
-  }
 
-  public boolean ignores(String containerName) {
-    return names.contains(containerName);
-  }
+    /** The configured list, or the defaults when none is configured; an empty list ignores nothing. */
+    public static Sidecars of(@Nullable List<String> configured) {
+        if (configured == null) {
+            return defaults();
+        }
+        for (String n : configured) {
+            if (n == null || !NAME.matcher(n).matches()) {
+                throw new InvalidInput("ignoreContainers", "'" + n + "' is not a container name");
+            }
+        }
+        return new Sidecars(Set.copyOf(configured));
+    }
 
-  /** The service container among {@code containers} (in reported order), if any is not a sidecar. */
-  public java.util.Optional<TaskObservation.Container> serviceContainer(List<TaskObservation.Container> containers) {
-    return containers.stream().filter(c -> !ignores(c.name())).findFirst();
-  }
+    public boolean ignores(String containerName) {
+        return names.contains(containerName);
+    }
+
+    /** The service container among {@code containers} (in reported order), if any is not a sidecar. */
+    public java.util.Optional<TaskObservation.Container> serviceContainer(List<TaskObservation.Container> containers) {
+        return containers.stream().filter(c -> !ignores(c.name())).findFirst();
+    }
 }

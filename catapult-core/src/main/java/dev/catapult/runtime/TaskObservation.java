@@ -13,38 +13,39 @@ import org.jspecify.annotations.Nullable;
  * {@code ServiceSchedulerInitiated}, …); other sources use the same vocabulary (see {@link CrashLoop}).
  */
 public record TaskObservation(
-    String account,
-    String taskArn,
-    @Nullable String clusterArn,
-    @Nullable String group,
-    InstanceStatus lastStatus,
-    @Nullable String desiredStatus,
-    @Nullable String stoppedReason,
-    @Nullable String stopCode,
-    long version,
-    Instant updatedAt,
-    @Nullable Instant startedAt,
-    List<Container> containers) {
+        String account,
+        String taskArn,
+        @Nullable String clusterArn,
+        @Nullable String group,
+        InstanceStatus lastStatus,
+        @Nullable String desiredStatus,
+        @Nullable String stoppedReason,
+        @Nullable String stopCode,
+        long version,
+        Instant updatedAt,
+        @Nullable Instant startedAt,
+        List<Container> containers) {
 
-  public TaskObservation {
-    if (taskArn == null || taskArn.isBlank()) {
-      throw new InvalidInput("detail.taskArn", "is missing");
+    public TaskObservation {
+        if (taskArn == null || taskArn.isBlank()) {
+            throw new InvalidInput("detail.taskArn", "is missing");
+        }
+        if (version < 0) {
+            throw new InvalidInput("detail.version", "must not be negative");
+        }
+        containers = List.copyOf(containers);
     }
-    if (version < 0) {
-      throw new InvalidInput("detail.version", "must not be negative");
-    }
-    containers = List.copyOf(containers);
-  }
 
-  /** The ECS service the task belongs to, from {@code group = service:<name>}. */
-  public @Nullable String service() {
-    return group != null && group.startsWith("service:") ? group.substring("service:".length()) : null;
-  }
-
-  /** One container of the task: its name, the image it runs and, once it exited, its exit code. */
-  public record Container(String name, RunningImage image, @Nullable Integer exitCode) {
-    public Container(String name, RunningImage image) {
-      this(name, image, null);
+    /** The ECS service the task belongs to, from {@code group = service:<name>}. */
+    public @Nullable String service() {
+        return group != null && group.startsWith("service:") ? group.substring("service:".length()) : null;
     }
-  }
+
+    /** One container of the task: its name, the image it runs and, once it exited, its exit code. */
+    public record Container(
+            String name, RunningImage image, @Nullable Integer exitCode) {
+        public Container(String name, RunningImage image) {
+            this(name, image, null);
+        }
+    }
 }

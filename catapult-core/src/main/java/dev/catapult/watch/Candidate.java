@@ -10,9 +10,9 @@ import java.util.Objects;
  * @param firstSeenAt when Catapult first saw this tag point at this digest (what {@code minAge} measures)
  */
 public record Candidate(String tag, Digest digest, Instant firstSeenAt) {
-  public Candidate {
-    Objects.requireNonNull(tag, "tag");
-    Objects.requireNonNull(digest, "digest");
-    Objects.requireNonNull(firstSeenAt, "firstSeenAt");
-  }
+    public Candidate {
+        Objects.requireNonNull(tag, "tag");
+        Objects.requireNonNull(digest, "digest");
+        Objects.requireNonNull(firstSeenAt, "firstSeenAt");
+    }
 }

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param tag the tag it was deployed as; {@code null} when it was deployed by digest only
  */
 public record Deployed(@Nullable String tag, Digest digest) {
-  public Deployed {
-    Objects.requireNonNull(digest, "digest");
-  }
+    public Deployed {
+        Objects.requireNonNull(digest, "digest");
+    }
 }

@@ -13,12 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param by who (or which action) put the hold
  */
 public record Hold(String reason, @Nullable Instant until, String by) {
-  public Hold {
-    if (reason == null || reason.isBlank()) {
-      throw new InvalidInput("hold.reason", "must not be empty");
+    public Hold {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInput("hold.reason", "must not be empty");
+        }
+        if (by == null || by.isBlank()) {
+            throw new InvalidInput("hold.by", "must not be empty");
+        }
     }
-    if (by == null || by.isBlank()) {
-      throw new InvalidInput("hold.by", "must not be empty");
-    }
-  }
 }

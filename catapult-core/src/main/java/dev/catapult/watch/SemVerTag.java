@@ -34,106 +34,105 @@ import java.util.regex.Pattern;
  * @param build the dot-separated build-metadata identifiers; ignored for precedence
  */
 public record SemVerTag(
-    String tag, BigInteger major, BigInteger minor, BigInteger patch, List<String> preRelease, List<String> build)
-    implements Comparable<SemVerTag> {
+        String tag, BigInteger major, BigInteger minor, BigInteger patch, List<String> preRelease, List<String> build)
+        implements Comparable<SemVerTag> {
 
-  /** OCI tags are at most 128 characters; the cap also keeps regex matching cheap on hostile input. */
-  private static final int MAX_LENGTH = 128;
+    /** OCI tags are at most 128 characters; the cap also keeps regex matching cheap on hostile input. */
+    private static final int MAX_LENGTH = 128;
 
-  private static final String NUMBER = "0|[1-9][0-9]*";
-  private static final String PRE_RELEASE_ID = "0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*";
+    private static final String NUMBER = "0|[1-9][0-9]*";
+    private static final String PRE_RELEASE_ID = "0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*";
 
-  /** The grammar of semver.org §2, §9, §10 (its suggested regular expression), plus an optional {@code v}. */
-  private static final Pattern SEMVER = Pattern.compile(
-      "v?(" + NUMBER + ")\\.(" + NUMBER + ")\\.(" + NUMBER + ")"
-          + "(?:-((?:" + PRE_RELEASE_ID + ")(?:\\.(?:" + PRE_RELEASE_ID + "))*))?"
-          + "(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?");
+    /** The grammar of semver.org §2, §9, §10 (its suggested regular expression), plus an optional {@code v}. */
+    private static final Pattern SEMVER = Pattern.compile("v?(" + NUMBER + ")\\.(" + NUMBER + ")\\.(" + NUMBER + ")"
+            + "(?:-((?:" + PRE_RELEASE_ID + ")(?:\\.(?:" + PRE_RELEASE_ID + "))*))?"
+            + "(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?");
 
-  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
-  public SemVerTag {
-    Objects.requireNonNull(tag, "tag");
-    if (major.signum() < 0 || minor.signum() < 0 || patch.signum() < 0) {
-      throw new IllegalArgumentException("version numbers are non-negative: " + tag);
+    public SemVerTag {
+        Objects.requireNonNull(tag, "tag");
+        if (major.signum() < 0 || minor.signum() < 0 || patch.signum() < 0) {
+            throw new IllegalArgumentException("version numbers are non-negative: " + tag);
+        }
+        preRelease = List.copyOf(preRelease);
+        build = List.copyOf(build);
     }
-    preRelease = List.copyOf(preRelease);
-    build = List.copyOf(build);
-  }
 
-  /** The version {@code text} denotes, or empty when it is not a full SemVer 2.0.0 version. */
-  public static Optional<SemVerTag> parse(String text) {
-    if (text.length() > MAX_LENGTH) {
-      return Optional.empty();
+    /** The version {@code text} denotes, or empty when it is not a full SemVer 2.0.0 version. */
+    public static Optional<SemVerTag> parse(String text) {
+        if (text.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
+        Matcher m = SEMVER.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SemVerTag(
+                text,
+                new BigInteger(m.group(1)),
+                new BigInteger(m.group(2)),
+                new BigInteger(m.group(3)),
+                identifiers(m.group(4)),
+                identifiers(m.group(5))));
     }
-    Matcher m = SEMVER.matcher(text);
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    return Optional.of(new SemVerTag(
-        text,
-        new BigInteger(m.group(1)),
-        new BigInteger(m.group(2)),
-        new BigInteger(m.group(3)),
-        identifiers(m.group(4)),
-        identifiers(m.group(5))));
-  }
 
-  private static List<String> identifiers(String dotted) {
-    return dotted == null ? List.of() : List.of(dotted.split("\\.", -1));
-  }
+    private static List<String> identifiers(String dotted) {
+        return dotted == null ? List.of() : List.of(dotted.split("\\.", -1));
+    }
 
-  public boolean isPreRelease() {
-    return !preRelease.isEmpty();
-  }
+    public boolean isPreRelease() {
+        return !preRelease.isEmpty();
+    }
 
-  /** Whether {@code other} has the same major version. */
-  public boolean sameMajor(SemVerTag other) {
-    return major.equals(other.major);
-  }
+    /** Whether {@code other} has the same major version. */
+    public boolean sameMajor(SemVerTag other) {
+        return major.equals(other.major);
+    }
 
-  /** Whether {@code other} has the same major and minor version. */
-  public boolean sameMinor(SemVerTag other) {
-    return sameMajor(other) && minor.equals(other.minor);
-  }
+    /** Whether {@code other} has the same major and minor version. */
+    public boolean sameMinor(SemVerTag other) {
+        return sameMajor(other) && minor.equals(other.minor);
+    }
 
-  /** SemVer 2.0.0 §11 precedence; build metadata and a leading {@code v} do not count. */
-  @Override
-  public int compareTo(SemVerTag other) {
-    int c = major.compareTo(other.major);
-    if (c == 0) {
-      c = minor.compareTo(other.minor);
+    /** SemVer 2.0.0 §11 precedence; build metadata and a leading {@code v} do not count. */
+    @Override
+    public int compareTo(SemVerTag other) {
+        int c = major.compareTo(other.major);
+        if (c == 0) {
+            c = minor.compareTo(other.minor);
+        }
+        if (c == 0) {
+            c = patch.compareTo(other.patch);
+        }
+        if (c != 0) {
+            return c;
+        }
+        // §11.3: a pre-release ranks below the release it precedes.
+        if (preRelease.isEmpty() || other.preRelease.isEmpty()) {
+            return Boolean.compare(preRelease.isEmpty(), other.preRelease.isEmpty());
+        }
+        int shared = Math.min(preRelease.size(), other.preRelease.size());
+        for (int i = 0; i < shared; i++) {
+            c = compareIdentifiers(preRelease.get(i), other.preRelease.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        // §11.4.4: with all shared identifiers equal, more identifiers rank higher.
+        return Integer.compare(preRelease.size(), other.preRelease.size());
     }
-    if (c == 0) {
-      c = patch.compareTo(other.patch);
-    }
-    if (c != 0) {
-      return c;
-    }
-    // §11.3: a pre-release ranks below the release it precedes.
-    if (preRelease.isEmpty() || other.preRelease.isEmpty()) {
-      return Boolean.compare(preRelease.isEmpty(), other.preRelease.isEmpty());
-    }
-    int shared = Math.min(preRelease.size(), other.preRelease.size());
-    for (int i = 0; i < shared; i++) {
-      c = compareIdentifiers(preRelease.get(i), other.preRelease.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    // §11.4.4: with all shared identifiers equal, more identifiers rank higher.
-    return Integer.compare(preRelease.size(), other.preRelease.size());
-  }
 
-  /** §11.4.1–3: numeric identifiers by value and below alphanumeric ones, which compare in ASCII order. */
-  private static int compareIdentifiers(String a, String b) {
-    boolean aNumeric = DIGITS.matcher(a).matches();
-    boolean bNumeric = DIGITS.matcher(b).matches();
-    if (aNumeric && bNumeric) {
-      return new BigInteger(a).compareTo(new BigInteger(b));
+    /** §11.4.1–3: numeric identifiers by value and below alphanumeric ones, which compare in ASCII order. */
+    private static int compareIdentifiers(String a, String b) {
+        boolean aNumeric = DIGITS.matcher(a).matches();
+        boolean bNumeric = DIGITS.matcher(b).matches();
+        if (aNumeric && bNumeric) {
+            return new BigInteger(a).compareTo(new BigInteger(b));
+        }
+        if (aNumeric != bNumeric) {
+            return aNumeric ? -1 : 1;
+        }
+        return a.compareTo(b);
     }
-    if (aNumeric != bNumeric) {
-      return aNumeric ? -1 : 1;
-    }
-    return a.compareTo(b);
-  }
 }

@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Test;
 
 class ScannerVersionTest {
 
-  @Test
-  void artifactsFromAnOlderScannerAreRescannedCurrentOnesAreNot() {
-    assertThat(ScannerVersion.needsRescan(ScannerVersion.CURRENT - 1)).isTrue();
-    assertThat(ScannerVersion.needsRescan(0)).isTrue();
-    assertThat(ScannerVersion.needsRescan(ScannerVersion.CURRENT)).isFalse();
-  }
+    @Test
+    void artifactsFromAnOlderScannerAreRescannedCurrentOnesAreNot() {
+        assertThat(ScannerVersion.needsRescan(ScannerVersion.CURRENT - 1)).isTrue();
+        assertThat(ScannerVersion.needsRescan(0)).isTrue();
+        assertThat(ScannerVersion.needsRescan(ScannerVersion.CURRENT)).isFalse();
+    }
 }

@@ -15,58 +15,65 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DeployStatusTest {
-  /** The lifecycle as SPEC §1 draws it, plus in_progress → in_progress for repeated progress reports. */
-  private static final Set<String> ALLOWED = Set.of(
-      "pending_approval → queued",
-      "pending_approval → cancelled",
-      "queued → in_progress",
-      "queued → failed",
-      "queued → cancelled",
-      "in_progress → in_progress",
-      "in_progress → succeeded",
-      "in_progress → failed",
-      "in_progress → cancelled");
+    /** The lifecycle as SPEC §1 draws it, plus in_progress → in_progress for repeated progress reports. */
+    private static final Set<String> ALLOWED = Set.of(
+            "pending_approval → queued",
+            "pending_approval → cancelled",
+            "queued → in_progress",
+            "queued → failed",
+            "queued → cancelled",
+            "in_progress → in_progress",
+            "in_progress → succeeded",
+            "in_progress → failed",
+            "in_progress → cancelled");
 
-  @ParameterizedTest(name = "{0} → {1}: {2}")
-  @MethodSource
-  void lifecycleAllowsOnlyItsTransitions(DeployStatus from, DeployStatus to, boolean allowed) {
-    assertThat(from.canMoveTo(to)).isEqualTo(allowed);
-  }
+    @ParameterizedTest(name = "{0} → {1}: {2}")
+    @MethodSource
+    void lifecycleAllowsOnlyItsTransitions(DeployStatus from, DeployStatus to, boolean allowed) {
+        assertThat(from.canMoveTo(to)).isEqualTo(allowed);
+    }
 
-  static Stream<Arguments> lifecycleAllowsOnlyItsTransitions() {
-    return Arrays.stream(DeployStatus.values()).flatMap(from -> Arrays.stream(DeployStatus.values())
-        .map(to -> arguments(from, to, ALLOWED.contains(from.wireName() + " → " + to.wireName()))));
-  }
+    static Stream<Arguments> lifecycleAllowsOnlyItsTransitions() {
+        return Arrays.stream(DeployStatus.values())
+                .flatMap(from -> Arrays.stream(DeployStatus.values())
+                        .map(to -> arguments(from, to, ALLOWED.contains(from.wireName() + " → " + to.wireName()))));
+    }
 
-  @ParameterizedTest
-  @EnumSource(value = DeployStatus.class, names = {"SUCCEEDED", "FAILED", "CANCELLED"})
-  void terminalStatusesLeadNowhere(DeployStatus status) {
-    assertThat(status.isTerminal()).isTrue();
-    assertThat(DeployStatus.values()).noneMatch(status::canMoveTo);
-  }
+    @ParameterizedTest
+    @EnumSource(
+            value = DeployStatus.class,
+            names = {"SUCCEEDED", "FAILED", "CANCELLED"})
+    void terminalStatusesLeadNowhere(DeployStatus status) {
+        assertThat(status.isTerminal()).isTrue();
+        assertThat(DeployStatus.values()).noneMatch(status::canMoveTo);
+    }
 
-  @ParameterizedTest
-  @EnumSource(value = DeployStatus.class, names = {"PENDING_APPROVAL", "QUEUED", "IN_PROGRESS"})
-  void unfinishedStatusesAreNotTerminal(DeployStatus status) {
-    assertThat(status.isTerminal()).isFalse();
-  }
+    @ParameterizedTest
+    @EnumSource(
+            value = DeployStatus.class,
+            names = {"PENDING_APPROVAL", "QUEUED", "IN_PROGRESS"})
+    void unfinishedStatusesAreNotTerminal(DeployStatus status) {
+        assertThat(status.isTerminal()).isFalse();
+    }
 
-  @ParameterizedTest
-  @CsvSource({
-      "PENDING_APPROVAL, pending_approval",
-      "QUEUED, queued",
-      "IN_PROGRESS, in_progress",
-      "SUCCEEDED, succeeded",
-      "FAILED, failed",
-      "CANCELLED, cancelled"})
-  void wireNameRoundTrips(DeployStatus status, String wire) {
-    assertThat(status.wireName()).isEqualTo(wire);
-    assertThat(DeployStatus.fromWire("status", wire)).isEqualTo(status);
-  }
+    @ParameterizedTest
+    @CsvSource({
+        "PENDING_APPROVAL, pending_approval",
+        "QUEUED, queued",
+        "IN_PROGRESS, in_progress",
+        "SUCCEEDED, succeeded",
+        "FAILED, failed",
+        "CANCELLED, cancelled"
+    })
+    void wireNameRoundTrips(DeployStatus status, String wire) {
+        assertThat(status.wireName()).isEqualTo(wire);
+        assertThat(DeployStatus.fromWire("status", wire)).isEqualTo(status);
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"", "QUEUED", "in-progress", "done", "pending"})
-  void unknownWireNameIsRefusedNamingTheField(String text) {
-    assertThat(onlyErrorOf(() -> DeployStatus.fromWire("status", text)).field()).isEqualTo("status");
-  }
+    @ParameterizedTest
+    @ValueSource(strings = {"", "QUEUED", "in-progress", "done", "pending"})
+    void unknownWireNameIsRefusedNamingTheField(String text) {
+        assertThat(onlyErrorOf(() -> DeployStatus.fromWire("status", text)).field())
+                .isEqualTo("status");
+    }
 }

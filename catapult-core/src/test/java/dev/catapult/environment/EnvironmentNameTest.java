@@ -9,16 +9,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class EnvironmentNameTest {
 
-  @ParameterizedTest
-  @ValueSource(strings = {"dev", "staging", "prod", "prod-eu-1", "0", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
-  void appNameGrammarMakesAnEnvironmentName(String text) {
-    assertThat(new EnvironmentName(text)).hasToString(text);
-  }
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "dev",
+                "staging",
+                "prod",
+                "prod-eu-1",
+                "0",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            })
+    void appNameGrammarMakesAnEnvironmentName(String text) {
+        assertThat(new EnvironmentName(text)).hasToString(text);
+    }
 
-  @ParameterizedTest
-  @NullAndEmptySource
-  @ValueSource(strings = {"Prod", "-dev", "prod_eu", "prod.eu", "prod eu", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
-  void anythingElseIsRefusedNamingTheEnvironmentField(String text) {
-    assertThat(onlyErrorOf(() -> new EnvironmentName(text)).field()).isEqualTo("environment");
-  }
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(
+            strings = {
+                "Prod",
+                "-dev",
+                "prod_eu",
+                "prod.eu",
+                "prod eu",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            })
+    void anythingElseIsRefusedNamingTheEnvironmentField(String text) {
+        assertThat(onlyErrorOf(() -> new EnvironmentName(text)).field()).isEqualTo("environment");
+    }
 }

@@ -7,15 +7,15 @@ import static dev.catapult.watch.Registry.tags;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.common.Durations;
-import dev.catapult.target.WatchSpec;
+import dev.catapult.targets.WatchSpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Decision tables for the {@code include}, {@code exclude} and {@code minAge} filters (under {@code semver}). */
 class FilterTest {
 
-  @ParameterizedTest(name = "include {0}, exclude {1}, minAge {2}: deployed {3}, registry [{4}] ⇒ {5}")
-  @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+    @ParameterizedTest(name = "include {0}, exclude {1}, minAge {2}: deployed {3}, registry [{4}] ⇒ {5}")
+    @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
       # include          | exclude   | minAge | deployed | registry                          | wanted
       none                 | none      | none   | none     | 1.0.0 1.5.0 2.0.0                 | 2.0.0
       # include must match the whole tag
@@ -38,10 +38,18 @@ class FilterTest {
       # filters together
       1\\..*               | rc        | 1h     | 1.0.0    | 1.0.0 1.1.0@2h 1.2.0@30m 2.0.0    | 1.1.0
       """)
-  void filtersDecideWhichTagsAreEligible(
-      String include, String exclude, String minAge, String deployedTag, String registry, String wanted) {
-    WatchPolicy watch = WatchPolicy.of(new WatchSpec("semver", true, null, include, exclude, false,
-        minAge == null ? null : Durations.parse("minAge", minAge), null));
-    assertThat(outcome(TagSelection.choose(watch, deployed(deployedTag), tags(registry), NOW))).isEqualTo(wanted);
-  }
+    void filtersDecideWhichTagsAreEligible(
+            String include, String exclude, String minAge, String deployedTag, String registry, String wanted) {
+        WatchPolicy watch = WatchPolicy.of(new WatchSpec(
+                "semver",
+                true,
+                null,
+                include,
+                exclude,
+                false,
+                minAge == null ? null : Durations.parse("minAge", minAge),
+                null));
+        assertThat(outcome(TagSelection.choose(watch, deployed(deployedTag), tags(registry), NOW)))
+                .isEqualTo(wanted);
+    }
 }

@@ -6,7 +6,7 @@ import static dev.catapult.watch.Registry.outcome;
 import static dev.catapult.watch.Registry.tags;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catapult.target.WatchSpec;
+import dev.catapult.targets.WatchSpec;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Decision tables for the {@code regex} policy under each {@code order}. */
 class RegexPolicyTest {
 
-  @ParameterizedTest(name = "/{0}/ by {1}: deployed {2}, registry [{3}], prereleases {4} ⇒ {5}")
-  @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+    @ParameterizedTest(name = "/{0}/ by {1}: deployed {2}, registry [{3}], prereleases {4} ⇒ {5}")
+    @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
       # include              | order   | deployed      | registry                                               | pre   | wanted
       # numeric: integer order; captures that are not all digits are ineligible
       ^build-(\\d+)$           | numeric | none          | build-9 build-10 build-x latest                        | false | build-10
@@ -44,31 +44,36 @@ class RegexPolicyTest {
       ^(\\d+)-(?<version>.+)$  | semver  | none          | 20240101-1.2.0 20230101-1.3.0                          | false | 20230101-1.3.0
       ^(\\d+)-(?<version>.+)$  | numeric | none          | 1-20 2-3                                               | false | 1-20
       """)
-  void ordersCandidatesByTheirCaptureGroup(
-      String include, String order, String deployedTag, String registry, boolean allowPrerelease, String wanted) {
-    WatchPolicy watch = WatchPolicy.of(new WatchSpec("regex", true, null, include, null, allowPrerelease, null, order));
-    assertThat(outcome(TagSelection.choose(watch, deployed(deployedTag), tags(registry), NOW))).isEqualTo(wanted);
-  }
+    void ordersCandidatesByTheirCaptureGroup(
+            String include, String order, String deployedTag, String registry, boolean allowPrerelease, String wanted) {
+        WatchPolicy watch =
+                WatchPolicy.of(new WatchSpec("regex", true, null, include, null, allowPrerelease, null, order));
+        assertThat(outcome(TagSelection.choose(watch, deployed(deployedTag), tags(registry), NOW)))
+                .isEqualTo(wanted);
+    }
 
-  @Test
-  void excludeAndMinAgeApplyToRegexCandidatesToo() {
-    WatchPolicy watch = WatchPolicy.of(new WatchSpec("regex", true, null, "^build-(\\d+)$", "-13$", false,
-        Duration.ofHours(1), "numeric"));
-    Selection selection = TagSelection.choose(watch, null, tags("build-11 build-12 build-13 build-14@10m"), NOW);
-    assertThat(outcome(selection)).isEqualTo("build-12");
-    assertThat(selection.skipped()).containsExactly(
-        new Selection.Skipped("build-13", "matches exclude /-13$/"),
-        new Selection.Skipped("build-14", "first seen 10m ago, younger than minAge 1h"));
-  }
+    @Test
+    void excludeAndMinAgeApplyToRegexCandidatesToo() {
+        WatchPolicy watch = WatchPolicy.of(
+                new WatchSpec("regex", true, null, "^build-(\\d+)$", "-13$", false, Duration.ofHours(1), "numeric"));
+        Selection selection = TagSelection.choose(watch, null, tags("build-11 build-12 build-13 build-14@10m"), NOW);
+        assertThat(outcome(selection)).isEqualTo("build-12");
+        assertThat(selection.skipped())
+                .containsExactly(
+                        new Selection.Skipped("build-13", "matches exclude /-13$/"),
+                        new Selection.Skipped("build-14", "first seen 10m ago, younger than minAge 1h"));
+    }
 
-  @Test
-  void tagsOutsideTheIncludeAreSkippedSayingSo() {
-    WatchPolicy watch = WatchPolicy.of(new WatchSpec("regex", true, null, "^build-(.+)$", null, false, null, "numeric"));
-    Selection selection = TagSelection.choose(watch, null, tags("latest build-x"), NOW);
-    assertThat(selection).isInstanceOf(Selection.Ineligible.class);
-    assertThat(selection.why()).isEqualTo("none of the 2 tags is eligible");
-    assertThat(selection.skipped()).isEqualTo(List.of(
-        new Selection.Skipped("latest", "does not match include /^build-(.+)$/"),
-        new Selection.Skipped("build-x", "captured 'x', which is not a number")));
-  }
+    @Test
+    void tagsOutsideTheIncludeAreSkippedSayingSo() {
+        WatchPolicy watch =
+                WatchPolicy.of(new WatchSpec("regex", true, null, "^build-(.+)$", null, false, null, "numeric"));
+        Selection selection = TagSelection.choose(watch, null, tags("latest build-x"), NOW);
+        assertThat(selection).isInstanceOf(Selection.Ineligible.class);
+        assertThat(selection.why()).isEqualTo("none of the 2 tags is eligible");
+        assertThat(selection.skipped())
+                .isEqualTo(List.of(
+                        new Selection.Skipped("latest", "does not match include /^build-(.+)$/"),
+                        new Selection.Skipped("build-x", "captured 'x', which is not a number")));
+    }
 }

@@ -6,15 +6,15 @@ import static dev.catapult.watch.Registry.outcome;
 import static dev.catapult.watch.Registry.tags;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catapult.target.WatchSpec;
+import dev.catapult.targets.WatchSpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Decision tables for {@code semver}, {@code semver-major}, {@code semver-minor} and {@code semver-patch}. */
 class SemverPolicyTest {
 
-  @ParameterizedTest(name = "{0}: deployed {1}, registry [{2}], prereleases {3} ⇒ {4}")
-  @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+    @ParameterizedTest(name = "{0}: deployed {1}, registry [{2}], prereleases {3} ⇒ {4}")
+    @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
       # policy     | deployed   | registry                                   | pre   | wanted
       # semver: anything newer, major bumps included
       semver       | none       | 1.0.0 1.2.0 1.10.0 latest 1 1.2            | false | 1.10.0
@@ -69,9 +69,10 @@ class SemverPolicyTest {
       semver-patch | 1.2.3      | 1.2.3 1.2.4-rc.1 1.3.0                     | true  | 1.2.4-rc.1
       semver-patch | 1.2.3      | 1.2.3 1.2.4-rc.1 1.3.0                     | false | nothing
       """)
-  void choosesTheHighestEligibleVersionAboveTheDeployedOne(
-      String policy, String deployedTag, String registry, boolean allowPrerelease, String wanted) {
-    WatchPolicy watch = WatchPolicy.of(new WatchSpec(policy, true, null, null, null, allowPrerelease, null, null));
-    assertThat(outcome(TagSelection.choose(watch, deployed(deployedTag), tags(registry), NOW))).isEqualTo(wanted);
-  }
+    void choosesTheHighestEligibleVersionAboveTheDeployedOne(
+            String policy, String deployedTag, String registry, boolean allowPrerelease, String wanted) {
+        WatchPolicy watch = WatchPolicy.of(new WatchSpec(policy, true, null, null, null, allowPrerelease, null, null));
+        assertThat(outcome(TagSelection.choose(watch, deployed(deployedTag), tags(registry), NOW)))
+                .isEqualTo(wanted);
+    }
 }

@@ -10,70 +10,88 @@ import tools.jackson.databind.JsonNode;
 
 /** I3: a deploy accepted by a server that is then killed is finished by the next server, never left running. */
 class CrashRecoveryTest {
-  private static final String TOKEN = ServerProcess.ADMIN_TOKEN;
+    private static final String TOKEN = ServerProcess.ADMIN_TOKEN;
 
-  private static JsonNode awaitStatus(ServerProcess server, String id, String status, Duration timeout) {
-    Instant until = Instant.now().plus(timeout);
-    JsonNode d = null;
-    while (Instant.now().isBefore(until)) {
-      d = Http.get(server.url(), TOKEN, "/api/v1/deploys/" + id).json();
-      if (d.get("status").asString().equals(status)) {
-        return d;
-      }
-      ServerProcess.sleep(100);
-    }
-    throw new AssertionError("deploy " + id + " is " + (d == null ? "?" : d.get("status")) + ", not " + status + "\n" + server.tail());
-  }
-
-  private static String setUp(ServerProcess server, Map<String, Object> deployer) {
-    Http.post(server.url(), TOKEN, "/api/v1/environments", Map.of("name", "prod", "rank", 30));
-    Http.post(server.url(), TOKEN, "/api/v1/apps", Map.of("name", "api", "image", "127.0.0.1:5000/e2e/api"));
-    Http.put(server.url(), TOKEN, "/api/v1/apps/api/targets/prod", Map.of("deployer", deployer));
-    Http.post(server.url(), TOKEN, "/api/v1/apps/api/releases", Map.of("commit", "a".repeat(40), "noImage", true));
-    Http.Response r = Http.post(server.url(), TOKEN, "/api/v1/apps/api/deploys", Map.of("environment", "prod"));
-    assertThat(r.status()).as(r.raw()).isEqualTo(202);
-    return r.json().get("id").asString();
-  }
-
-  @Test
-  void aDeployAwaitingAReportWhenItsServerIsKilledFailsAtItsDeadlineAfterRestart() {
-    String db = SharedDatabase.fresh();
-    ServerProcess first = ServerProcess.start(db, Map.of());
-    String id = setUp(first, Map.of("type", "record", "awaitReport", true, "timeout", "4s"));
-    awaitStatus(first, id, "in_progress", Duration.ofSeconds(20));
-    first.kill();
-    try (ServerProcess second = ServerProcess.start(db, Map.of())) {
-      JsonNode failed = awaitStatus(second, id, "failed", Duration.ofSeconds(30));
-      assertThat(failed.get("message").asString()).contains("timed out");
-      assertThat(Http.get(second.url(), TOKEN, "/api/v1/audit/verify").json().get("ok").asBoolean()).isTrue();
-    }
-  }
-
-  @Test
-  void aDispatchCutShortByACrashIsTakenOverAndCompleted() {
-    String db = SharedDatabase.fresh();
-    Map<String, String> env = Map.of("E2E_WEBHOOK_SECRET", "crash-secret", "CATAPULT_DEPLOYS_LEASE", "3s");
-    try (WebhookReceiver receiver = new WebhookReceiver()) {
-      receiver.hang = true;
-      ServerProcess first = ServerProcess.start(db, env);
-      String id = setUp(first, Map.of("type", "webhook", "url", receiver.url(), "secretEnv", "E2E_WEBHOOK_SECRET", "timeout", "5m"));
-      Instant until = Instant.now().plusSeconds(20);
-      while (receiver.deliveriesOf(id) == 0 && Instant.now().isBefore(until)) {
-        ServerProcess.sleep(50);
-      }
-      assertThat(receiver.deliveriesOf(id)).isEqualTo(1);
-      first.kill();
-      receiver.hang = false;
-      try (ServerProcess second = ServerProcess.start(db, env)) {
-        until = Instant.now().plusSeconds(30);
-        while (receiver.deliveriesOf(id) < 2 && Instant.now().isBefore(until)) {
-          ServerProcess.sleep(100);
+    private static JsonNode awaitStatus(ServerProcess server, String id, String status, Duration timeout) {
+        Instant until = Instant.now().plus(timeout);
+        JsonNode d = null;
+        while (Instant.now().isBefore(until)) {
+            d = Http.get(server.url(), TOKEN, "/api/v1/deploys/" + id).json();
+            if (d.get("status").asString().equals(status)) {
+                return d;
+            }
+            ServerProcess.sleep(100);
         }
-        assertThat(receiver.deliveriesOf(id)).as("re-dispatched by the second server").isEqualTo(2);
-        Http.post(second.url(), TOKEN, "/api/v1/deploys/" + id + "/status", Map.of("status", "succeeded"));
-        JsonNode done = awaitStatus(second, id, "succeeded", Duration.ofSeconds(10));
-        assertThat(done.get("history").findValuesAsString("message")).anyMatch(m -> m != null && m.contains("taken over"));
-      }
+        throw new AssertionError("deploy " + id + " is " + (d == null ? "?" : d.get("status")) + ", not " + status
+                + "\n" + server.tail());
     }
-  }
+
+    private static String setUp(ServerProcess server, Map<String, Object> deployer) {
+        Http.post(server.url(), TOKEN, "/api/v1/environments", Map.of("name", "prod", "rank", 30));
+        Http.post(server.url(), TOKEN, "/api/v1/apps", Map.of("name", "api", "image", "127.0.0.1:5000/e2e/api"));
+        Http.put(server.url(), TOKEN, "/api/v1/apps/api/targets/prod", Map.of("deployer", deployer));
+        Http.post(server.url(), TOKEN, "/api/v1/apps/api/releases", Map.of("commit", "a".repeat(40), "noImage", true));
+        Http.Response r = Http.post(server.url(), TOKEN, "/api/v1/apps/api/deploys", Map.of("environment", "prod"));
+        assertThat(r.status()).as(r.raw()).isEqualTo(202);
+        return r.json().get("id").asString();
+    }
+
+    @Test
+    void aDeployAwaitingAReportWhenItsServerIsKilledFailsAtItsDeadlineAfterRestart() {
+        String db = SharedDatabase.fresh();
+        ServerProcess first = ServerProcess.start(db, Map.of());
+        String id = setUp(first, Map.of("type", "record", "awaitReport", true, "timeout", "4s"));
+        awaitStatus(first, id, "in_progress", Duration.ofSeconds(20));
+        first.kill();
+        try (ServerProcess second = ServerProcess.start(db, Map.of())) {
+            JsonNode failed = awaitStatus(second, id, "failed", Duration.ofSeconds(30));
+            assertThat(failed.get("message").asString()).contains("timed out");
+            assertThat(Http.get(second.url(), TOKEN, "/api/v1/audit/verify")
+                            .json()
+                            .get("ok")
+                            .asBoolean())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void aDispatchCutShortByACrashIsTakenOverAndCompleted() {
+        String db = SharedDatabase.fresh();
+        Map<String, String> env = Map.of("E2E_WEBHOOK_SECRET", "crash-secret", "CATAPULT_DEPLOYS_LEASE", "3s");
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.hang = true;
+            ServerProcess first = ServerProcess.start(db, env);
+            String id = setUp(
+                    first,
+                    Map.of(
+                            "type",
+                            "webhook",
+                            "url",
+                            receiver.url(),
+                            "secretEnv",
+                            "E2E_WEBHOOK_SECRET",
+                            "timeout",
+                            "5m"));
+            Instant until = Instant.now().plusSeconds(20);
+            while (receiver.deliveriesOf(id) == 0 && Instant.now().isBefore(until)) {
+                ServerProcess.sleep(50);
+            }
+            assertThat(receiver.deliveriesOf(id)).isEqualTo(1);
+            first.kill();
+            receiver.hang = false;
+            try (ServerProcess second = ServerProcess.start(db, env)) {
+                until = Instant.now().plusSeconds(30);
+                while (receiver.deliveriesOf(id) < 2 && Instant.now().isBefore(until)) {
+                    ServerProcess.sleep(100);
+                }
+                assertThat(receiver.deliveriesOf(id))
+                        .as("re-dispatched by the second server")
+                        .isEqualTo(2);
+                Http.post(second.url(), TOKEN, "/api/v1/deploys/" + id + "/status", Map.of("status", "succeeded"));
+                JsonNode done = awaitStatus(second, id, "succeeded", Duration.ofSeconds(10));
+                assertThat(done.get("history").findValuesAsString("message"))
+                        .anyMatch(m -> m != null && m.contains("taken over"));
+            }
+        }
+    }
 }

@@ -29,66 +29,101 @@ import tools.jackson.databind.JsonNode;
  * that retries, or two registries' endpoints, would) leads to exactly one automatic deploy (I4).
  */
 class NotificationToTwoReplicasTest {
-  private static final String TOKEN = ServerProcess.ADMIN_TOKEN;
-  private static final String SECRET = "fan-out-notification-secret";
+    private static final String TOKEN = ServerProcess.ADMIN_TOKEN;
+    private static final String SECRET = "fan-out-notification-secret";
 
-  @Test
-  void twoServersReceivingTheSameNotificationDeployOnce() throws Exception {
-    String db = SharedDatabase.fresh();
-    AtomicInteger forwarded = new AtomicInteger();
-    try (ServerProcess a = ServerProcess.start(db, Map.of()); ServerProcess b = ServerProcess.start(db, Map.of())) {
-      HttpServer fanOut = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      HttpClient http = HttpClient.newHttpClient();
-      fanOut.createContext("/hooks/registry/local", exchange -> {
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        String auth = exchange.getRequestHeaders().getFirst("Authorization");
-        List<CompletableFuture<HttpResponse<String>>> sends = List.of(a, b).stream()
-            .map(s -> http.sendAsync(HttpRequest.newBuilder(URI.create(s.url() + "/hooks/registry/local"))
-                .header("Authorization", auth).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString()))
-            .toList();
-        sends.forEach(CompletableFuture::join);
-        forwarded.incrementAndGet();
-        exchange.sendResponseHeaders(200, -1);
-        exchange.close();
-      });
-      fanOut.start();
-      try (DockerRegistry registry = DockerRegistry.start(RegistryOptions.defaults().withNotifications(
-          URI.create("http://127.0.0.1:" + fanOut.getAddress().getPort() + "/hooks/registry/local"), SECRET))) {
-        Http.post(a.url(), TOKEN, "/api/v1/registries", Map.of("name", "local", "url", registry.url().toString(), "notificationSecret", SECRET));
-        Http.post(a.url(), TOKEN, "/api/v1/environments", Map.of("name", "prod", "rank", 30));
-        Http.post(a.url(), TOKEN, "/api/v1/apps", Map.of("name", "api", "image", registry.host() + "/team/api"));
-        Http.put(b.url(), TOKEN, "/api/v1/apps/api/targets/prod", Map.of("deployer", Map.of("type", "record"),
-            "watch", Map.of("policy", "semver", "autoDeploy", true)));
+    @Test
+    void twoServersReceivingTheSameNotificationDeployOnce() throws Exception {
+        String db = SharedDatabase.fresh();
+        AtomicInteger forwarded = new AtomicInteger();
+        try (ServerProcess a = ServerProcess.start(db, Map.of());
+                ServerProcess b = ServerProcess.start(db, Map.of())) {
+            HttpServer fanOut = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            HttpClient http = HttpClient.newHttpClient();
+            fanOut.createContext("/hooks/registry/local", exchange -> {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                String auth = exchange.getRequestHeaders().getFirst("Authorization");
+                List<CompletableFuture<HttpResponse<String>>> sends = List.of(a, b).stream()
+                        .map(s -> http.sendAsync(
+                                HttpRequest.newBuilder(URI.create(s.url() + "/hooks/registry/local"))
+                                        .header("Authorization", auth)
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString()))
+                        .toList();
+                sends.forEach(CompletableFuture::join);
+                forwarded.incrementAndGet();
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            fanOut.start();
+            try (DockerRegistry registry = DockerRegistry.start(RegistryOptions.defaults()
+                    .withNotifications(
+                            URI.create("http://127.0.0.1:" + fanOut.getAddress().getPort() + "/hooks/registry/local"),
+                            SECRET))) {
+                Http.post(
+                        a.url(),
+                        TOKEN,
+                        "/api/v1/registries",
+                        Map.of("name", "local", "url", registry.url().toString(), "notificationSecret", SECRET));
+                Http.post(a.url(), TOKEN, "/api/v1/environments", Map.of("name", "prod", "rank", 30));
+                Http.post(
+                        a.url(), TOKEN, "/api/v1/apps", Map.of("name", "api", "image", registry.host() + "/team/api"));
+                Http.put(
+                        b.url(),
+                        TOKEN,
+                        "/api/v1/apps/api/targets/prod",
+                        Map.of(
+                                "deployer",
+                                Map.of("type", "record"),
+                                "watch",
+                                Map.of("policy", "semver", "autoDeploy", true)));
 
-        Path dir = Files.createTempDirectory("oci");
-        OciLayout layout = OciLayout.create(dir);
-        OciLayout.Descriptor image = layout.image().label("org.opencontainers.image.revision", "ab".repeat(20))
-            .layer(LayerTar.create().file("app/package.json", "{}").build(LayerTar.Compression.GZIP)).build();
-        layout.tag("1.0.0", image);
-        Skopeo.require().copy(layout.dir(), "1.0.0", registry.reference("team/api", "1.0.0"));
+                Path dir = Files.createTempDirectory("oci");
+                OciLayout layout = OciLayout.create(dir);
+                OciLayout.Descriptor image = layout.image()
+                        .label("org.opencontainers.image.revision", "ab".repeat(20))
+                        .layer(LayerTar.create().file("app/package.json", "{}").build(LayerTar.Compression.GZIP))
+                        .build();
+                layout.tag("1.0.0", image);
+                Skopeo.require().copy(layout.dir(), "1.0.0", registry.reference("team/api", "1.0.0"));
 
-        Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode deploys = null;
-        while (Instant.now().isBefore(until)) {
-          deploys = Http.get(a.url(), TOKEN, "/api/v1/apps/api/deploys").json().get("items");
-          if (deploys.size() > 0 && deploys.get(0).get("status").asString().equals("succeeded")) {
-            break;
-          }
-          ServerProcess.sleep(200);
+                Instant until = Instant.now().plus(Duration.ofSeconds(60));
+                JsonNode deploys = null;
+                while (Instant.now().isBefore(until)) {
+                    deploys = Http.get(a.url(), TOKEN, "/api/v1/apps/api/deploys")
+                            .json()
+                            .get("items");
+                    if (deploys.size() > 0
+                            && deploys.get(0).get("status").asString().equals("succeeded")) {
+                        break;
+                    }
+                    ServerProcess.sleep(200);
+                }
+                assertThat(forwarded.get())
+                        .as("the registry notified through the fan-out")
+                        .isPositive();
+                // Give the second server every chance to deploy a second time, then check it did not.
+                ServerProcess.sleep(3000);
+                deploys = Http.get(b.url(), TOKEN, "/api/v1/apps/api/deploys")
+                        .json()
+                        .get("items");
+                assertThat(deploys).as(a.tail()).hasSize(1);
+                assertThat(deploys.get(0).get("reason").asString()).isEqualTo("auto");
+                assertThat(deploys.get(0).get("status").asString()).isEqualTo("succeeded");
+                assertThat(Http.get(b.url(), TOKEN, "/api/v1/apps/api/releases")
+                                .json()
+                                .get("items"))
+                        .hasSize(1);
+                assertThat(Http.get(a.url(), TOKEN, "/api/v1/audit/verify")
+                                .json()
+                                .get("ok")
+                                .asBoolean())
+                        .isTrue();
+            } finally {
+                fanOut.stop(0);
+            }
         }
-        assertThat(forwarded.get()).as("the registry notified through the fan-out").isPositive();
-        // Give the second server every chance to deploy a second time, then check it did not.
-        ServerProcess.sleep(3000);
-        deploys = Http.get(b.url(), TOKEN, "/api/v1/apps/api/deploys").json().get("items");
-        assertThat(deploys).as(a.tail()).hasSize(1);
-        assertThat(deploys.get(0).get("reason").asString()).isEqualTo("auto");
-        assertThat(deploys.get(0).get("status").asString()).isEqualTo("succeeded");
-        assertThat(Http.get(b.url(), TOKEN, "/api/v1/apps/api/releases").json().get("items")).hasSize(1);
-        assertThat(Http.get(a.url(), TOKEN, "/api/v1/audit/verify").json().get("ok").asBoolean()).isTrue();
-      } finally {
-        fanOut.stop(0);
-      }
     }
-  }
 }

@@ -14,53 +14,56 @@ import java.util.concurrent.atomic.AtomicInteger;
  * embedded one for this JVM. Each test gets a database of its own on it.
  */
 final class SharedDatabase {
-  private static final AtomicInteger SEQ = new AtomicInteger();
-  private static String adminUrl;
-  private static String user = "postgres";
-  private static String password = "";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    private static String adminUrl;
+    private static String user = "postgres";
+    private static String password = "";
 
-  private SharedDatabase() {}
+    private SharedDatabase() {}
 
-  /** Creates a fresh, empty database and returns its JDBC URL. */
-  static synchronized String fresh() {
-    if (adminUrl == null) {
-      String external = System.getenv("CATAPULT_TEST_DATABASE_URL");
-      if (external != null && !external.isBlank()) {
-        adminUrl = external;
-        user = System.getenv().getOrDefault("CATAPULT_TEST_DATABASE_USER", "postgres");
-        password = System.getenv().getOrDefault("CATAPULT_TEST_DATABASE_PASSWORD", "");
-      } else {
-        try {
-          EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
-          Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-              pg.close();
-            } catch (IOException e) {
-              // exiting anyway
+    /** Creates a fresh, empty database and returns its JDBC URL. */
+    static synchronized String fresh() {
+        if (adminUrl == null) {
+            String external = System.getenv("CATAPULT_TEST_DATABASE_URL");
+            if (external != null && !external.isBlank()) {
+                adminUrl = external;
+                user = System.getenv().getOrDefault("CATAPULT_TEST_DATABASE_USER", "postgres");
+                password = System.getenv().getOrDefault("CATAPULT_TEST_DATABASE_PASSWORD", "");
+            } else {
+                try {
+                    EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                            .setServerConfig("max_connections", "300")
+                            .start();
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        try {
+                            pg.close();
+                        } catch (IOException e) {
+                            // exiting anyway
+                        }
+                    }));
+                    adminUrl = pg.getJdbcUrl("postgres", "postgres");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
-          }));
-          adminUrl = pg.getJdbcUrl("postgres", "postgres");
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
         }
-      }
+        String name = "catapult_e2e_" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+                Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test database " + name, e);
+        }
+        int slash = adminUrl.lastIndexOf('/');
+        int query = adminUrl.indexOf('?', slash);
+        return adminUrl.substring(0, slash + 1) + name + (query < 0 ? "" : adminUrl.substring(query));
     }
-    String name = "catapult_e2e_" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet();
-    try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
-      s.execute("create database " + name);
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not create test database " + name, e);
+
+    static String user() {
+        return user;
     }
-    int slash = adminUrl.lastIndexOf('/');
-    int query = adminUrl.indexOf('?', slash);
-    return adminUrl.substring(0, slash + 1) + name + (query < 0 ? "" : adminUrl.substring(query));
-  }
 
-  static String user() {
-    return user;
-  }
-
-  static String password() {
-    return password;
-  }
+    static String password() {
+        return password;
+    }
 }

@@ -21,87 +21,108 @@ import org.junit.jupiter.api.TestInstance;
 /** Two server processes on one database behave as one ledger (SPEC §12). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoReplicasTest {
-  private static final String TOKEN = ServerProcess.ADMIN_TOKEN;
-  private ServerProcess a;
-  private ServerProcess b;
-  private WebhookReceiver receiver;
+    private static final String TOKEN = ServerProcess.ADMIN_TOKEN;
+    private ServerProcess a;
+    private ServerProcess b;
+    private WebhookReceiver receiver;
 
-  @BeforeAll
-  void start() {
-    String db = SharedDatabase.fresh();
-    receiver = new WebhookReceiver();
-    Map<String, String> env = Map.of("E2E_WEBHOOK_SECRET", "replica-secret");
-    a = ServerProcess.start(db, env);
-    b = ServerProcess.start(db, env);
-    Http.post(a.url(), TOKEN, "/api/v1/environments", Map.of("name", "dev", "rank", 10));
-  }
-
-  @AfterAll
-  void stop() {
-    a.close();
-    b.close();
-    receiver.close();
-  }
-
-  @Test
-  void fiftyConcurrentReleasesSplitAcrossTwoServersAreNumberedOneToFifty() throws Exception {
-    Http.post(a.url(), TOKEN, "/api/v1/apps", Map.of("name", "split", "image", "127.0.0.1:5000/e2e/split"));
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<Http.Response>> futures = new ArrayList<>();
-    try (ExecutorService pool = Executors.newFixedThreadPool(50)) {
-      for (int i = 0; i < 50; i++) {
-        String base = (i % 2 == 0 ? a : b).url();
-        String commit = String.format("%040x", i + 1);
-        futures.add(pool.submit((Callable<Http.Response>) () -> {
-          go.await();
-          return Http.post(base, TOKEN, "/api/v1/apps/split/releases", Map.of("commit", commit, "noImage", true));
-        }));
-      }
-      go.countDown();
-      List<Long> versions = new ArrayList<>();
-      for (Future<Http.Response> f : futures) {
-        Http.Response r = f.get();
-        assertThat(r.status()).as(r.raw()).isEqualTo(201);
-        versions.add(r.json().get("version").asLong());
-      }
-      assertThat(versions.stream().sorted().toList()).containsExactlyElementsOf(LongStream.rangeClosed(1, 50).boxed().toList());
+    @BeforeAll
+    void start() {
+        String db = SharedDatabase.fresh();
+        receiver = new WebhookReceiver();
+        Map<String, String> env = Map.of("E2E_WEBHOOK_SECRET", "replica-secret");
+        a = ServerProcess.start(db, env);
+        b = ServerProcess.start(db, env);
+        Http.post(a.url(), TOKEN, "/api/v1/environments", Map.of("name", "dev", "rank", 10));
     }
-    assertThat(Http.get(b.url(), TOKEN, "/api/v1/audit/verify").json().get("ok").asBoolean()).isTrue();
-  }
 
-  @Test
-  void eachDeployIsDispatchedOnceThoughBothServersLookForWork() {
-    List<String> ids = new ArrayList<>();
-    for (int app = 0; app < 8; app++) {
-      String name = "fan-" + app;
-      Http.post(a.url(), TOKEN, "/api/v1/apps", Map.of("name", name, "image", "127.0.0.1:5000/e2e/fan"));
-      Http.put(a.url(), TOKEN, "/api/v1/apps/" + name + "/targets/dev",
-          Map.of("deployer", Map.of("type", "webhook", "url", receiver.url(), "secretEnv", "E2E_WEBHOOK_SECRET")));
-      Http.post(a.url(), TOKEN, "/api/v1/apps/" + name + "/releases", Map.of("commit", String.format("%040x", app + 100), "noImage", true));
-      for (int i = 0; i < 3; i++) {
-        ServerProcess server = (i % 2 == 0) ? a : b;
-        Http.Response r = Http.post(server.url(), TOKEN, "/api/v1/apps/" + name + "/deploys", Map.of("environment", "dev"));
-        assertThat(r.status()).as(r.raw()).isEqualTo(202);
-        ids.add(r.json().get("id").asString());
-      }
+    @AfterAll
+    void stop() {
+        a.close();
+        b.close();
+        receiver.close();
     }
-    // Each deploy is handed to the webhook once, then reported succeeded, which lets the next one of its target run.
-    Instant until = Instant.now().plus(Duration.ofSeconds(90));
-    List<String> pending = new ArrayList<>(ids);
-    while (!pending.isEmpty() && Instant.now().isBefore(until)) {
-      for (String id : List.copyOf(pending)) {
-        String status = Http.get(a.url(), TOKEN, "/api/v1/deploys/" + id).json().get("status").asString();
-        if (status.equals("in_progress") && receiver.deliveriesOf(id) > 0) {
-          Http.post(b.url(), TOKEN, "/api/v1/deploys/" + id + "/status", Map.of("status", "succeeded"));
-        } else if (status.equals("succeeded")) {
-          pending.remove(id);
+
+    @Test
+    void fiftyConcurrentReleasesSplitAcrossTwoServersAreNumberedOneToFifty() throws Exception {
+        Http.post(a.url(), TOKEN, "/api/v1/apps", Map.of("name", "split", "image", "127.0.0.1:5000/e2e/split"));
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Http.Response>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(50)) {
+            for (int i = 0; i < 50; i++) {
+                String base = (i % 2 == 0 ? a : b).url();
+                String commit = String.format("%040x", i + 1);
+                futures.add(pool.submit((Callable<Http.Response>) () -> {
+                    go.await();
+                    return Http.post(
+                            base, TOKEN, "/api/v1/apps/split/releases", Map.of("commit", commit, "noImage", true));
+                }));
+            }
+            go.countDown();
+            List<Long> versions = new ArrayList<>();
+            for (Future<Http.Response> f : futures) {
+                Http.Response r = f.get();
+                assertThat(r.status()).as(r.raw()).isEqualTo(201);
+                versions.add(r.json().get("version").asLong());
+            }
+            assertThat(versions.stream().sorted().toList())
+                    .containsExactlyElementsOf(
+                            LongStream.rangeClosed(1, 50).boxed().toList());
         }
-      }
-      ServerProcess.sleep(100);
+        assertThat(Http.get(b.url(), TOKEN, "/api/v1/audit/verify")
+                        .json()
+                        .get("ok")
+                        .asBoolean())
+                .isTrue();
     }
-    assertThat(pending).as("deploys not finished").isEmpty();
-    for (String id : ids) {
-      assertThat(receiver.deliveriesOf(id)).as("deliveries of " + id).isEqualTo(1);
+
+    @Test
+    void eachDeployIsDispatchedOnceThoughBothServersLookForWork() {
+        List<String> ids = new ArrayList<>();
+        for (int app = 0; app < 8; app++) {
+            String name = "fan-" + app;
+            Http.post(a.url(), TOKEN, "/api/v1/apps", Map.of("name", name, "image", "127.0.0.1:5000/e2e/fan"));
+            Http.put(
+                    a.url(),
+                    TOKEN,
+                    "/api/v1/apps/" + name + "/targets/dev",
+                    Map.of(
+                            "deployer",
+                            Map.of("type", "webhook", "url", receiver.url(), "secretEnv", "E2E_WEBHOOK_SECRET")));
+            Http.post(
+                    a.url(),
+                    TOKEN,
+                    "/api/v1/apps/" + name + "/releases",
+                    Map.of("commit", String.format("%040x", app + 100), "noImage", true));
+            for (int i = 0; i < 3; i++) {
+                ServerProcess server = (i % 2 == 0) ? a : b;
+                Http.Response r = Http.post(
+                        server.url(), TOKEN, "/api/v1/apps/" + name + "/deploys", Map.of("environment", "dev"));
+                assertThat(r.status()).as(r.raw()).isEqualTo(202);
+                ids.add(r.json().get("id").asString());
+            }
+        }
+        // Each deploy is handed to the webhook once, then reported succeeded, which lets the next one of its target
+        // run.
+        Instant until = Instant.now().plus(Duration.ofSeconds(90));
+        List<String> pending = new ArrayList<>(ids);
+        while (!pending.isEmpty() && Instant.now().isBefore(until)) {
+            for (String id : List.copyOf(pending)) {
+                String status = Http.get(a.url(), TOKEN, "/api/v1/deploys/" + id)
+                        .json()
+                        .get("status")
+                        .asString();
+                if (status.equals("in_progress") && receiver.deliveriesOf(id) > 0) {
+                    Http.post(b.url(), TOKEN, "/api/v1/deploys/" + id + "/status", Map.of("status", "succeeded"));
+                } else if (status.equals("succeeded")) {
+                    pending.remove(id);
+                }
+            }
+            ServerProcess.sleep(100);
+        }
+        assertThat(pending).as("deploys not finished").isEmpty();
+        for (String id : ids) {
+            assertThat(receiver.deliveriesOf(id)).as("deliveries of " + id).isEqualTo(1);
+        }
     }
-  }
 }

@@ -19,32 +19,32 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Bootstrap implements ApplicationRunner {
-  private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
-  private final AccessControl access;
-  private final CatapultProperties props;
+    private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
+    private final AccessControl access;
+    private final CatapultProperties props;
 
-  Bootstrap(AccessControl access, CatapultProperties props) {
-    this.access = access;
-    this.props = props;
-  }
+    Bootstrap(AccessControl access, CatapultProperties props) {
+        this.access = access;
+        this.props = props;
+    }
 
-  @Override
-  public void run(ApplicationArguments args) throws IOException {
-    String given = props.bootstrapToken();
-    boolean generated = given == null || given.isBlank();
-    String secret = generated ? TokenSecrets.generate() : given;
-    if (!access.bootstrap(secret)) {
-      return;
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        String given = props.bootstrapToken();
+        boolean generated = given == null || given.isBlank();
+        String secret = generated ? TokenSecrets.generate() : given;
+        if (!access.bootstrap(secret)) {
+            return;
+        }
+        if (!generated) {
+            log.info("Created the admin service account with the token from CATAPULT_BOOTSTRAP_TOKEN");
+            return;
+        }
+        Path file = props.dataDir().toAbsolutePath().resolve("bootstrap-token");
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, secret + "\n", StandardOpenOption.TRUNCATE_EXISTING);
+        log.info("Created the admin service account; its token is in {}", file);
     }
-    if (!generated) {
-      log.info("Created the admin service account with the token from CATAPULT_BOOTSTRAP_TOKEN");
-      return;
-    }
-    Path file = props.dataDir().toAbsolutePath().resolve("bootstrap-token");
-    Files.createDirectories(file.getParent());
-    Files.deleteIfExists(file);
-    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(file, secret + "\n", StandardOpenOption.TRUNCATE_EXISTING);
-    log.info("Created the admin service account; its token is in {}", file);
-  }
 }

@@ -9,18 +9,17 @@ import java.util.Base64;
  * (unlike for passwords): the secret has 256 bits of entropy, so there is nothing to brute-force.
  */
 final class TokenSecrets {
-  private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-  private TokenSecrets() {}
+    private TokenSecrets() {}
 
-  static String generate() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return "cat_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
+    static String generate() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "cat_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
 
-  static String hash(String secret) {
-    return Sha256.hex(secret);
-  }
-
+    static String hash(String secret) {
+        return Sha256.hex(secret);
+    }
 }

@@ -19,42 +19,53 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class TotpAttempts {
-  static final int MAX_FAILURES = 5;
-  static final Duration LOCK = Duration.ofMinutes(5);
-  private final JdbcClient jdbc;
-  private final AuditTrail audit;
-  private final Clock clock;
+    static final int MAX_FAILURES = 5;
+    static final Duration LOCK = Duration.ofMinutes(5);
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
 
-  TotpAttempts(JdbcClient jdbc, AuditTrail audit, Clock clock) {
-    this.jdbc = jdbc;
-    this.audit = audit;
-    this.clock = clock;
-  }
-
-  /** Throws {@link RateLimited} while the principal's step-up is locked. */
-  void checkNotLocked(String principalId, Instant lockedUntil) {
-    Instant now = clock.instant();
-    if (lockedUntil != null && lockedUntil.isAfter(now)) {
-      throw new RateLimited("too many wrong TOTP codes; try again after " + lockedUntil, Duration.between(now, lockedUntil));
+    TotpAttempts(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
     }
-  }
 
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public void recordFailure(String principalId, String principalName) {
-    int failures = jdbc.sql("update principals set totp_failures = totp_failures + 1 where id = ? returning totp_failures")
-        .param(principalId).query(Integer.class).single();
-    if (failures >= MAX_FAILURES) {
-      Instant until = clock.instant().plus(LOCK);
-      jdbc.sql("update principals set totp_failures = 0, totp_locked_until = ? where id = ?")
-          .params(Timestamp.from(until), principalId).update();
-      audit.record("system", "totp.locked", "principal/" + principalName, Map.of("until", until.toString(), "failures", failures));
+    /** Throws {@link RateLimited} while the principal's step-up is locked. */
+    void checkNotLocked(String principalId, Instant lockedUntil) {
+        Instant now = clock.instant();
+        if (lockedUntil != null && lockedUntil.isAfter(now)) {
+            throw new RateLimited(
+                    "too many wrong TOTP codes; try again after " + lockedUntil, Duration.between(now, lockedUntil));
+        }
     }
-  }
 
-  /** Joins the caller's transaction: a successful step-up clears the count. */
-  @Transactional
-  public void recordSuccess(String principalId) {
-    jdbc.sql("update principals set totp_failures = 0, totp_locked_until = null where id = ? and (totp_failures > 0 or totp_locked_until is not null)")
-        .param(principalId).update();
-  }
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordFailure(String principalId, String principalName) {
+        int failures = jdbc.sql(
+                        "update principals set totp_failures = totp_failures + 1 where id = ? returning totp_failures")
+                .param(principalId)
+                .query(Integer.class)
+                .single();
+        if (failures >= MAX_FAILURES) {
+            Instant until = clock.instant().plus(LOCK);
+            jdbc.sql("update principals set totp_failures = 0, totp_locked_until = ? where id = ?")
+                    .params(Timestamp.from(until), principalId)
+                    .update();
+            audit.record(
+                    "system",
+                    "totp.locked",
+                    "principal/" + principalName,
+                    Map.of("until", until.toString(), "failures", failures));
+        }
+    }
+
+    /** Joins the caller's transaction: a successful step-up clears the count. */
+    @Transactional
+    public void recordSuccess(String principalId) {
+        jdbc.sql(
+                        "update principals set totp_failures = 0, totp_locked_until = null where id = ? and (totp_failures > 0 or totp_locked_until is not null)")
+                .param(principalId)
+                .update();
+    }
 }

@@ -17,50 +17,57 @@ import org.springframework.transaction.annotation.Transactional;
 /** Admin commands on the catalogue: scan one tag now, backfill a whole registry. Both run as jobs. */
 @Service
 public class AdminCommands {
-  private final Registries registries;
-  private final TagSync tagSync;
-  private final JobQueue jobs;
-  private final AuditTrail audit;
+    private final Registries registries;
+    private final TagSync tagSync;
+    private final JobQueue jobs;
+    private final AuditTrail audit;
 
-  AdminCommands(Registries registries, TagSync tagSync, JobQueue jobs, AuditTrail audit) {
-    this.registries = registries;
-    this.tagSync = tagSync;
-    this.jobs = jobs;
-    this.audit = audit;
-  }
-
-  /** {@code repository} includes the registry host, e.g. {@code 127.0.0.1:5000/shop/api}. */
-  @Transactional
-  public JobAccepted scan(Actor actor, @Nullable String repository, @Nullable String tag) {
-    actor.grants().require(Permission.admin());
-    if (repository == null || tag == null) {
-      throw new InvalidInput(repository == null ? "repository" : "tag", "is required");
+    AdminCommands(Registries registries, TagSync tagSync, JobQueue jobs, AuditTrail audit) {
+        this.registries = registries;
+        this.tagSync = tagSync;
+        this.jobs = jobs;
+        this.audit = audit;
     }
-    ImageReference ref = ImageReference.parse("repository", repository + ":" + tag);
-    Registries.Location location = registries.locate(ref.repository().value())
-        .orElseThrow(() -> new InvalidInput("repository", "no registry is configured for '" + repository
-            + "' (give the repository with its registry host, e.g. 127.0.0.1:5000/shop/api)"));
-    RegistryRecord registry = location.registry();
-    String path = location.path();
-    String id = tagSync.requestRescan(registry.name(), path, tag);
-    audit.record(actor.name(), "artifact.scan.requested", "registry/" + registry.name() + "/" + path,
-        Map.of("tag", tag, "job", id));
-    return accepted(id, TagSync.KIND);
-  }
 
-  @Transactional
-  public JobAccepted backfill(Actor actor, @Nullable String registryName) {
-    actor.grants().require(Permission.admin());
-    if (registryName == null) {
-      throw new InvalidInput("registry", "is required");
+    /** {@code repository} includes the registry host, e.g. {@code 127.0.0.1:5000/shop/api}. */
+    @Transactional
+    public JobAccepted scan(Actor actor, @Nullable String repository, @Nullable String tag) {
+        actor.grants().require(Permission.admin());
+        if (repository == null || tag == null) {
+            throw new InvalidInput(repository == null ? "repository" : "tag", "is required");
+        }
+        ImageReference ref = ImageReference.parse("repository", repository + ":" + tag);
+        Registries.Location location = registries
+                .locate(ref.repository().value())
+                .orElseThrow(() -> new InvalidInput(
+                        "repository",
+                        "no registry is configured for '" + repository
+                                + "' (give the repository with its registry host, e.g. 127.0.0.1:5000/shop/api)"));
+        RegistryRecord registry = location.registry();
+        String path = location.path();
+        String id = tagSync.requestRescan(registry.name(), path, tag);
+        audit.record(
+                actor.name(),
+                "artifact.scan.requested",
+                "registry/" + registry.name() + "/" + path,
+                Map.of("tag", tag, "job", id));
+        return accepted(id, TagSync.KIND);
     }
-    RegistryRecord registry = registries.find(registryName);
-    String id = jobs.enqueue(Backfill.KIND, Backfill.KIND + ":" + registry.name(), Map.of("registry", registry.name()), 5);
-    audit.record(actor.name(), "registry.backfill.requested", "registry/" + registry.name(), Map.of("job", id));
-    return accepted(id, Backfill.KIND);
-  }
 
-  private JobAccepted accepted(String id, String kind) {
-    return new JobAccepted(id, kind, jobs.get(id).status(), "/api/v1/admin/jobs/" + id);
-  }
+    @Transactional
+    public JobAccepted backfill(Actor actor, @Nullable String registryName) {
+        actor.grants().require(Permission.admin());
+        if (registryName == null) {
+            throw new InvalidInput("registry", "is required");
+        }
+        RegistryRecord registry = registries.find(registryName);
+        String id = jobs.enqueue(
+                Backfill.KIND, Backfill.KIND + ":" + registry.name(), Map.of("registry", registry.name()), 5);
+        audit.record(actor.name(), "registry.backfill.requested", "registry/" + registry.name(), Map.of("job", id));
+        return accepted(id, Backfill.KIND);
+    }
+
+    private JobAccepted accepted(String id, String kind) {
+        return new JobAccepted(id, kind, jobs.get(id).status(), "/api/v1/admin/jobs/" + id);
+    }
 }

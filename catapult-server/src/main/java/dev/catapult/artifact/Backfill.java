@@ -29,81 +29,86 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Backfill implements JobHandler {
-  static final String KIND = "backfill";
-  private static final int PAGE = 100;
-  private final Registries registries;
-  private final RegistryClients clients;
-  private final TagSync tagSync;
-  private final JobQueue jobs;
-  private final int concurrency;
+    static final String KIND = "backfill";
+    private static final int PAGE = 100;
+    private final Registries registries;
+    private final RegistryClients clients;
+    private final TagSync tagSync;
+    private final JobQueue jobs;
+    private final int concurrency;
 
-  Backfill(Registries registries, RegistryClients clients, TagSync tagSync, JobQueue jobs,
-      @Value("${catapult.registry.backfill-concurrency:4}") int concurrency) {
-    this.registries = registries;
-    this.clients = clients;
-    this.tagSync = tagSync;
-    this.jobs = jobs;
-    this.concurrency = concurrency;
-  }
-
-  @Override
-  public String kind() {
-    return KIND;
-  }
-
-  @Override
-  public void run(Job job, JobProgress progress) throws Exception {
-    RegistryRecord registry = registries.find(job.string("registry"));
-    RegistryClient client = clients.forRegistry(registry);
-    Map<String, Object> saved = jobs.progress(job.id());
-    String last = (String) saved.get("lastRepository");
-    AtomicLong repositories = new AtomicLong(number(saved, "repositories"));
-    AtomicLong tags = new AtomicLong(number(saved, "tags"));
-    while (true) {
-      CatalogPage page = client.catalog(last, PAGE);
-      processPage(registry, client, page.repositories(), repositories, tags);
-      if (!page.repositories().isEmpty()) {
-        last = page.repositories().getLast();
-      }
-      Map<String, Object> p = new LinkedHashMap<>();
-      p.put("phase", page.next() == null ? "done" : "running");
-      p.put("repositories", repositories.get());
-      p.put("tags", tags.get());
-      p.put("lastRepository", last);
-      progress.report(p);
-      if (page.next() == null || page.repositories().isEmpty()) {
-        return;
-      }
+    Backfill(
+            Registries registries,
+            RegistryClients clients,
+            TagSync tagSync,
+            JobQueue jobs,
+            @Value("${catapult.registry.backfill-concurrency:4}") int concurrency) {
+        this.registries = registries;
+        this.clients = clients;
+        this.tagSync = tagSync;
+        this.jobs = jobs;
+        this.concurrency = concurrency;
     }
-  }
 
-  private void processPage(RegistryRecord registry, RegistryClient client, List<String> page, AtomicLong repositories, AtomicLong tags)
-      throws InterruptedException, ExecutionException {
-    java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(concurrency);
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<?>> work = new ArrayList<>();
-      for (String repository : page) {
-        work.add(pool.submit(() -> {
-          permits.acquire();
-          try {
-            for (String tag : client.tags(repository)) {
-              tagSync.resolve(registry, client, repository, tag, "backfill");
-              tags.incrementAndGet();
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void run(Job job, JobProgress progress) throws Exception {
+        RegistryRecord registry = registries.find(job.string("registry"));
+        RegistryClient client = clients.forRegistry(registry);
+        Map<String, Object> saved = jobs.progress(job.id());
+        String last = (String) saved.get("lastRepository");
+        AtomicLong repositories = new AtomicLong(number(saved, "repositories"));
+        AtomicLong tags = new AtomicLong(number(saved, "tags"));
+        while (true) {
+            CatalogPage page = client.catalog(last, PAGE);
+            processPage(registry, client, page.repositories(), repositories, tags);
+            if (!page.repositories().isEmpty()) {
+                last = page.repositories().getLast();
             }
-            repositories.incrementAndGet();
-          } finally {
-            permits.release();
-          }
-          return null;
-        }));
-      }
-      for (Future<?> f : work) {
-        f.get();
-      }
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("phase", page.next() == null ? "done" : "running");
+            p.put("repositories", repositories.get());
+            p.put("tags", tags.get());
+            p.put("lastRepository", last);
+            progress.report(p);
+            if (page.next() == null || page.repositories().isEmpty()) {
+                return;
+            }
+        }
     }
-  }
 
-  private static long number(Map<String, Object> m, String key) {
-    return m.get(key) instanceof Number n ? n.longValue() : 0;
-  }
+    private void processPage(
+            RegistryRecord registry, RegistryClient client, List<String> page, AtomicLong repositories, AtomicLong tags)
+            throws InterruptedException, ExecutionException {
+        java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(concurrency);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> work = new ArrayList<>();
+            for (String repository : page) {
+                work.add(pool.submit(() -> {
+                    permits.acquire();
+                    try {
+                        for (String tag : client.tags(repository)) {
+                            tagSync.resolve(registry, client, repository, tag, "backfill");
+                            tags.incrementAndGet();
+                        }
+                        repositories.incrementAndGet();
+                    } finally {
+                        permits.release();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        }
+    }
+
+    private static long number(Map<String, Object> m, String key) {
+        return m.get(key) instanceof Number n ? n.longValue() : 0;
+    }
 }

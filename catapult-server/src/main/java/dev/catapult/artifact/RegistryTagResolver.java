@@ -20,33 +20,44 @@ import org.springframework.stereotype.Component;
 @Component
 @Primary
 class RegistryTagResolver implements TagResolver {
-  private final Registries registries;
-  private final RegistryClients clients;
+    private final Registries registries;
+    private final RegistryClients clients;
 
-  RegistryTagResolver(Registries registries, RegistryClients clients) {
-    this.registries = registries;
-    this.clients = clients;
-  }
+    RegistryTagResolver(Registries registries, RegistryClients clients) {
+        this.registries = registries;
+        this.clients = clients;
+    }
 
-  @Override
-  public Digest resolve(ImageReference ref) {
-    String repo = ref.repository().value();
-    Optional<Registries.Location> location = registries.locate(repo);
-    if (location.isEmpty()) {
-      throw new InvalidInput("image", "'" + ref + "' is a tag reference and no registry is configured for its host; "
-          + "add the registry (POST /api/v1/registries) or pass a digest reference (" + repo + "@sha256:…)");
+    @Override
+    public Digest resolve(ImageReference ref) {
+        String repo = ref.repository().value();
+        Optional<Registries.Location> location = registries.locate(repo);
+        if (location.isEmpty()) {
+            throw new InvalidInput(
+                    "image",
+                    "'" + ref + "' is a tag reference and no registry is configured for its host; "
+                            + "add the registry (POST /api/v1/registries) or pass a digest reference (" + repo
+                            + "@sha256:…)");
+        }
+        RegistryRecord registry = location.get().registry();
+        try {
+            Optional<ManifestDescriptor> head =
+                    clients.forRegistry(registry).head(location.get().path(), ref.tag());
+            return head.orElseThrow(
+                            () -> new InvalidInput("image", "tag '" + ref.tag() + "' does not exist in " + repo))
+                    .digest();
+        } catch (RegistryException e) {
+            throw switch (e.kind()) {
+                case NOT_FOUND ->
+                    new InvalidInput(
+                            "image", "repository " + repo + " does not exist in registry '" + registry.name() + "'");
+                case UNAUTHORIZED ->
+                    new InvalidInput(
+                            "image", "registry '" + registry.name() + "' refused Catapult's credentials for " + repo);
+                default ->
+                    new dev.catapult.platform.UpstreamUnavailable("registry '" + registry.name()
+                            + "' could not resolve " + ref + " right now: " + e.getMessage());
+            };
+        }
     }
-    RegistryRecord registry = location.get().registry();
-    try {
-      Optional<ManifestDescriptor> head = clients.forRegistry(registry).head(location.get().path(), ref.tag());
-      return head.orElseThrow(() -> new InvalidInput("image", "tag '" + ref.tag() + "' does not exist in " + repo)).digest();
-    } catch (RegistryException e) {
-      throw switch (e.kind()) {
-        case NOT_FOUND -> new InvalidInput("image", "repository " + repo + " does not exist in registry '" + registry.name() + "'");
-        case UNAUTHORIZED -> new InvalidInput("image", "registry '" + registry.name() + "' refused Catapult's credentials for " + repo);
-        default -> new dev.catapult.platform.UpstreamUnavailable("registry '" + registry.name() + "' could not resolve "
-            + ref + " right now: " + e.getMessage());
-      };
-    }
-  }
 }

@@ -10,29 +10,33 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ScanSettings {
-  private final FileRules rules;
-  private final Provenance.CustomKeys customKeys;
+    private final FileRules rules;
+    private final Provenance.CustomKeys customKeys;
 
-  ScanSettings(
-      @Value("${catapult.scan.include:}") List<String> include,
-      @Value("${catapult.scan.skip-prefixes:usr/}") List<String> skipPrefixes,
-      @Value("${catapult.scan.max-file-bytes:4194304}") long maxFileBytes,
-      @Value("${catapult.scan.max-layer-bytes:4294967296}") long maxLayerBytes,
-      @Value("${catapult.scan.max-extracted-bytes:33554432}") long maxExtractedBytes,
-      @Value("${catapult.scan.labels.service-name:}") List<String> serviceNameKeys,
-      @Value("${catapult.scan.labels.git-url:}") List<String> gitUrlKeys,
-      @Value("${catapult.scan.labels.revision:}") List<String> revisionKeys) {
-    FileRules defaults = FileRules.defaults();
-    this.rules = new FileRules(include.isEmpty() ? defaults.include() : include, skipPrefixes, maxFileBytes, maxLayerBytes,
-        maxExtractedBytes);
-    this.customKeys = new Provenance.CustomKeys(serviceNameKeys, gitUrlKeys, revisionKeys);
-  }
+    ScanSettings(
+            @Value("${catapult.scan.include:}") List<String> include,
+            @Value("${catapult.scan.skip-prefixes:usr/}") List<String> skipPrefixes,
+            @Value("${catapult.scan.max-file-bytes:4194304}") long maxFileBytes,
+            @Value("${catapult.scan.max-layer-bytes:4294967296}") long maxLayerBytes,
+            @Value("${catapult.scan.max-extracted-bytes:33554432}") long maxExtractedBytes,
+            @Value("${catapult.scan.labels.service-name:}") List<String> serviceNameKeys,
+            @Value("${catapult.scan.labels.git-url:}") List<String> gitUrlKeys,
+            @Value("${catapult.scan.labels.revision:}") List<String> revisionKeys) {
+        FileRules defaults = FileRules.defaults();
+        this.rules = new FileRules(
+                include.isEmpty() ? defaults.include() : include,
+                skipPrefixes,
+                maxFileBytes,
+                maxLayerBytes,
+                maxExtractedBytes);
+        this.customKeys = new Provenance.CustomKeys(serviceNameKeys, gitUrlKeys, revisionKeys);
+    }
 
-  FileRules rules() {
-    return rules;
-  }
+    FileRules rules() {
+        return rules;
+    }
 
-  Provenance.CustomKeys customKeys() {
-    return customKeys;
-  }
+    Provenance.CustomKeys customKeys() {
+        return customKeys;
+    }
 }

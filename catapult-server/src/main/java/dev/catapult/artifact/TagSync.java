@@ -23,75 +23,104 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class TagSync implements JobHandler {
-  static final String KIND = "resolve-tag";
-  private final Registries registries;
-  private final RegistryClients clients;
-  private final Catalogue catalogue;
-  private final JobQueue jobs;
-  private final TransactionTemplate tx;
-  private final WatchEvaluations watches;
+    static final String KIND = "resolve-tag";
+    private final Registries registries;
+    private final RegistryClients clients;
+    private final Catalogue catalogue;
+    private final JobQueue jobs;
+    private final TransactionTemplate tx;
+    private final WatchEvaluations watches;
 
-  TagSync(Registries registries, RegistryClients clients, Catalogue catalogue, JobQueue jobs, TransactionTemplate tx,
-      WatchEvaluations watches) {
-    this.watches = watches;
-    this.registries = registries;
-    this.clients = clients;
-    this.catalogue = catalogue;
-    this.jobs = jobs;
-    this.tx = tx;
-  }
-
-  @Override
-  public String kind() {
-    return KIND;
-  }
-
-  /** Queues a look at {@code repository:tag} (joins the caller's transaction; one queued look per tag). */
-  public String request(String registry, String repository, String tag, String source) {
-    return jobs.enqueue(KIND, KIND + ":" + registry + ":" + repository + ":" + tag,
-        Map.of("registry", registry, "repository", repository, "tag", tag, "source", source), 8);
-  }
-
-  /** Queues a look at {@code repository:tag} that also rescans the artifact even if it is up to date. */
-  public String requestRescan(String registry, String repository, String tag) {
-    return jobs.enqueue(KIND, KIND + ":" + registry + ":" + repository + ":" + tag + ":rescan",
-        Map.of("registry", registry, "repository", repository, "tag", tag, "source", "admin", "rescan", true), 8);
-  }
-
-  @Override
-  public void run(Job job, JobProgress progress) {
-    RegistryRecord registry = registries.find(job.string("registry"));
-    String repository = job.string("repository");
-    Optional<String> digest = resolve(registry, clients.forRegistry(registry), repository, job.string("tag"), job.string("source"));
-    if (Boolean.TRUE.equals(job.payload().get("rescan")) && digest.isPresent()) {
-      jobs.enqueue(ScanJobs.KIND, ScanJobs.dedupeKey(registry.name(), repository, digest.get()),
-          ScanJobs.payload(registry.name(), repository, digest.get()), 8);
+    TagSync(
+            Registries registries,
+            RegistryClients clients,
+            Catalogue catalogue,
+            JobQueue jobs,
+            TransactionTemplate tx,
+            WatchEvaluations watches) {
+        this.watches = watches;
+        this.registries = registries;
+        this.clients = clients;
+        this.catalogue = catalogue;
+        this.jobs = jobs;
+        this.tx = tx;
     }
-  }
 
-  /** Resolves one tag now; returns the digest it points at, if it exists. */
-  public Optional<String> resolve(RegistryRecord registry, RegistryClient client, String repository, String tag, String source) {
-    Optional<ManifestDescriptor> head = client.head(repository, tag);
-    if (head.isPresent() && head.get().digest().value().equals(catalogue.currentTag(registry.id(), repository, tag).orElse(null))
-        && catalogue.isScanned(registry.id(), repository, head.get().digest().value(), ScannerVersion.CURRENT)) {
-      // Nothing changed: read-only, so an idle poll of a thousand pinned tags writes nothing to the database.
-      return Optional.of(head.get().digest().value());
+    @Override
+    public String kind() {
+        return KIND;
     }
-    tx.executeWithoutResult(status -> {
-      if (head.isEmpty()) {
-        catalogue.unmapTag(registry.id(), repository, tag, source);
-        return;
-      }
-      ManifestDescriptor d = head.get();
-      catalogue.upsertArtifact(registry.id(), repository, d.digest().value(), d.mediaType(), d.size(), null, null);
-      boolean moved = catalogue.mapTag(registry.id(), repository, tag, d.digest().value(), source);
-      if (!catalogue.isScanned(registry.id(), repository, d.digest().value(), ScannerVersion.CURRENT)) {
-        jobs.enqueue(ScanJobs.KIND, ScanJobs.dedupeKey(registry.name(), repository, d.digest().value()),
-            ScanJobs.payload(registry.name(), repository, d.digest().value()), 8);
-      } else if (moved) {
-        watches.requestForRepository(registry.settings().host(), repository, source);
-      }
-    });
-    return head.map(d -> d.digest().value());
-  }
+
+    /** Queues a look at {@code repository:tag} (joins the caller's transaction; one queued look per tag). */
+    public String request(String registry, String repository, String tag, String source) {
+        return jobs.enqueue(
+                KIND,
+                KIND + ":" + registry + ":" + repository + ":" + tag,
+                Map.of("registry", registry, "repository", repository, "tag", tag, "source", source),
+                8);
+    }
+
+    /** Queues a look at {@code repository:tag} that also rescans the artifact even if it is up to date. */
+    public String requestRescan(String registry, String repository, String tag) {
+        return jobs.enqueue(
+                KIND,
+                KIND + ":" + registry + ":" + repository + ":" + tag + ":rescan",
+                Map.of("registry", registry, "repository", repository, "tag", tag, "source", "admin", "rescan", true),
+                8);
+    }
+
+    @Override
+    public void run(Job job, JobProgress progress) {
+        RegistryRecord registry = registries.find(job.string("registry"));
+        String repository = job.string("repository");
+        Optional<String> digest =
+                resolve(registry, clients.forRegistry(registry), repository, job.string("tag"), job.string("source"));
+        if (Boolean.TRUE.equals(job.payload().get("rescan")) && digest.isPresent()) {
+            jobs.enqueue(
+                    ScanJobs.KIND,
+                    ScanJobs.dedupeKey(registry.name(), repository, digest.get()),
+                    ScanJobs.payload(registry.name(), repository, digest.get()),
+                    8);
+        }
+    }
+
+    /** Resolves one tag now; returns the digest it points at, if it exists. */
+    public Optional<String> resolve(
+            RegistryRecord registry, RegistryClient client, String repository, String tag, String source) {
+        Optional<ManifestDescriptor> head = client.head(repository, tag);
+        if (head.isPresent()
+                && head.get()
+                        .digest()
+                        .value()
+                        .equals(catalogue
+                                .currentTag(registry.id(), repository, tag)
+                                .orElse(null))
+                && catalogue.isScanned(
+                        registry.id(), repository, head.get().digest().value(), ScannerVersion.CURRENT)) {
+            // Nothing changed: read-only, so an idle poll of a thousand pinned tags writes nothing to the database.
+            return Optional.of(head.get().digest().value());
+        }
+        tx.executeWithoutResult(status -> {
+            if (head.isEmpty()) {
+                catalogue.unmapTag(registry.id(), repository, tag, source);
+                return;
+            }
+            ManifestDescriptor d = head.get();
+            catalogue.upsertArtifact(
+                    registry.id(), repository, d.digest().value(), d.mediaType(), d.size(), null, null);
+            boolean moved =
+                    catalogue.mapTag(registry.id(), repository, tag, d.digest().value(), source);
+            if (!catalogue.isScanned(registry.id(), repository, d.digest().value(), ScannerVersion.CURRENT)) {
+                jobs.enqueue(
+                        ScanJobs.KIND,
+                        ScanJobs.dedupeKey(
+                                registry.name(), repository, d.digest().value()),
+                        ScanJobs.payload(registry.name(), repository, d.digest().value()),
+                        8);
+            } else if (moved) {
+                watches.requestForRepository(registry.settings().host(), repository, source);
+            }
+        });
+        return head.map(d -> d.digest().value());
+    }
 }

@@ -14,26 +14,32 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class WatchedRepositories {
-  private final JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
-  WatchedRepositories(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+    WatchedRepositories(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
-  /** Repository path (without host) → pinned tags (possibly none), sorted for stable cycles. */
-  Map<String, List<String>> of(RegistryRecord registry) {
-    String prefix = registry.settings().host() + "/";
-    Map<String, TreeSet<String>> watched = new TreeMap<>();
-    jdbc.sql("select image from apps where archived_at is null and starts_with(image, ?)").param(prefix).query(String.class).list()
-        .forEach(image -> watched.computeIfAbsent(image.substring(prefix.length()), k -> new TreeSet<>()));
-    jdbc.sql("""
+    /** Repository path (without host) → pinned tags (possibly none), sorted for stable cycles. */
+    Map<String, List<String>> of(RegistryRecord registry) {
+        String prefix = registry.settings().host() + "/";
+        Map<String, TreeSet<String>> watched = new TreeMap<>();
+        jdbc.sql("select image from apps where archived_at is null and starts_with(image, ?)")
+                .param(prefix)
+                .query(String.class)
+                .list()
+                .forEach(image -> watched.computeIfAbsent(image.substring(prefix.length()), k -> new TreeSet<>()));
+        jdbc.sql("""
         select a.image, t.watch ->> 'pinnedTag' from targets t join apps a on a.id = t.app_id
         where a.archived_at is null and starts_with(a.image, ?) and t.watch ->> 'pinnedTag' is not null
-        """).param(prefix)
-        .query((rs, n) -> Map.entry(rs.getString(1).substring(prefix.length()), rs.getString(2))).list()
-        .forEach(e -> watched.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(e.getValue()));
-    Map<String, List<String>> out = new TreeMap<>();
-    watched.forEach((repo, tags) -> out.put(repo, List.copyOf(tags)));
-    return out;
-  }
+        """)
+                .param(prefix)
+                .query((rs, n) -> Map.entry(rs.getString(1).substring(prefix.length()), rs.getString(2)))
+                .list()
+                .forEach(e -> watched.computeIfAbsent(e.getKey(), k -> new TreeSet<>())
+                        .add(e.getValue()));
+        Map<String, List<String>> out = new TreeMap<>();
+        watched.forEach((repo, tags) -> out.put(repo, List.copyOf(tags)));
+        return out;
+    }
 }

@@ -26,47 +26,62 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class AuditTrail {
-  /** Arbitrary constant naming the audit append lock. */
-  private static final long APPEND_LOCK = 0x6361_7461_7564_6974L;
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    /** Arbitrary constant naming the audit append lock. */
+    private static final long APPEND_LOCK = 0x6361_7461_7564_6974L;
 
-  private final JdbcClient jdbc;
-  private final JsonMapper json;
-  private final Clock clock;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-  AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock) {
-    this.jdbc = jdbc;
-    this.json = json;
-    this.clock = clock;
-  }
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
 
-  /** Appends one event in the current transaction (there must be one). */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public void record(String actor, String action, String subject, Map<String, Object> details) {
-    // Normalise through JSON so the hashed form is exactly what reading the jsonb column gives back.
-    String detailsJson = json.writeValueAsString(details);
-    Map<String, Object> normalised = json.readValue(detailsJson, MAP);
-    jdbc.sql("select pg_advisory_xact_lock(?)").param(APPEND_LOCK).query().singleRow();
-    var last = jdbc.sql("select seq, hash from audit_events order by seq desc limit 1")
-        .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).optional();
-    long prevSeq = last.map(Map.Entry::getKey).orElse(0L);
-    String prevHash = last.map(Map.Entry::getValue).orElse(AuditChain.GENESIS);
-    AuditRecord e = AuditChain.next(prevSeq, prevHash, clock.instant(), actor, action, subject, normalised, RequestIds.current());
-    jdbc.sql("""
+    AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Appends one event in the current transaction (there must be one). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String actor, String action, String subject, Map<String, Object> details) {
+        // Normalise through JSON so the hashed form is exactly what reading the jsonb column gives back.
+        String detailsJson = json.writeValueAsString(details);
+        Map<String, Object> normalised = json.readValue(detailsJson, MAP);
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(APPEND_LOCK).query().singleRow();
+        var last = jdbc.sql("select seq, hash from audit_events order by seq desc limit 1")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .optional();
+        long prevSeq = last.map(Map.Entry::getKey).orElse(0L);
+        String prevHash = last.map(Map.Entry::getValue).orElse(AuditChain.GENESIS);
+        AuditRecord e = AuditChain.next(
+                prevSeq, prevHash, clock.instant(), actor, action, subject, normalised, RequestIds.current());
+        jdbc.sql("""
         insert into audit_events (seq, at, actor, action, subject, details, request_id, prev_hash, hash)
         values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)
         """)
-        .params(e.seq(), Timestamp.from(e.at()), e.actor(), e.action(), e.subject(), detailsJson, e.requestId(),
-            e.prevHash(), e.hash())
-        .update();
-  }
+                .params(
+                        e.seq(),
+                        Timestamp.from(e.at()),
+                        e.actor(),
+                        e.action(),
+                        e.subject(),
+                        detailsJson,
+                        e.requestId(),
+                        e.prevHash(),
+                        e.hash())
+                .update();
+    }
 
-  /** Events newest first, filtered; {@code after} is an exclusive lower bound on the sequence number. */
-  @Transactional(readOnly = true)
-  public Page<AuditEventView> list(
-      @Nullable String actor, @Nullable String subject, @Nullable String action, @Nullable Long after, PageRequest page) {
-    long before = page.afterAsLong();
-    List<AuditEventView> items = jdbc.sql("""
+    /** Events newest first, filtered; {@code after} is an exclusive lower bound on the sequence number. */
+    @Transactional(readOnly = true)
+    public Page<AuditEventView> list(
+            @Nullable String actor,
+            @Nullable String subject,
+            @Nullable String action,
+            @Nullable Long after,
+            PageRequest page) {
+        long before = page.afterAsLong();
+        List<AuditEventView> items = jdbc.sql("""
         select * from audit_events
         where seq < :before and seq > :after
           and (cast(:actor as text) is null or actor = :actor)
@@ -74,31 +89,54 @@ public class AuditTrail {
           and (cast(:action as text) is null or action = :action)
         order by seq desc limit :limit
         """)
-        .param("before", before).param("after", after == null ? 0L : after).param("actor", actor).param("subject", subject)
-        .param("subjectPrefix", subject == null ? null : subject.replace("%", "\\%").replace("_", "\\_") + "/%")
-        .param("action", action).param("limit", page.limit() + 1)
-        .query((rs, n) -> view(read(rs))).list();
-    return page.page(items, AuditEventView::seq);
-  }
+                .param("before", before)
+                .param("after", after == null ? 0L : after)
+                .param("actor", actor)
+                .param("subject", subject)
+                .param(
+                        "subjectPrefix",
+                        subject == null ? null : subject.replace("%", "\\%").replace("_", "\\_") + "/%")
+                .param("action", action)
+                .param("limit", page.limit() + 1)
+                .query((rs, n) -> view(read(rs)))
+                .list();
+        return page.page(items, AuditEventView::seq);
+    }
 
-  /** Recomputes the chain from the first event; reports the first altered, reordered or missing one. */
-  @Transactional(readOnly = true)
-  public AuditVerifyView verify() {
-    AuditChain.Verifier verifier = AuditChain.verifier();
-    jdbc.sql("select * from audit_events order by seq").withFetchSize(1000)
-        .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> verifier.accept(read(rs)));
-    AuditChain.Result r = verifier.result();
-    return new AuditVerifyView(r.ok(), r.checked(), r.firstBadSeq(), r.reason());
-  }
+    /** Recomputes the chain from the first event; reports the first altered, reordered or missing one. */
+    @Transactional(readOnly = true)
+    public AuditVerifyView verify() {
+        AuditChain.Verifier verifier = AuditChain.verifier();
+        jdbc.sql("select * from audit_events order by seq")
+                .withFetchSize(1000)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> verifier.accept(read(rs)));
+        AuditChain.Result r = verifier.result();
+        return new AuditVerifyView(r.ok(), r.checked(), r.firstBadSeq(), r.reason());
+    }
 
-  private AuditRecord read(ResultSet rs) throws SQLException {
-    return new AuditRecord(rs.getLong("seq"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-        rs.getString("action"), rs.getString("subject"), json.readValue(rs.getString("details"), MAP),
-        rs.getString("request_id"), rs.getString("prev_hash"), rs.getString("hash"));
-  }
+    private AuditRecord read(ResultSet rs) throws SQLException {
+        return new AuditRecord(
+                rs.getLong("seq"),
+                rs.getTimestamp("at").toInstant(),
+                rs.getString("actor"),
+                rs.getString("action"),
+                rs.getString("subject"),
+                json.readValue(rs.getString("details"), MAP),
+                rs.getString("request_id"),
+                rs.getString("prev_hash"),
+                rs.getString("hash"));
+    }
 
-  private static AuditEventView view(AuditRecord e) {
-    return new AuditEventView(e.seq(), e.at(), e.actor(), e.action(), e.subject(), e.details(), e.requestId(),
-        e.prevHash(), e.hash());
-  }
+    private static AuditEventView view(AuditRecord e) {
+        return new AuditEventView(
+                e.seq(),
+                e.at(),
+                e.actor(),
+                e.action(),
+                e.subject(),
+                e.details(),
+                e.requestId(),
+                e.prevHash(),
+                e.hash());
+    }
 }

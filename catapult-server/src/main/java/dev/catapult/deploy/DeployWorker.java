@@ -19,44 +19,53 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeployWorker extends ClaimLoop<DeployTask> {
-  private static final Logger log = LoggerFactory.getLogger(DeployWorker.class);
-  private static final int MAX_CONCURRENT = 16;
+    private static final Logger log = LoggerFactory.getLogger(DeployWorker.class);
+    private static final int MAX_CONCURRENT = 16;
 
-  private final DeployClaims claims;
-  private final Map<String, Deployer> deployers;
+    private final DeployClaims claims;
+    private final Map<String, Deployer> deployers;
 
-  DeployWorker(DeployClaims claims, List<Deployer> deployers, CatapultProperties props) {
-    super("deploy-worker", MAX_CONCURRENT, props.deploys().pollInterval(), props.deploys().lease(), new Wakeups());
-    this.claims = claims;
-    this.deployers = deployers.stream().collect(Collectors.toMap(Deployer::type, Function.identity()));
-  }
-
-  @Override
-  protected Optional<DeployTask> claim() {
-    return claims.claim(owner);
-  }
-
-  @Override
-  protected void renewLeases() {
-    claims.renewLeases(owner);
-  }
-
-  @Override
-  protected void housekeeping() {
-    claims.expire();
-  }
-
-  @Override
-  protected void execute(DeployTask task) throws InterruptedException {
-    try {
-      Deployer deployer = deployers.get(task.deployer().type());
-      DispatchOutcome outcome = deployer == null
-          ? new DispatchOutcome.Failed("no deployer of type '" + task.deployer().type() + "' on this server", null)
-          : deployer.dispatch(task);
-      claims.complete(task, owner, outcome);
-    } catch (RuntimeException e) {
-      log.warn("Deploy {} failed to dispatch", task.id(), e);
-      claims.complete(task, owner, new DispatchOutcome.Failed("deployer error: " + e.getClass().getSimpleName(), null));
+    DeployWorker(DeployClaims claims, List<Deployer> deployers, CatapultProperties props) {
+        super(
+                "deploy-worker",
+                MAX_CONCURRENT,
+                props.deploys().pollInterval(),
+                props.deploys().lease(),
+                new Wakeups());
+        this.claims = claims;
+        this.deployers = deployers.stream().collect(Collectors.toMap(Deployer::type, Function.identity()));
     }
-  }
+
+    @Override
+    protected Optional<DeployTask> claim() {
+        return claims.claim(owner);
+    }
+
+    @Override
+    protected void renewLeases() {
+        claims.renewLeases(owner);
+    }
+
+    @Override
+    protected void housekeeping() {
+        claims.expire();
+    }
+
+    @Override
+    protected void execute(DeployTask task) throws InterruptedException {
+        try {
+            Deployer deployer = deployers.get(task.deployer().type());
+            DispatchOutcome outcome = deployer == null
+                    ? new DispatchOutcome.Failed(
+                            "no deployer of type '" + task.deployer().type() + "' on this server", null)
+                    : deployer.dispatch(task);
+            claims.complete(task, owner, outcome);
+        } catch (RuntimeException e) {
+            log.warn("Deploy {} failed to dispatch", task.id(), e);
+            claims.complete(
+                    task,
+                    owner,
+                    new DispatchOutcome.Failed("deployer error: " + e.getClass().getSimpleName(), null));
+        }
+    }
 }

@@ -24,83 +24,120 @@ import org.springframework.transaction.annotation.Transactional;
 /** Environments: ordered by rank (promotion order), optionally protected and requiring approvals. */
 @Service
 public class Environments {
-  private final JdbcClient jdbc;
-  private final AuditTrail audit;
-  private final Clock clock;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
 
-  Environments(JdbcClient jdbc, AuditTrail audit, Clock clock) {
-    this.jdbc = jdbc;
-    this.audit = audit;
-    this.clock = clock;
-  }
+    Environments(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
 
-  @Transactional
-  public EnvironmentView create(Actor actor, EnvironmentCreateRequest req) {
-    actor.grants().require(Permission.admin());
-    EnvironmentName name = new EnvironmentName(req.name());
-    int rank = EnvironmentRules.rank(req.rank());
-    int approvals = EnvironmentRules.requiredApprovals(req.requiredApprovals());
-    List<String> accounts = EnvironmentRules.accounts(req.accounts());
-    boolean prot = Boolean.TRUE.equals(req.isProtected());
-    Instant now = clock.instant();
-    int inserted = jdbc.sql("""
+    @Transactional
+    public EnvironmentView create(Actor actor, EnvironmentCreateRequest req) {
+        actor.grants().require(Permission.admin());
+        EnvironmentName name = new EnvironmentName(req.name());
+        int rank = EnvironmentRules.rank(req.rank());
+        int approvals = EnvironmentRules.requiredApprovals(req.requiredApprovals());
+        List<String> accounts = EnvironmentRules.accounts(req.accounts());
+        boolean prot = Boolean.TRUE.equals(req.isProtected());
+        Instant now = clock.instant();
+        int inserted = jdbc.sql("""
         insert into environments (name, rank, protected, required_approvals, accounts, created_at, updated_at)
         values (?, ?, ?, ?, ?, ?, ?) on conflict (name) do nothing
         """)
-        .params(name.value(), rank, prot, approvals, accounts.toArray(String[]::new), Timestamp.from(now), Timestamp.from(now))
-        .update();
-    if (inserted == 0) {
-      throw new Conflict("environment '" + name + "' already exists");
+                .params(
+                        name.value(),
+                        rank,
+                        prot,
+                        approvals,
+                        accounts.toArray(String[]::new),
+                        Timestamp.from(now),
+                        Timestamp.from(now))
+                .update();
+        if (inserted == 0) {
+            throw new Conflict("environment '" + name + "' already exists");
+        }
+        audit.record(
+                actor.name(),
+                "environment.created",
+                "environment/" + name,
+                Map.of("rank", rank, "protected", prot, "requiredApprovals", approvals, "accounts", accounts));
+        return get(name.value());
     }
-    audit.record(actor.name(), "environment.created", "environment/" + name,
-        Map.of("rank", rank, "protected", prot, "requiredApprovals", approvals, "accounts", accounts));
-    return get(name.value());
-  }
 
-  @Transactional
-  public EnvironmentView patch(Actor actor, String env, EnvironmentPatchRequest req) {
-    actor.grants().require(Permission.admin());
-    EnvironmentRecord existing = find(env);
-    Map<String, Object> changed = new LinkedHashMap<>();
-    int rank = req.rank() == null ? existing.rank() : EnvironmentRules.rank(req.rank());
-    int approvals = req.requiredApprovals() == null ? existing.requiredApprovals() : EnvironmentRules.requiredApprovals(req.requiredApprovals());
-    List<String> accounts = req.accounts() == null ? existing.accounts() : EnvironmentRules.accounts(req.accounts());
-    boolean prot = req.isProtected() == null ? existing.isProtected() : req.isProtected();
-    if (req.rank() != null) changed.put("rank", rank);
-    if (req.requiredApprovals() != null) changed.put("requiredApprovals", approvals);
-    if (req.accounts() != null) changed.put("accounts", accounts);
-    if (req.isProtected() != null) changed.put("protected", prot);
-    jdbc.sql("update environments set rank = ?, protected = ?, required_approvals = ?, accounts = ?, updated_at = ? where id = ?")
-        .params(rank, prot, approvals, accounts.toArray(String[]::new), Timestamp.from(clock.instant()), existing.id())
-        .update();
-    audit.record(actor.name(), "environment.updated", "environment/" + env, changed);
-    return get(env);
-  }
+    @Transactional
+    public EnvironmentView patch(Actor actor, String env, EnvironmentPatchRequest req) {
+        actor.grants().require(Permission.admin());
+        EnvironmentRecord existing = find(env);
+        Map<String, Object> changed = new LinkedHashMap<>();
+        int rank = req.rank() == null ? existing.rank() : EnvironmentRules.rank(req.rank());
+        int approvals = req.requiredApprovals() == null
+                ? existing.requiredApprovals()
+                : EnvironmentRules.requiredApprovals(req.requiredApprovals());
+        List<String> accounts =
+                req.accounts() == null ? existing.accounts() : EnvironmentRules.accounts(req.accounts());
+        boolean prot = req.isProtected() == null ? existing.isProtected() : req.isProtected();
+        if (req.rank() != null) changed.put("rank", rank);
+        if (req.requiredApprovals() != null) changed.put("requiredApprovals", approvals);
+        if (req.accounts() != null) changed.put("accounts", accounts);
+        if (req.isProtected() != null) changed.put("protected", prot);
+        jdbc.sql(
+                        "update environments set rank = ?, protected = ?, required_approvals = ?, accounts = ?, updated_at = ? where id = ?")
+                .params(
+                        rank,
+                        prot,
+                        approvals,
+                        accounts.toArray(String[]::new),
+                        Timestamp.from(clock.instant()),
+                        existing.id())
+                .update();
+        audit.record(actor.name(), "environment.updated", "environment/" + env, changed);
+        return get(env);
+    }
 
-  @Transactional(readOnly = true)
-  public List<EnvironmentView> list() {
-    return jdbc.sql("select * from environments order by rank, name").query(this::view).list();
-  }
+    @Transactional(readOnly = true)
+    public List<EnvironmentView> list() {
+        return jdbc.sql("select * from environments order by rank, name")
+                .query(this::view)
+                .list();
+    }
 
-  @Transactional(readOnly = true)
-  public EnvironmentView get(String env) {
-    return jdbc.sql("select * from environments where name = ?").param(env).query(this::view).optional()
-        .orElseThrow(() -> new NotFound("environment '" + env + "' not found"));
-  }
+    @Transactional(readOnly = true)
+    public EnvironmentView get(String env) {
+        return jdbc.sql("select * from environments where name = ?")
+                .param(env)
+                .query(this::view)
+                .optional()
+                .orElseThrow(() -> new NotFound("environment '" + env + "' not found"));
+    }
 
-  /** The environment named {@code env}, or 404. */
-  @Transactional(readOnly = true)
-  public EnvironmentRecord find(String env) {
-    return jdbc.sql("select id, name, rank, protected, required_approvals, accounts from environments where name = ?")
-        .param(env)
-        .query((rs, n) -> new EnvironmentRecord(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4), rs.getInt(5),
-            Arrays.asList((String[]) rs.getArray(6).getArray())))
-        .optional().orElseThrow(() -> new NotFound("environment '" + env + "' not found"));
-  }
+    /** The environment named {@code env}, or 404. */
+    @Transactional(readOnly = true)
+    public EnvironmentRecord find(String env) {
+        return jdbc.sql(
+                        "select id, name, rank, protected, required_approvals, accounts from environments where name = ?")
+                .param(env)
+                .query((rs, n) -> new EnvironmentRecord(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getBoolean(4),
+                        rs.getInt(5),
+                        Arrays.asList((String[]) rs.getArray(6).getArray())))
+                .optional()
+                .orElseThrow(() -> new NotFound("environment '" + env + "' not found"));
+    }
 
-  private EnvironmentView view(ResultSet rs, int n) throws SQLException {
-    return new EnvironmentView(rs.getString("name"), rs.getInt("rank"), rs.getBoolean("protected"),
-        rs.getInt("required_approvals"), Arrays.asList((String[]) rs.getArray("accounts").getArray()),
-        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
-  }
+    private EnvironmentView view(ResultSet rs, int n) throws SQLException {
+        return new EnvironmentView(
+                rs.getString("name"),
+                rs.getInt("rank"),
+                rs.getBoolean("protected"),
+                rs.getInt("required_approvals"),
+                Arrays.asList((String[]) rs.getArray("accounts").getArray()),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
 }

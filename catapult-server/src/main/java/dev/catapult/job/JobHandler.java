@@ -6,7 +6,7 @@ package dev.catapult.job;
  * anything else fails the attempt: the job is retried with back-off until it has no attempts left.
  */
 public interface JobHandler {
-  String kind();
+    String kind();
 
-  void run(Job job, JobProgress progress) throws Exception;
+    void run(Job job, JobProgress progress) throws Exception;
 }

@@ -1,8 +1,8 @@
 package dev.catapult.job;
 
 import com.github.f4b6a3.ulid.UlidCreator;
-import dev.catapult.platform.AfterCommit;
 import dev.catapult.common.NotFound;
+import dev.catapult.platform.AfterCommit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -25,64 +25,91 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class JobQueue {
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
-  private final JdbcClient jdbc;
-  private final JsonMapper json;
-  private final Clock clock;
-  private final JobWakeups wakeups;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final JobWakeups wakeups;
 
-  JobQueue(JdbcClient jdbc, JsonMapper json, Clock clock, JobWakeups wakeups) {
-    this.jdbc = jdbc;
-    this.json = json;
-    this.clock = clock;
-    this.wakeups = wakeups;
-  }
+    JobQueue(JdbcClient jdbc, JsonMapper json, Clock clock, JobWakeups wakeups) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.wakeups = wakeups;
+    }
 
-  /** Enqueues a job to run now; returns its id (or the id of the same queued or running work). */
-  @Transactional
-  public String enqueue(String kind, @Nullable String dedupeKey, Map<String, Object> payload, int maxAttempts) {
-    return enqueueAt(kind, dedupeKey, payload, maxAttempts, Duration.ZERO);
-  }
+    /** Enqueues a job to run now; returns its id (or the id of the same queued or running work). */
+    @Transactional
+    public String enqueue(String kind, @Nullable String dedupeKey, Map<String, Object> payload, int maxAttempts) {
+        return enqueueAt(kind, dedupeKey, payload, maxAttempts, Duration.ZERO);
+    }
 
-  @Transactional
-  public String enqueueAt(String kind, @Nullable String dedupeKey, Map<String, Object> payload, int maxAttempts, Duration delay) {
-    Instant now = clock.instant();
-    String id = "j_" + UlidCreator.getMonotonicUlid().toLowerCase();
-    Optional<String> inserted = jdbc.sql("""
+    @Transactional
+    public String enqueueAt(
+            String kind, @Nullable String dedupeKey, Map<String, Object> payload, int maxAttempts, Duration delay) {
+        Instant now = clock.instant();
+        String id = "j_" + UlidCreator.getMonotonicUlid().toLowerCase();
+        Optional<String> inserted = jdbc.sql("""
         insert into jobs (id, kind, dedupe_key, payload, status, max_attempts, run_at, created_at, updated_at)
         values (?, ?, ?, cast(? as jsonb), 'queued', ?, ?, ?, ?)
         on conflict (dedupe_key) where status in ('queued', 'running') do nothing
         returning id
         """)
-        .params(id, kind, dedupeKey, json.writeValueAsString(payload), maxAttempts, Timestamp.from(now.plus(delay)),
-            Timestamp.from(now), Timestamp.from(now))
-        .query(String.class).optional();
-    if (inserted.isPresent()) {
-      AfterCommit.run(wakeups::wake);
-      return inserted.get();
+                .params(
+                        id,
+                        kind,
+                        dedupeKey,
+                        json.writeValueAsString(payload),
+                        maxAttempts,
+                        Timestamp.from(now.plus(delay)),
+                        Timestamp.from(now),
+                        Timestamp.from(now))
+                .query(String.class)
+                .optional();
+        if (inserted.isPresent()) {
+            AfterCommit.run(wakeups::wake);
+            return inserted.get();
+        }
+        return jdbc.sql("select id from jobs where dedupe_key = ? and status in ('queued', 'running')")
+                .param(dedupeKey)
+                .query(String.class)
+                .optional()
+                .orElseGet(() -> enqueueAt(kind, dedupeKey, payload, maxAttempts, delay));
     }
-    return jdbc.sql("select id from jobs where dedupe_key = ? and status in ('queued', 'running')").param(dedupeKey)
-        .query(String.class).optional().orElseGet(() -> enqueueAt(kind, dedupeKey, payload, maxAttempts, delay));
-  }
 
-  @Transactional(readOnly = true)
-  public JobView get(String id) {
-    return jdbc.sql("select * from jobs where id = ?").param(id).query(this::view).optional()
-        .orElseThrow(() -> new NotFound("job '" + id + "' not found"));
-  }
+    @Transactional(readOnly = true)
+    public JobView get(String id) {
+        return jdbc.sql("select * from jobs where id = ?")
+                .param(id)
+                .query(this::view)
+                .optional()
+                .orElseThrow(() -> new NotFound("job '" + id + "' not found"));
+    }
 
-  /** The progress a job last reported (what a resumed job starts from). */
-  @Transactional(readOnly = true)
-  public Map<String, Object> progress(String id) {
-    return jdbc.sql("select progress from jobs where id = ?").param(id).query(String.class).optional()
-        .map(p -> json.readValue(p, MAP)).orElse(Map.of());
-  }
+    /** The progress a job last reported (what a resumed job starts from). */
+    @Transactional(readOnly = true)
+    public Map<String, Object> progress(String id) {
+        return jdbc.sql("select progress from jobs where id = ?")
+                .param(id)
+                .query(String.class)
+                .optional()
+                .map(p -> json.readValue(p, MAP))
+                .orElse(Map.of());
+    }
 
-  private JobView view(ResultSet rs, int n) throws SQLException {
-    Timestamp finished = rs.getTimestamp("finished_at");
-    return new JobView(rs.getString("id"), rs.getString("kind"), rs.getString("status"), rs.getInt("attempts"),
-        rs.getInt("max_attempts"), json.readValue(rs.getString("payload"), MAP), json.readValue(rs.getString("progress"), MAP),
-        rs.getString("error"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-        finished == null ? null : finished.toInstant());
-  }
+    private JobView view(ResultSet rs, int n) throws SQLException {
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new JobView(
+                rs.getString("id"),
+                rs.getString("kind"),
+                rs.getString("status"),
+                rs.getInt("attempts"),
+                rs.getInt("max_attempts"),
+                json.readValue(rs.getString("payload"), MAP),
+                json.readValue(rs.getString("progress"), MAP),
+                rs.getString("error"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                finished == null ? null : finished.toInstant());
+    }
 }

@@ -6,14 +6,14 @@ import org.jspecify.annotations.Nullable;
 
 /** A job as the API shows it. */
 public record JobView(
-    String id,
-    String kind,
-    String status,
-    int attempts,
-    int maxAttempts,
-    Map<String, Object> payload,
-    Map<String, Object> progress,
-    @Nullable String error,
-    Instant createdAt,
-    Instant updatedAt,
-    @Nullable Instant finishedAt) {}
+        String id,
+        String kind,
+        String status,
+        int attempts,
+        int maxAttempts,
+        Map<String, Object> payload,
+        Map<String, Object> progress,
+        @Nullable String error,
+        Instant createdAt,
+        Instant updatedAt,
+        @Nullable Instant finishedAt) {}

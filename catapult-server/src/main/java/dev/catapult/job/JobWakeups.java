@@ -9,13 +9,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class JobWakeups {
-  private final Wakeups wakeups = new Wakeups();
+    private final Wakeups wakeups = new Wakeups();
 
-  void wake() {
-    wakeups.wake();
-  }
+    void wake() {
+        wakeups.wake();
+    }
 
-  Wakeups wakeups() {
-    return wakeups;
-  }
+    Wakeups wakeups() {
+        return wakeups;
+    }
 }

@@ -13,12 +13,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("catapult")
 record NotificationTargets(@DefaultValue List<Target> notifications) {
 
-  /** One destination. */
-  record Target(String name, String type, @Nullable String url, @Nullable String urlEnv, @Nullable String secretEnv,
-      @DefaultValue("*") List<String> events) {
+    /** One destination. */
+    record Target(
+            String name,
+            String type,
+            @Nullable String url,
+            @Nullable String urlEnv,
+            @Nullable String secretEnv,
+            @DefaultValue("*") List<String> events) {
 
-    boolean wants(String event) {
-      return events.contains("*") || events.contains(event);
+        boolean wants(String event) {
+            return events.contains("*") || events.contains(event);
+        }
     }
-  }
 }

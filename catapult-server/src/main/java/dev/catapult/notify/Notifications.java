@@ -16,38 +16,39 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Notifications {
-  /** Event names. */
-  public static final String RELEASE_CREATED = "release.created";
-  public static final String DEPLOY_STARTED = "deploy.started";
-  public static final String DEPLOY_SUCCEEDED = "deploy.succeeded";
-  public static final String DEPLOY_FAILED = "deploy.failed";
-  public static final String HOLD_PLACED = "hold.placed";
-  public static final String HOLD_RELEASED = "hold.released";
+    /** Event names. */
+    public static final String RELEASE_CREATED = "release.created";
 
-  private final NotificationTargets targets;
-  private final JobQueue jobs;
-  private final Clock clock;
+    public static final String DEPLOY_STARTED = "deploy.started";
+    public static final String DEPLOY_SUCCEEDED = "deploy.succeeded";
+    public static final String DEPLOY_FAILED = "deploy.failed";
+    public static final String HOLD_PLACED = "hold.placed";
+    public static final String HOLD_RELEASED = "hold.released";
 
-  Notifications(NotificationTargets targets, JobQueue jobs, Clock clock) {
-    this.targets = targets;
-    this.jobs = jobs;
-    this.clock = clock;
-  }
+    private final NotificationTargets targets;
+    private final JobQueue jobs;
+    private final Clock clock;
 
-  @Transactional(propagation = Propagation.MANDATORY)
-  public void publish(String event, String subject, Map<String, Object> details) {
-    String id = "n_" + UlidCreator.getMonotonicUlid().toLowerCase();
-    for (NotificationTargets.Target target : targets.notifications()) {
-      if (target.wants(event)) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("destination", target.name());
-        payload.put("id", id);
-        payload.put("event", event);
-        payload.put("subject", subject);
-        payload.put("at", clock.instant().toString());
-        payload.put("details", details);
-        jobs.enqueue(NotificationDelivery.KIND, null, payload, 10);
-      }
+    Notifications(NotificationTargets targets, JobQueue jobs, Clock clock) {
+        this.targets = targets;
+        this.jobs = jobs;
+        this.clock = clock;
     }
-  }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void publish(String event, String subject, Map<String, Object> details) {
+        String id = "n_" + UlidCreator.getMonotonicUlid().toLowerCase();
+        for (NotificationTargets.Target target : targets.notifications()) {
+            if (target.wants(event)) {
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("destination", target.name());
+                payload.put("id", id);
+                payload.put("event", event);
+                payload.put("subject", subject);
+                payload.put("at", clock.instant().toString());
+                payload.put("details", details);
+                jobs.enqueue(NotificationDelivery.KIND, null, payload, 10);
+            }
+        }
+    }
 }

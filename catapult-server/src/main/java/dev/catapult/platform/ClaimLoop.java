@@ -19,115 +19,117 @@ import org.springframework.context.SmartLifecycle;
  * retries and outcomes stay in the database, so a stopped worker loses nothing (I3).
  */
 public abstract class ClaimLoop<T> implements SmartLifecycle {
-  private static final Logger log = LoggerFactory.getLogger(ClaimLoop.class);
+    private static final Logger log = LoggerFactory.getLogger(ClaimLoop.class);
 
-  /** This server's identity in lease columns. */
-  protected final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-  private final String name;
-  private final Semaphore slots;
-  private final long pollMillis;
-  private final long renewEveryNanos;
-  private final Wakeups wakeups;
-  private long lastRenewal = Long.MIN_VALUE / 2;
-  private volatile boolean running;
-  private Thread loop;
-  private ExecutorService executor;
+    /** This server's identity in lease columns. */
+    protected final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
 
-  protected ClaimLoop(String name, int concurrency, Duration pollInterval, Duration lease, Wakeups wakeups) {
-    this.name = name;
-    this.slots = new Semaphore(concurrency);
-    this.pollMillis = pollInterval.toMillis();
-    this.renewEveryNanos = lease.dividedBy(4).toNanos();
-    this.wakeups = wakeups;
-  }
+    private final String name;
+    private final Semaphore slots;
+    private final long pollMillis;
+    private final long renewEveryNanos;
+    private final Wakeups wakeups;
+    private long lastRenewal = Long.MIN_VALUE / 2;
+    private volatile boolean running;
+    private Thread loop;
+    private ExecutorService executor;
 
-  /** Claims one piece of work, if any is ready. */
-  protected abstract Optional<T> claim();
-
-  /** Runs one claimed piece of work to its recorded outcome; InterruptedException means shutting down. */
-  protected abstract void execute(T work) throws InterruptedException;
-
-  /** Extends the leases of the work this worker is running. */
-  protected abstract void renewLeases();
-
-  /** Anything else to do every round (expiring deadlines…). */
-  protected void housekeeping() {}
-
-  /** Looks for work now. */
-  public void wake() {
-    wakeups.wake();
-  }
-
-  @Override
-  public void start() {
-    running = true;
-    executor = Executors.newVirtualThreadPerTaskExecutor();
-    loop = Thread.ofPlatform().name(name).daemon().start(this::run);
-  }
-
-  @Override
-  public void stop() {
-    running = false;
-    if (loop != null) {
-      loop.interrupt();
+    protected ClaimLoop(String name, int concurrency, Duration pollInterval, Duration lease, Wakeups wakeups) {
+        this.name = name;
+        this.slots = new Semaphore(concurrency);
+        this.pollMillis = pollInterval.toMillis();
+        this.renewEveryNanos = lease.dividedBy(4).toNanos();
+        this.wakeups = wakeups;
     }
-    if (executor != null) {
-      executor.shutdownNow();
-      try {
-        executor.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+
+    /** Claims one piece of work, if any is ready. */
+    protected abstract Optional<T> claim();
+
+    /** Runs one claimed piece of work to its recorded outcome; InterruptedException means shutting down. */
+    protected abstract void execute(T work) throws InterruptedException;
+
+    /** Extends the leases of the work this worker is running. */
+    protected abstract void renewLeases();
+
+    /** Anything else to do every round (expiring deadlines…). */
+    protected void housekeeping() {}
+
+    /** Looks for work now. */
+    public void wake() {
+        wakeups.wake();
     }
-  }
 
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
+    @Override
+    public void start() {
+        running = true;
+        executor = Executors.newVirtualThreadPerTaskExecutor();
+        loop = Thread.ofPlatform().name(name).daemon().start(this::run);
+    }
 
-  private void run() {
-    while (running) {
-      try {
-        // A few renewals per lease suffice; renewing on every wake-up would write once per finished item.
-        if (System.nanoTime() - lastRenewal >= renewEveryNanos) {
-          lastRenewal = System.nanoTime();
-          renewLeases();
+    @Override
+    public void stop() {
+        running = false;
+        if (loop != null) {
+            loop.interrupt();
         }
-        housekeeping();
-        while (running && slots.tryAcquire()) {
-          Optional<T> work = claim();
-          if (work.isEmpty()) {
-            slots.release();
-            break;
-          }
-          executor.submit(() -> runOne(work.get()));
+        if (executor != null) {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        wakeups.await(pollMillis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        log.warn("{} round failed; retrying", name, e);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                // A few renewals per lease suffice; renewing on every wake-up would write once per finished item.
+                if (System.nanoTime() - lastRenewal >= renewEveryNanos) {
+                    lastRenewal = System.nanoTime();
+                    renewLeases();
+                }
+                housekeeping();
+                while (running && slots.tryAcquire()) {
+                    Optional<T> work = claim();
+                    if (work.isEmpty()) {
+                        slots.release();
+                        break;
+                    }
+                    executor.submit(() -> runOne(work.get()));
+                }
+                wakeups.await(pollMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("{} round failed; retrying", name, e);
+                try {
+                    Thread.sleep(pollMillis);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void runOne(T work) {
         try {
-          Thread.sleep(pollMillis);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          return;
+            execute(work);
+        } catch (InterruptedException e) {
+            // Shutting down: the lease runs out and a running server takes the work over.
+            Thread.currentThread().interrupt();
+        } finally {
+            slots.release();
+            wakeups.wake();
         }
-      }
     }
-  }
-
-  private void runOne(T work) {
-    try {
-      execute(work);
-    } catch (InterruptedException e) {
-      // Shutting down: the lease runs out and a running server takes the work over.
-      Thread.currentThread().interrupt();
-    } finally {
-      slots.release();
-      wakeups.wake();
-    }
-  }
 }

@@ -14,35 +14,35 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
 
-  @Bean(destroyMethod = "close")
-  EmbeddedDatabase embeddedDatabase(CatapultProperties props) {
-    return props.database().external() ? EmbeddedDatabase.none() : EmbeddedDatabase.start(props.dataDir());
-  }
-
-  @Bean(destroyMethod = "close")
-  DataSource dataSource(CatapultProperties props, EmbeddedDatabase embedded) {
-    HikariConfig config = new HikariConfig();
-    CatapultProperties.Database db = props.database();
-    if (db.external()) {
-      config.setJdbcUrl(db.url());
-      if (db.user() != null && !db.user().isBlank()) {
-        config.setUsername(db.user());
-      }
-      if (db.password() != null && !db.password().isBlank()) {
-        config.setPassword(db.password());
-      }
-    } else {
-      config.setJdbcUrl(embedded.jdbcUrl());
-      config.setUsername("postgres");
+    @Bean(destroyMethod = "close")
+    EmbeddedDatabase embeddedDatabase(CatapultProperties props) {
+        return props.database().external() ? EmbeddedDatabase.none() : EmbeddedDatabase.start(props.dataDir());
     }
-    config.setMaximumPoolSize(db.poolSize());
-    config.setPoolName("catapult");
-    config.setConnectionTimeout(10_000);
-    return new HikariDataSource(config);
-  }
 
-  @Bean
-  Clock clock() {
-    return Clock.systemUTC();
-  }
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(CatapultProperties props, EmbeddedDatabase embedded) {
+        HikariConfig config = new HikariConfig();
+        CatapultProperties.Database db = props.database();
+        if (db.external()) {
+            config.setJdbcUrl(db.url());
+            if (db.user() != null && !db.user().isBlank()) {
+                config.setUsername(db.user());
+            }
+            if (db.password() != null && !db.password().isBlank()) {
+                config.setPassword(db.password());
+            }
+        } else {
+            config.setJdbcUrl(embedded.jdbcUrl());
+            config.setUsername("postgres");
+        }
+        config.setMaximumPoolSize(db.poolSize());
+        config.setPoolName("catapult");
+        config.setConnectionTimeout(10_000);
+        return new HikariDataSource(config);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 }

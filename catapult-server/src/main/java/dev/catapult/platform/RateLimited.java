@@ -4,14 +4,14 @@ import java.time.Duration;
 
 /** Too many attempts; try again after {@link #retryAfter()} (HTTP 429 with {@code Retry-After}). */
 public final class RateLimited extends RuntimeException {
-  private final Duration retryAfter;
+    private final Duration retryAfter;
 
-  public RateLimited(String message, Duration retryAfter) {
-    super(message, null, false, false);
-    this.retryAfter = retryAfter;
-  }
+    public RateLimited(String message, Duration retryAfter) {
+        super(message, null, false, false);
+        this.retryAfter = retryAfter;
+    }
 
-  public Duration retryAfter() {
-    return retryAfter;
-  }
+    public Duration retryAfter() {
+        return retryAfter;
+    }
 }

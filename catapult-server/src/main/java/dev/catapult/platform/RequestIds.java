@@ -21,25 +21,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIds extends OncePerRequestFilter {
-  private static final Pattern SAFE = Pattern.compile("^[A-Za-z0-9._:-]{1,64}$");
-  private static final String KEY = "requestId";
+    private static final Pattern SAFE = Pattern.compile("^[A-Za-z0-9._:-]{1,64}$");
+    private static final String KEY = "requestId";
 
-  /** The id of the request the current thread serves, if any. */
-  public static @Nullable String current() {
-    return MDC.get(KEY);
-  }
-
-  @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
-    String given = request.getHeader("X-Request-Id");
-    String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
-    response.setHeader("X-Request-Id", id);
-    MDC.put(KEY, id);
-    try {
-      chain.doFilter(request, response);
-    } finally {
-      MDC.remove(KEY);
+    /** The id of the request the current thread serves, if any. */
+    public static @Nullable String current() {
+        return MDC.get(KEY);
     }
-  }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String given = request.getHeader("X-Request-Id");
+        String id = given != null && SAFE.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
+        response.setHeader("X-Request-Id", id);
+        MDC.put(KEY, id);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(KEY);
+        }
+    }
 }

@@ -17,29 +17,36 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ConfiguredRegistries implements ApplicationRunner {
-  private final Registries registries;
-  private final Environment environment;
-  private final Config config;
+    private final Registries registries;
+    private final Environment environment;
+    private final Config config;
 
-  ConfiguredRegistries(Registries registries, Environment environment, Config config) {
-    this.registries = registries;
-    this.environment = environment;
-    this.config = config;
-  }
-
-  /** {@code catapult.registries}. */
-  @ConfigurationProperties("catapult")
-  record Config(@DefaultValue List<Entry> registries) {}
-
-  /** One configured registry. */
-  record Entry(String name, String url, RegistryCreateRequest.@Nullable Auth auth, @Nullable String notificationSecretEnv,
-      @Nullable String pollInterval, @Nullable Integer maxConcurrency) {}
-
-  @Override
-  public void run(ApplicationArguments args) {
-    for (Entry e : config.registries()) {
-      String secret = e.notificationSecretEnv() == null ? null : environment.getProperty(e.notificationSecretEnv());
-      registries.defineFromConfig(new RegistryCreateRequest(e.name(), e.url(), e.auth(), secret, e.pollInterval(), e.maxConcurrency()));
+    ConfiguredRegistries(Registries registries, Environment environment, Config config) {
+        this.registries = registries;
+        this.environment = environment;
+        this.config = config;
     }
-  }
+
+    /** {@code catapult.registries}. */
+    @ConfigurationProperties("catapult")
+    record Config(@DefaultValue List<Entry> registries) {}
+
+    /** One configured registry. */
+    record Entry(
+            String name,
+            String url,
+            RegistryCreateRequest.@Nullable Auth auth,
+            @Nullable String notificationSecretEnv,
+            @Nullable String pollInterval,
+            @Nullable Integer maxConcurrency) {}
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (Entry e : config.registries()) {
+            String secret =
+                    e.notificationSecretEnv() == null ? null : environment.getProperty(e.notificationSecretEnv());
+            registries.defineFromConfig(new RegistryCreateRequest(
+                    e.name(), e.url(), e.auth(), secret, e.pollInterval(), e.maxConcurrency()));
+        }
+    }
 }

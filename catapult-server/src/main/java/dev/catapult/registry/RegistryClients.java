@@ -17,52 +17,66 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RegistryClients {
-  private final Environment environment;
-  private final MeterRegistry meters;
-  private final Map<String, Entry> clients = new ConcurrentHashMap<>();
+    private final Environment environment;
+    private final MeterRegistry meters;
+    private final Map<String, Entry> clients = new ConcurrentHashMap<>();
 
-  RegistryClients(Environment environment, MeterRegistry meters) {
-    this.environment = environment;
-    this.meters = meters;
-  }
+    RegistryClients(Environment environment, MeterRegistry meters) {
+        this.environment = environment;
+        this.meters = meters;
+    }
 
-  private record Entry(RegistrySettings settings, RegistryClient client, RequestCounts carried) {}
+    private record Entry(RegistrySettings settings, RegistryClient client, RequestCounts carried) {}
 
-  public RegistryClient forRegistry(RegistryRecord registry) {
-    return clients.compute(registry.name(), (name, existing) -> {
-      if (existing != null && existing.settings().equals(registry.settings())) {
-        return existing;
-      }
-      RequestCounts carried = existing == null ? RequestCounts.zero() : sum(existing.carried(), existing.client().counts());
-      if (existing == null) {
-        registerMeters(name);
-      }
-      return new Entry(registry.settings(), OciRegistryClients.create(registry.settings(), environment::getProperty), carried);
-    }).client();
-  }
+    public RegistryClient forRegistry(RegistryRecord registry) {
+        return clients.compute(registry.name(), (name, existing) -> {
+                    if (existing != null && existing.settings().equals(registry.settings())) {
+                        return existing;
+                    }
+                    RequestCounts carried = existing == null
+                            ? RequestCounts.zero()
+                            : sum(existing.carried(), existing.client().counts());
+                    if (existing == null) {
+                        registerMeters(name);
+                    }
+                    return new Entry(
+                            registry.settings(),
+                            OciRegistryClients.create(registry.settings(), environment::getProperty),
+                            carried);
+                })
+                .client();
+    }
 
-  /** Requests sent to {@code name} since this server started. */
-  public RequestCounts counts(String name) {
-    Entry e = clients.get(name);
-    return e == null ? RequestCounts.zero() : sum(e.carried(), e.client().counts());
-  }
+    /** Requests sent to {@code name} since this server started. */
+    public RequestCounts counts(String name) {
+        Entry e = clients.get(name);
+        return e == null ? RequestCounts.zero() : sum(e.carried(), e.client().counts());
+    }
 
-  private void registerMeters(String name) {
-    counter(name, "head_manifest", c -> c.headManifest());
-    counter(name, "get_manifest", c -> c.getManifest());
-    counter(name, "tag_list", c -> c.tagList());
-    counter(name, "catalog", c -> c.catalog());
-    counter(name, "blob", c -> c.blob());
-    counter(name, "token", c -> c.token());
-  }
+    private void registerMeters(String name) {
+        counter(name, "head_manifest", c -> c.headManifest());
+        counter(name, "get_manifest", c -> c.getManifest());
+        counter(name, "tag_list", c -> c.tagList());
+        counter(name, "catalog", c -> c.catalog());
+        counter(name, "blob", c -> c.blob());
+        counter(name, "token", c -> c.token());
+    }
 
-  private void counter(String name, String kind, ToDoubleFunction<RequestCounts> value) {
-    FunctionCounter.builder("catapult.registry.requests", this, self -> value.applyAsDouble(self.counts(name)))
-        .tag("registry", name).tag("kind", kind).description("Requests sent to a registry, by kind").register(meters);
-  }
+    private void counter(String name, String kind, ToDoubleFunction<RequestCounts> value) {
+        FunctionCounter.builder("catapult.registry.requests", this, self -> value.applyAsDouble(self.counts(name)))
+                .tag("registry", name)
+                .tag("kind", kind)
+                .description("Requests sent to a registry, by kind")
+                .register(meters);
+    }
 
-  private static RequestCounts sum(RequestCounts a, RequestCounts b) {
-    return new RequestCounts(a.headManifest() + b.headManifest(), a.getManifest() + b.getManifest(), a.tagList() + b.tagList(),
-        a.catalog() + b.catalog(), a.blob() + b.blob(), a.token() + b.token());
-  }
+    private static RequestCounts sum(RequestCounts a, RequestCounts b) {
+        return new RequestCounts(
+                a.headManifest() + b.headManifest(),
+                a.getManifest() + b.getManifest(),
+                a.tagList() + b.tagList(),
+                a.catalog() + b.catalog(),
+                a.blob() + b.blob(),
+                a.token() + b.token());
+    }
 }

@@ -6,15 +6,15 @@ import org.jspecify.annotations.Nullable;
 
 /** A stored registry: its id, client settings, poll interval and (hashed) notification secret. */
 public record RegistryRecord(
-    long id,
-    RegistrySettings settings,
-    Duration pollInterval,
-    @Nullable String notificationSecretHash,
-    String definedIn,
-    @Nullable Instant lastPolledAt,
-    Instant createdAt) {
+        long id,
+        RegistrySettings settings,
+        Duration pollInterval,
+        @Nullable String notificationSecretHash,
+        String definedIn,
+        @Nullable Instant lastPolledAt,
+        Instant createdAt) {
 
-  public String name() {
-    return settings.name();
-  }
+    public String name() {
+        return settings.name();
+    }
 }

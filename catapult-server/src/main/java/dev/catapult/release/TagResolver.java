@@ -5,9 +5,9 @@ package dev.catapult.release;
  * configured (the registry integration), only digest references are accepted.
  */
 public interface TagResolver {
-  /**
-   * @return the digest {@code reference}'s tag points at
-   * @throws dev.catapult.common.InvalidInput when the tag does not exist or cannot be resolved
-   */
-  Digest resolve(ImageReference reference);
+    /**
+     * @return the digest {@code reference}'s tag points at
+     * @throws dev.catapult.common.InvalidInput when the tag does not exist or cannot be resolved
+     */
+    Digest resolve(ImageReference reference);
 }

@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
  * Implementations throw {@link UnreadableEvent} for anything that can never be processed.
  */
 public interface RuntimeEventReader {
-  String sourceType();
+    String sourceType();
 
-  RuntimeEvent read(JsonNode event);
+    RuntimeEvent read(JsonNode event);
 }

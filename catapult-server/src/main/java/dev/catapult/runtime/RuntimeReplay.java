@@ -25,93 +25,116 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class RuntimeReplay implements JobHandler {
-  static final String KIND = "runtime-replay";
-  private static final int BATCH = 500;
+    static final String KIND = "runtime-replay";
+    private static final int BATCH = 500;
 
-  private final RuntimeSources sources;
-  private final RuntimeIntake intake;
-  private final JdbcClient jdbc;
-  private final JobQueue jobs;
-  private final TransactionTemplate tx;
+    private final RuntimeSources sources;
+    private final RuntimeIntake intake;
+    private final JdbcClient jdbc;
+    private final JobQueue jobs;
+    private final TransactionTemplate tx;
 
-  RuntimeReplay(RuntimeSources sources, RuntimeIntake intake, JdbcClient jdbc, JobQueue jobs, TransactionTemplate tx) {
-    this.sources = sources;
-    this.intake = intake;
-    this.jdbc = jdbc;
-    this.jobs = jobs;
-    this.tx = tx;
-  }
-
-  @Override
-  public String kind() {
-    return KIND;
-  }
-
-  @Override
-  public void run(Job job, JobProgress progress) {
-    RuntimeSourceRecord source = sources.find(job.string("source"));
-    boolean deadLetters = Boolean.TRUE.equals(job.payload().get("deadLetters"));
-    Map<String, Object> p = new LinkedHashMap<>(jobs.progress(job.id()));
-    if (!Boolean.TRUE.equals(p.get("reset"))) {
-      if (deadLetters) {
-        p.put("deadLettersRecovered", retryDeadLetters(source));
-      }
-      tx.executeWithoutResult(s -> {
-        jdbc.sql("delete from instance_exits where source_id = ?").param(source.id()).update();
-        jdbc.sql("delete from instances where source_id = ?").param(source.id()).update();
-        jdbc.sql("delete from rollouts where source_id = ?").param(source.id()).update();
-      });
-      p.put("reset", true);
-      p.put("phase", "replaying");
-      p.put("cursor", 0L);
-      p.put("replayed", 0L);
-      p.put("total", jdbc.sql("select count(*) from runtime_events where source_id = ?").param(source.id()).query(Long.class).single());
-      progress.report(p);
+    RuntimeReplay(
+            RuntimeSources sources, RuntimeIntake intake, JdbcClient jdbc, JobQueue jobs, TransactionTemplate tx) {
+        this.sources = sources;
+        this.intake = intake;
+        this.jdbc = jdbc;
+        this.jobs = jobs;
+        this.tx = tx;
     }
-    long cursor = ((Number) p.get("cursor")).longValue();
-    long replayed = ((Number) p.get("replayed")).longValue();
-    while (true) {
-      List<Archived> batch = jdbc.sql("select id, body::text body from runtime_events where source_id = ? and id > ? order by id limit ?")
-          .params(source.id(), cursor, BATCH).query((rs, n) -> new Archived(rs.getLong("id"), rs.getString("body"))).list();
-      if (batch.isEmpty()) {
-        break;
-      }
-      for (Archived a : batch) {
-        try {
-          intake.applyArchived(source, a.id(), intake.read(source, a.body()));
-        } catch (UnreadableEvent e) {
-          // archived by an older reader that understood it; note why it no longer applies and go on
-          jdbc.sql("update runtime_events set outcome = ? where id = ?").params("unreadable on replay: " + e.getMessage(), a.id()).update();
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void run(Job job, JobProgress progress) {
+        RuntimeSourceRecord source = sources.find(job.string("source"));
+        boolean deadLetters = Boolean.TRUE.equals(job.payload().get("deadLetters"));
+        Map<String, Object> p = new LinkedHashMap<>(jobs.progress(job.id()));
+        if (!Boolean.TRUE.equals(p.get("reset"))) {
+            if (deadLetters) {
+                p.put("deadLettersRecovered", retryDeadLetters(source));
+            }
+            tx.executeWithoutResult(s -> {
+                jdbc.sql("delete from instance_exits where source_id = ?")
+                        .param(source.id())
+                        .update();
+                jdbc.sql("delete from instances where source_id = ?")
+                        .param(source.id())
+                        .update();
+                jdbc.sql("delete from rollouts where source_id = ?")
+                        .param(source.id())
+                        .update();
+            });
+            p.put("reset", true);
+            p.put("phase", "replaying");
+            p.put("cursor", 0L);
+            p.put("replayed", 0L);
+            p.put(
+                    "total",
+                    jdbc.sql("select count(*) from runtime_events where source_id = ?")
+                            .param(source.id())
+                            .query(Long.class)
+                            .single());
+            progress.report(p);
         }
-        replayed++;
-      }
-      cursor = batch.getLast().id();
-      p.put("cursor", cursor);
-      p.put("replayed", replayed);
-      progress.report(p);
+        long cursor = ((Number) p.get("cursor")).longValue();
+        long replayed = ((Number) p.get("replayed")).longValue();
+        while (true) {
+            List<Archived> batch = jdbc.sql(
+                            "select id, body::text body from runtime_events where source_id = ? and id > ? order by id limit ?")
+                    .params(source.id(), cursor, BATCH)
+                    .query((rs, n) -> new Archived(rs.getLong("id"), rs.getString("body")))
+                    .list();
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (Archived a : batch) {
+                try {
+                    intake.applyArchived(source, a.id(), intake.read(source, a.body()));
+                } catch (UnreadableEvent e) {
+                    // archived by an older reader that understood it; note why it no longer applies and go on
+                    jdbc.sql("update runtime_events set outcome = ? where id = ?")
+                            .params("unreadable on replay: " + e.getMessage(), a.id())
+                            .update();
+                }
+                replayed++;
+            }
+            cursor = batch.getLast().id();
+            p.put("cursor", cursor);
+            p.put("replayed", replayed);
+            progress.report(p);
+        }
+        p.put("phase", "done");
+        progress.report(p);
     }
-    p.put("phase", "done");
-    progress.report(p);
-  }
 
-  private record Archived(long id, String body) {}
+    private record Archived(long id, String body) {}
 
-  /** Tries each dead letter of {@code source} again; returns how many went through. */
-  private long retryDeadLetters(RuntimeSourceRecord source) {
-    long recovered = 0;
-    List<Archived> letters = jdbc.sql("select id, body from runtime_dead_letters where source_id = ? order by id")
-        .param(source.id()).query((rs, n) -> new Archived(rs.getLong("id"), rs.getString("body"))).list();
-    for (Archived letter : letters) {
-      try {
-        tx.executeWithoutResult(s -> {
-          intake.accept(source, letter.body());
-          jdbc.sql("delete from runtime_dead_letters where id = ?").param(letter.id()).update();
-        });
-        recovered++;
-      } catch (UnreadableEvent e) {
-        jdbc.sql("update runtime_dead_letters set reason = ? where id = ?").params(e.getMessage(), letter.id()).update();
-      }
+    /** Tries each dead letter of {@code source} again; returns how many went through. */
+    private long retryDeadLetters(RuntimeSourceRecord source) {
+        long recovered = 0;
+        List<Archived> letters = jdbc.sql("select id, body from runtime_dead_letters where source_id = ? order by id")
+                .param(source.id())
+                .query((rs, n) -> new Archived(rs.getLong("id"), rs.getString("body")))
+                .list();
+        for (Archived letter : letters) {
+            try {
+                tx.executeWithoutResult(s -> {
+                    intake.accept(source, letter.body());
+                    jdbc.sql("delete from runtime_dead_letters where id = ?")
+                            .param(letter.id())
+                            .update();
+                });
+                recovered++;
+            } catch (UnreadableEvent e) {
+                jdbc.sql("update runtime_dead_letters set reason = ? where id = ?")
+                        .params(e.getMessage(), letter.id())
+                        .update();
+            }
+        }
+        return recovered;
     }
-    return recovered;
-  }
 }

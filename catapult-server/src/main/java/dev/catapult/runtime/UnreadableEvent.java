@@ -5,7 +5,7 @@ package dev.catapult.runtime;
  * values): retrying cannot help, so it goes to the dead letters instead of blocking the queue.
  */
 public final class UnreadableEvent extends RuntimeException {
-  public UnreadableEvent(String message) {
-    super(message, null, false, false);
-  }
+    public UnreadableEvent(String message) {
+        super(message, null, false, false);
+    }
 }

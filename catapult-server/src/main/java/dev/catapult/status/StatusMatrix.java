@@ -15,18 +15,21 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class StatusMatrix {
-  private final JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
-  StatusMatrix(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
+    StatusMatrix(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
-  @Transactional(readOnly = true)
-  public StatusView read(@Nullable List<String> environments, @Nullable String app) {
-    String[] envs = environments == null || environments.isEmpty() ? null : environments.toArray(String[]::new);
-    List<String> names = jdbc.sql("select name from environments where (cast(:envs as text[]) is null or name = any(:envs)) order by rank, name")
-        .param("envs", envs).query(String.class).list();
-    List<StatusEntry> entries = jdbc.sql("""
+    @Transactional(readOnly = true)
+    public StatusView read(@Nullable List<String> environments, @Nullable String app) {
+        String[] envs = environments == null || environments.isEmpty() ? null : environments.toArray(String[]::new);
+        List<String> names = jdbc.sql(
+                        "select name from environments where (cast(:envs as text[]) is null or name = any(:envs)) order by rank, name")
+                .param("envs", envs)
+                .query(String.class)
+                .list();
+        List<StatusEntry> entries = jdbc.sql("""
         select a.name as app, a.last_version, e.name as env, s.current_version,
                ld.id as latest_id, ld.status as latest_status, ld.updated_at as latest_at, ld.actor as latest_actor,
                cd.finished_at as current_at, cd.actor as current_actor
@@ -39,16 +42,25 @@ public class StatusMatrix {
           and (cast(:app as text) is null or a.name = :app)
         order by a.name, e.rank, e.name
         """)
-        .param("envs", envs).param("app", app)
-        .query((rs, n) -> {
-          long latest = rs.getLong("last_version");
-          Long version = rs.getObject("current_version") == null ? null : rs.getLong("current_version");
-          Timestamp at = rs.getTimestamp(version != null ? "current_at" : "latest_at");
-          String by = rs.getString(version != null ? "current_actor" : "latest_actor");
-          return new StatusEntry(rs.getString("app"), rs.getString("env"), latest, version, rs.getString("latest_status"),
-              rs.getString("latest_id"), at == null ? null : at.toInstant(), by, version == null ? latest : latest - version);
-        })
-        .list();
-    return new StatusView(names, entries);
-  }
+                .param("envs", envs)
+                .param("app", app)
+                .query((rs, n) -> {
+                    long latest = rs.getLong("last_version");
+                    Long version = rs.getObject("current_version") == null ? null : rs.getLong("current_version");
+                    Timestamp at = rs.getTimestamp(version != null ? "current_at" : "latest_at");
+                    String by = rs.getString(version != null ? "current_actor" : "latest_actor");
+                    return new StatusEntry(
+                            rs.getString("app"),
+                            rs.getString("env"),
+                            latest,
+                            version,
+                            rs.getString("latest_status"),
+                            rs.getString("latest_id"),
+                            at == null ? null : at.toInstant(),
+                            by,
+                            version == null ? latest : latest - version);
+                })
+                .list();
+        return new StatusView(names, entries);
+    }
 }

@@ -6,18 +6,24 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** What one evaluation of a target's watch decided, as stored in {@code targets.last_evaluation}. */
-record Evaluation(String outcome, String why, @Nullable String tag, @Nullable String digest, @Nullable String deployId,
-    String trigger, Instant at) {
+record Evaluation(
+        String outcome,
+        String why,
+        @Nullable String tag,
+        @Nullable String digest,
+        @Nullable String deployId,
+        String trigger,
+        Instant at) {
 
-  Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("outcome", outcome);
-    m.put("why", why);
-    m.put("tag", tag);
-    m.put("digest", digest);
-    m.put("deployId", deployId);
-    m.put("trigger", trigger);
-    m.put("at", at.toString());
-    return m;
-  }
+    Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("outcome", outcome);
+        m.put("why", why);
+        m.put("tag", tag);
+        m.put("digest", digest);
+        m.put("deployId", deployId);
+        m.put("trigger", trigger);
+        m.put("at", at.toString());
+        return m;
+    }
 }

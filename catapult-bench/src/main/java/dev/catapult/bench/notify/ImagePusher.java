@@ -15,32 +15,33 @@ import java.time.Instant;
  * PUTs, the manifest PUT; the manifest PUT is what makes the registry send the tagged push notification.
  */
 final class ImagePusher implements AutoCloseable {
-  private final OciPush push;
+    private final OciPush push;
 
-  /** What one push put in the registry, and when its manifest PUT was answered. */
-  record Pushed(String repository, String tag, String digest, String revision, Instant started, Instant done) {}
+    /** What one push put in the registry, and when its manifest PUT was answered. */
+    record Pushed(String repository, String tag, String digest, String revision, Instant started, Instant done) {}
 
-  ImagePusher(URI base) {
-    this.push = new OciPush(base, "catapult-notify-bench");
-  }
+    ImagePusher(URI base) {
+        this.push = new OciPush(base, "catapult-notify-bench");
+    }
 
-  Pushed push(String repository, String tag) throws IOException, InterruptedException {
-    Instant started = Instant.now();
-    String revision = OciPush.sha256((repository + "@" + tag).getBytes(StandardCharsets.UTF_8)).substring(7, 47);
-    OciPush.Blob layer = OciPush.packageJsonLayer("""
+    Pushed push(String repository, String tag) throws IOException, InterruptedException {
+        Instant started = Instant.now();
+        String revision = OciPush.sha256((repository + "@" + tag).getBytes(StandardCharsets.UTF_8))
+                .substring(7, 47);
+        OciPush.Blob layer = OciPush.packageJsonLayer("""
         {"name": "%s", "version": "%s", "dependencies": {"left-pad": "1.3.0"}}
         """.formatted(repository, tag));
-    push.upload(repository, layer);
-    OciPush.Blob config = OciPush.config("https://git.example.invalid/" + repository, revision, tag, layer,
-        "catapult notification benchmark");
-    push.upload(repository, config);
-    byte[] manifest = OciPush.manifest(config, layer);
-    push.putManifest(repository, tag, manifest);
-    return new Pushed(repository, tag, OciPush.sha256(manifest), revision, started, Instant.now());
-  }
+        push.upload(repository, layer);
+        OciPush.Blob config = OciPush.config(
+                "https://git.example.invalid/" + repository, revision, tag, layer, "catapult notification benchmark");
+        push.upload(repository, config);
+        byte[] manifest = OciPush.manifest(config, layer);
+        push.putManifest(repository, tag, manifest);
+        return new Pushed(repository, tag, OciPush.sha256(manifest), revision, started, Instant.now());
+    }
 
-  @Override
-  public void close() {
-    push.close();
-  }
+    @Override
+    public void close() {
+        push.close();
+    }
 }

@@ -9,25 +9,25 @@ import java.util.List;
  * arguments, falling back to {@code BENCH_NAME} environment variables, then to defaults.
  */
 record NotifyOptions(
-    Path serverJar,
-    Path registryProgram,
-    Path output,
-    int apps,
-    int pushes,
-    double rate,
-    int pushers,
-    String pollInterval,
-    int jobsConcurrency,
-    String jobsPollInterval,
-    List<String> serverJvmOptions,
-    int readyTimeoutSeconds,
-    int settleTimeoutSeconds,
-    int graceSeconds,
-    boolean keepWorkDir,
-    String invokedAs,
-    String note) {
+        Path serverJar,
+        Path registryProgram,
+        Path output,
+        int apps,
+        int pushes,
+        double rate,
+        int pushers,
+        String pollInterval,
+        int jobsConcurrency,
+        String jobsPollInterval,
+        List<String> serverJvmOptions,
+        int readyTimeoutSeconds,
+        int settleTimeoutSeconds,
+        int graceSeconds,
+        boolean keepWorkDir,
+        String invokedAs,
+        String note) {
 
-  static final String USAGE = """
+    static final String USAGE = """
       Usage: NotificationToDeployBenchmark [options]   (each option also as env BENCH_<NAME>, e.g. BENCH_PUSHES)
         --server-jar PATH          catapult-server.jar to start (default catapult-server/target/catapult-server.jar)
         --registry-program PATH    CNCF Distribution binary (default /usr/bin/docker-registry, Debian's package)
@@ -48,33 +48,40 @@ record NotifyOptions(
         --note TEXT                free text recorded with the machine description (e.g. other load)
       """;
 
-  static NotifyOptions parse(String[] args) {
-    BenchArgs in = BenchArgs.parse(args);
-    NotifyOptions o = new NotifyOptions(
-        in.serverJar(),
-        in.registryProgram(),
-        in.output(),
-        in.integer("apps", 50),
-        in.integer("pushes", 300),
-        in.decimal("rate", 5),
-        in.integer("pushers", 4),
-        in.get("poll-interval", "60s"),
-        in.integer("jobs-concurrency", 8),
-        in.get("jobs-poll-interval", "200ms"),
-        in.serverJvmOptions(),
-        in.readyTimeout(),
-        in.integer("settle-timeout", 120),
-        in.integer("grace", 5),
-        in.keepWorkDir(),
-        in.invokedAs(),
-        in.note());
-    in.rejectUnknown();
-    BenchArgs.requireServerJar(o.serverJar());
-    BenchArgs.requireRegistryProgram(o.registryProgram());
-    if (o.apps() < 1 || o.apps() > 5000 || o.pushes() < 1 || o.rate() <= 0 || o.rate() > 200 || o.pushers() < 1
-        || o.jobsConcurrency() < 1 || o.graceSeconds() < 0) {
-      throw new BenchArgs.UsageException("need 1 ≤ apps ≤ 5000, pushes ≥ 1, 0 < rate ≤ 200, pushers ≥ 1, jobs-concurrency ≥ 1, grace ≥ 0");
+    static NotifyOptions parse(String[] args) {
+        BenchArgs in = BenchArgs.parse(args);
+        NotifyOptions o = new NotifyOptions(
+                in.serverJar(),
+                in.registryProgram(),
+                in.output(),
+                in.integer("apps", 50),
+                in.integer("pushes", 300),
+                in.decimal("rate", 5),
+                in.integer("pushers", 4),
+                in.get("poll-interval", "60s"),
+                in.integer("jobs-concurrency", 8),
+                in.get("jobs-poll-interval", "200ms"),
+                in.serverJvmOptions(),
+                in.readyTimeout(),
+                in.integer("settle-timeout", 120),
+                in.integer("grace", 5),
+                in.keepWorkDir(),
+                in.invokedAs(),
+                in.note());
+        in.rejectUnknown();
+        BenchArgs.requireServerJar(o.serverJar());
+        BenchArgs.requireRegistryProgram(o.registryProgram());
+        if (o.apps() < 1
+                || o.apps() > 5000
+                || o.pushes() < 1
+                || o.rate() <= 0
+                || o.rate() > 200
+                || o.pushers() < 1
+                || o.jobsConcurrency() < 1
+                || o.graceSeconds() < 0) {
+            throw new BenchArgs.UsageException(
+                    "need 1 ≤ apps ≤ 5000, pushes ≥ 1, 0 < rate ≤ 200, pushers ≥ 1, jobs-concurrency ≥ 1, grace ≥ 0");
+        }
+        return o;
     }
-    return o;
-  }
 }

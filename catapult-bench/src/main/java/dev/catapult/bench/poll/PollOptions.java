@@ -9,25 +9,25 @@ import java.util.List;
  * back to {@code BENCH_NAME} environment variables, then to defaults (as the release-creation driver does).
  */
 record PollOptions(
-    Path serverJar,
-    Path registryProgram,
-    Path output,
-    int repositories,
-    int cycles,
-    int moved,
-    int parallelism,
-    String pollInterval,
-    String pollCheck,
-    int maxConcurrency,
-    int databasePoolSize,
-    List<String> serverJvmOptions,
-    int readyTimeoutSeconds,
-    int settleTimeoutSeconds,
-    boolean keepWorkDir,
-    String invokedAs,
-    String note) {
+        Path serverJar,
+        Path registryProgram,
+        Path output,
+        int repositories,
+        int cycles,
+        int moved,
+        int parallelism,
+        String pollInterval,
+        String pollCheck,
+        int maxConcurrency,
+        int databasePoolSize,
+        List<String> serverJvmOptions,
+        int readyTimeoutSeconds,
+        int settleTimeoutSeconds,
+        boolean keepWorkDir,
+        String invokedAs,
+        String note) {
 
-  static final String USAGE = """
+    static final String USAGE = """
       Usage: PollCycleBenchmark [options]   (each option also as env BENCH_<NAME>, e.g. BENCH_REPOSITORIES)
         --server-jar PATH         catapult-server.jar to start (default catapult-server/target/catapult-server.jar)
         --registry-program PATH   CNCF Distribution binary (default /usr/bin/docker-registry, Debian's package)
@@ -48,36 +48,40 @@ record PollOptions(
         --note TEXT               free text recorded with the machine description (e.g. other load)
       """;
 
-  static PollOptions parse(String[] args) {
-    BenchArgs in = BenchArgs.parse(args);
-    PollOptions o = new PollOptions(
-        in.serverJar(),
-        in.registryProgram(),
-        in.output(),
-        in.integer("repositories", 1000),
-        in.integer("cycles", 6),
-        in.integer("moved", 10),
-        in.integer("parallelism", 8),
-        in.get("poll-interval", "5s"),
-        in.get("poll-check", "1s"),
-        in.integer("max-concurrency", 0),
-        in.integer("database-pool-size", 0),
-        in.serverJvmOptions(),
-        in.readyTimeout(),
-        in.integer("settle-timeout", 900),
-        in.keepWorkDir(),
-        in.invokedAs(),
-        in.note());
-    in.rejectUnknown();
-    BenchArgs.requireServerJar(o.serverJar());
-    BenchArgs.requireRegistryProgram(o.registryProgram());
-    if (o.repositories() < 1 || o.repositories() > 10_000 || o.parallelism() < 1 || o.moved() < 0
-        || o.moved() > o.repositories()) {
-      throw new BenchArgs.UsageException("need 1 ≤ repositories ≤ 10000, parallelism ≥ 1 and 0 ≤ moved ≤ repositories");
+    static PollOptions parse(String[] args) {
+        BenchArgs in = BenchArgs.parse(args);
+        PollOptions o = new PollOptions(
+                in.serverJar(),
+                in.registryProgram(),
+                in.output(),
+                in.integer("repositories", 1000),
+                in.integer("cycles", 6),
+                in.integer("moved", 10),
+                in.integer("parallelism", 8),
+                in.get("poll-interval", "5s"),
+                in.get("poll-check", "1s"),
+                in.integer("max-concurrency", 0),
+                in.integer("database-pool-size", 0),
+                in.serverJvmOptions(),
+                in.readyTimeout(),
+                in.integer("settle-timeout", 900),
+                in.keepWorkDir(),
+                in.invokedAs(),
+                in.note());
+        in.rejectUnknown();
+        BenchArgs.requireServerJar(o.serverJar());
+        BenchArgs.requireRegistryProgram(o.registryProgram());
+        if (o.repositories() < 1
+                || o.repositories() > 10_000
+                || o.parallelism() < 1
+                || o.moved() < 0
+                || o.moved() > o.repositories()) {
+            throw new BenchArgs.UsageException(
+                    "need 1 ≤ repositories ≤ 10000, parallelism ≥ 1 and 0 ≤ moved ≤ repositories");
+        }
+        if (o.cycles() < 5) {
+            throw new BenchArgs.UsageException("--cycles must be at least 5");
+        }
+        return o;
     }
-    if (o.cycles() < 5) {
-      throw new BenchArgs.UsageException("--cycles must be at least 5");
-    }
-    return o;
-  }
 }

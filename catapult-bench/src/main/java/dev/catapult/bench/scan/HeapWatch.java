@@ -26,86 +26,92 @@ import javax.management.openmbean.CompositeData;
  * collected, so it mostly shows how large the collector lets the young generation grow.
  */
 final class HeapWatch implements AutoCloseable {
-  private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-      .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
-  private final List<Runnable> removals = new ArrayList<>();
-  private final AtomicLong maxAfterGc = new AtomicLong();
-  private final AtomicLong collections = new AtomicLong();
-  private final long baseline;
-  private final Thread sampler;
+    private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .map(MemoryPoolMXBean::getName)
+            .collect(Collectors.toSet());
+    private final List<Runnable> removals = new ArrayList<>();
+    private final AtomicLong maxAfterGc = new AtomicLong();
+    private final AtomicLong collections = new AtomicLong();
+    private final long baseline;
+    private final Thread sampler;
 
-  /** Heap growth figures of one scan, in bytes. */
-  record Growth(long baselineBytes, long liveGrowthBytes, long poolPeakGrowthBytes, long collections) {}
+    /** Heap growth figures of one scan, in bytes. */
+    record Growth(long baselineBytes, long liveGrowthBytes, long poolPeakGrowthBytes, long collections) {}
 
-  HeapWatch() {
-    System.gc();
-    System.gc();
-    baseline = heapUsed();
-    maxAfterGc.set(baseline);
-    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    NotificationListener listener = (notification, handback) -> {
-      if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-        GarbageCollectionNotificationInfo info =
-            GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-        long after = sumHeap(info.getGcInfo().getMemoryUsageAfterGc());
-        maxAfterGc.accumulateAndGet(after, Math::max);
-        collections.incrementAndGet();
-      }
-    };
-    sampler = Thread.ofPlatform().daemon().name("heap-sampler").unstarted(HeapWatch::forceCollections);
-    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-      NotificationEmitter emitter = (NotificationEmitter) collector;
-      emitter.addNotificationListener(listener, null, null);
-      removals.add(() -> {
-        try {
-          emitter.removeNotificationListener(listener);
-        } catch (ListenerNotFoundException e) {
-          // already gone
+    HeapWatch() {
+        System.gc();
+        System.gc();
+        baseline = heapUsed();
+        maxAfterGc.set(baseline);
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        NotificationListener listener = (notification, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                GarbageCollectionNotificationInfo info =
+                        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                long after = sumHeap(info.getGcInfo().getMemoryUsageAfterGc());
+                maxAfterGc.accumulateAndGet(after, Math::max);
+                collections.incrementAndGet();
+            }
+        };
+        sampler = Thread.ofPlatform().daemon().name("heap-sampler").unstarted(HeapWatch::forceCollections);
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            NotificationEmitter emitter = (NotificationEmitter) collector;
+            emitter.addNotificationListener(listener, null, null);
+            removals.add(() -> {
+                try {
+                    emitter.removeNotificationListener(listener);
+                } catch (ListenerNotFoundException e) {
+                    // already gone
+                }
+            });
         }
-      });
     }
-  }
 
-  /** Starts forcing the sampling collections; {@link #close()} stops them. */
-  HeapWatch start() {
-    sampler.start();
-    return this;
-  }
-
-  Growth growth() {
-    long poolPeaks = ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(pool -> pool.getType() == MemoryType.HEAP).mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-    return new Growth(baseline, maxAfterGc.get() - baseline, poolPeaks - baseline, collections.get());
-  }
-
-  @Override
-  public void close() {
-    sampler.interrupt();
-    try {
-      sampler.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    /** Starts forcing the sampling collections; {@link #close()} stops them. */
+    HeapWatch start() {
+        sampler.start();
+        return this;
     }
-    removals.forEach(Runnable::run);
-  }
 
-  private static void forceCollections() {
-    while (!Thread.currentThread().isInterrupted()) {
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        return;
-      }
-      System.gc();
+    Growth growth() {
+        long poolPeaks = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
+        return new Growth(baseline, maxAfterGc.get() - baseline, poolPeaks - baseline, collections.get());
     }
-  }
 
-  private static long heapUsed() {
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-  }
+    @Override
+    public void close() {
+        sampler.interrupt();
+        try {
+            sampler.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        removals.forEach(Runnable::run);
+    }
 
-  private long sumHeap(Map<String, MemoryUsage> usage) {
-    return usage.entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
-        .mapToLong(e -> e.getValue().getUsed()).sum();
-  }
+    private static void forceCollections() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.gc();
+        }
+    }
+
+    private static long heapUsed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private long sumHeap(Map<String, MemoryUsage> usage) {
+        return usage.entrySet().stream()
+                .filter(e -> heapPools.contains(e.getKey()))
+                .mapToLong(e -> e.getValue().getUsed())
+                .sum();
+    }
 }

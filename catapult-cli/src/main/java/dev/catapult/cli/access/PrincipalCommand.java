@@ -16,46 +16,53 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code catapult principal create}: users and service accounts. */
 @Command(
-    name = "principal",
-    mixinStandardHelpOptions = true,
-    description = "Manage users and service accounts.",
-    subcommands = {PrincipalCommand.Create.class})
+        name = "principal",
+        mixinStandardHelpOptions = true,
+        description = "Manage users and service accounts.",
+        subcommands = {PrincipalCommand.Create.class})
 public final class PrincipalCommand extends CommandGroup {
 
-  @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a user or service account.")
-  static final class Create extends ApiCommand {
-    @Parameters(paramLabel = "NAME")
-    String name;
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a user or service account.")
+    static final class Create extends ApiCommand {
+        @Parameters(paramLabel = "NAME")
+        String name;
 
-    @Option(names = "--kind", required = true, paramLabel = "user|service")
-    Kind kind;
+        @Option(names = "--kind", required = true, paramLabel = "user|service")
+        Kind kind;
 
-    @Option(names = "--password-stdin", description = "Read the user's web UI password from the first line of stdin.")
-    boolean passwordFromStdin;
+        @Option(
+                names = "--password-stdin",
+                description = "Read the user's web UI password from the first line of stdin.")
+        boolean passwordFromStdin;
 
-    enum Kind {
-      user,
-      service
-    }
-
-    @Override
-    public Integer call() {
-      String password = null;
-      if (passwordFromStdin) {
-        password = context().readLine();
-        if (password == null || password.isEmpty()) {
-          throw usage("--password-stdin: no password on stdin");
+        enum Kind {
+            user,
+            service
         }
-      }
-      JsonNode created = api().post(ApiPath.of("principals"), new PrincipalCreateRequest(name, kind.name(), password));
-      Output output = output();
-      if (output.isJson()) {
-        output.json(created);
-        return ExitCodes.OK;
-      }
-      PrincipalView principal = Json.convert(created, PrincipalView.class);
-      new Fields().add("id", principal.id()).add("name", principal.name()).add("kind", principal.kind()).print(output.stdout());
-      return ExitCodes.OK;
+
+        @Override
+        public Integer call() {
+            String password = null;
+            if (passwordFromStdin) {
+                password = context().readLine();
+                if (password == null || password.isEmpty()) {
+                    throw usage("--password-stdin: no password on stdin");
+                }
+            }
+            JsonNode created =
+                    api().post(ApiPath.of("principals"), new PrincipalCreateRequest(name, kind.name(), password));
+            Output output = output();
+            if (output.isJson()) {
+                output.json(created);
+                return ExitCodes.OK;
+            }
+            PrincipalView principal = Json.convert(created, PrincipalView.class);
+            new Fields()
+                    .add("id", principal.id())
+                    .add("name", principal.name())
+                    .add("kind", principal.kind())
+                    .print(output.stdout());
+            return ExitCodes.OK;
+        }
     }
-  }
 }

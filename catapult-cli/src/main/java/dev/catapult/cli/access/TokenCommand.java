@@ -19,52 +19,60 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code catapult token create}: API tokens; the secret is shown once and never again. */
 @Command(
-    name = "token",
-    mixinStandardHelpOptions = true,
-    description = "Manage API tokens.",
-    subcommands = {TokenCommand.Create.class})
+        name = "token",
+        mixinStandardHelpOptions = true,
+        description = "Manage API tokens.",
+        subcommands = {TokenCommand.Create.class})
 public final class TokenCommand extends CommandGroup {
 
-  @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a token for a principal.")
-  static final class Create extends ApiCommand {
-    @Parameters(paramLabel = "PRINCIPAL_ID")
-    String principalId;
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a token for a principal.")
+    static final class Create extends ApiCommand {
+        @Parameters(paramLabel = "PRINCIPAL_ID")
+        String principalId;
 
-    @Option(names = "--name", required = true, paramLabel = "N", description = "What the token is for.")
-    String name;
+        @Option(names = "--name", required = true, paramLabel = "N", description = "What the token is for.")
+        String name;
 
-    @Option(names = "--scope", required = true, paramLabel = "S", split = ",", description = "Scope, e.g. read, release:shop, deploy:shop:prod (repeatable).")
-    List<String> scopes;
+        @Option(
+                names = "--scope",
+                required = true,
+                paramLabel = "S",
+                split = ",",
+                description = "Scope, e.g. read, release:shop, deploy:shop:prod (repeatable).")
+        List<String> scopes;
 
-    @Option(names = "--expires-at", paramLabel = "T", description = "Expiry, ISO-8601 (2026-01-31T00:00:00Z).")
-    String expiresAt;
+        @Option(names = "--expires-at", paramLabel = "T", description = "Expiry, ISO-8601 (2026-01-31T00:00:00Z).")
+        String expiresAt;
 
-    @Override
-    public Integer call() {
-      Instant expiry = null;
-      if (expiresAt != null) {
-        try {
-          expiry = Instant.parse(expiresAt);
-        } catch (DateTimeParseException e) {
-          throw usage("--expires-at: expected an ISO-8601 instant like 2026-01-31T00:00:00Z, got '" + expiresAt + "'");
+        @Override
+        public Integer call() {
+            Instant expiry = null;
+            if (expiresAt != null) {
+                try {
+                    expiry = Instant.parse(expiresAt);
+                } catch (DateTimeParseException e) {
+                    throw usage("--expires-at: expected an ISO-8601 instant like 2026-01-31T00:00:00Z, got '"
+                            + expiresAt + "'");
+                }
+            }
+            JsonNode created = api().post(
+                            ApiPath.of("principals", principalId, "tokens"),
+                            new TokenCreateRequest(name, scopes, expiry));
+            Output output = output();
+            if (output.isJson()) {
+                output.json(created);
+                return ExitCodes.OK;
+            }
+            TokenView token = Json.convert(created, TokenView.class);
+            new Fields()
+                    .add("id", token.id())
+                    .add("name", token.name())
+                    .add("scopes", String.join(" ", token.scopes()))
+                    .add("expires", token.expiresAt())
+                    .add("secret", token.secret())
+                    .print(output.stdout());
+            output.notice("the secret is shown only once: store it now");
+            return ExitCodes.OK;
         }
-      }
-      JsonNode created = api().post(ApiPath.of("principals", principalId, "tokens"), new TokenCreateRequest(name, scopes, expiry));
-      Output output = output();
-      if (output.isJson()) {
-        output.json(created);
-        return ExitCodes.OK;
-      }
-      TokenView token = Json.convert(created, TokenView.class);
-      new Fields()
-          .add("id", token.id())
-          .add("name", token.name())
-          .add("scopes", String.join(" ", token.scopes()))
-          .add("expires", token.expiresAt())
-          .add("secret", token.secret())
-          .print(output.stdout());
-      output.notice("the secret is shown only once: store it now");
-      return ExitCodes.OK;
     }
-  }
 }

@@ -20,97 +20,108 @@ import tools.jackson.databind.node.ArrayNode;
 
 /** {@code catapult app create|list|show}. */
 @Command(
-    name = "app",
-    mixinStandardHelpOptions = true,
-    description = "Create and inspect apps.",
-    subcommands = {AppCommand.Create.class, AppCommand.ListApps.class, AppCommand.Show.class})
+        name = "app",
+        mixinStandardHelpOptions = true,
+        description = "Create and inspect apps.",
+        subcommands = {AppCommand.Create.class, AppCommand.ListApps.class, AppCommand.Show.class})
 public final class AppCommand extends CommandGroup {
 
-  @Command(name = "create", mixinStandardHelpOptions = true, description = "Register an app.")
-  static final class Create extends ApiCommand {
-    @Parameters(paramLabel = "NAME", description = "App name ([a-z0-9][a-z0-9-]*).")
-    String name;
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Register an app.")
+    static final class Create extends ApiCommand {
+        @Parameters(paramLabel = "NAME", description = "App name ([a-z0-9][a-z0-9-]*).")
+        String name;
 
-    @Option(names = "--image", required = true, paramLabel = "REPO", description = "Image repository, e.g. ghcr.io/acme/api.")
-    String image;
+        @Option(
+                names = "--image",
+                required = true,
+                paramLabel = "REPO",
+                description = "Image repository, e.g. ghcr.io/acme/api.")
+        String image;
 
-    @Option(names = "--repo-url", paramLabel = "URL", description = "Source repository URL.")
-    String repoUrl;
+        @Option(names = "--repo-url", paramLabel = "URL", description = "Source repository URL.")
+        String repoUrl;
 
-    @Option(names = "--team", paramLabel = "TEAM", description = "Owning team.")
-    String team;
+        @Option(names = "--team", paramLabel = "TEAM", description = "Owning team.")
+        String team;
 
-    @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Free-form label (repeatable).")
-    Map<String, String> labels;
+        @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Free-form label (repeatable).")
+        Map<String, String> labels;
 
-    @Option(
-        names = "--image-tag-template",
-        paramLabel = "TEMPLATE",
-        description = "Tag used for releases without --image; {sha} is the full commit (server default ref-{sha}).")
-    String imageTagTemplate;
+        @Option(
+                names = "--image-tag-template",
+                paramLabel = "TEMPLATE",
+                description =
+                        "Tag used for releases without --image; {sha} is the full commit (server default ref-{sha}).")
+        String imageTagTemplate;
 
-    @Override
-    public Integer call() {
-      JsonNode created =
-          api().post(ApiPath.of("apps"), new AppCreateRequest(name, image, repoUrl, team, labels, imageTagTemplate));
-      show(output(), created);
-      return ExitCodes.OK;
+        @Override
+        public Integer call() {
+            JsonNode created = api().post(
+                            ApiPath.of("apps"),
+                            new AppCreateRequest(name, image, repoUrl, team, labels, imageTagTemplate));
+            show(output(), created);
+            return ExitCodes.OK;
+        }
     }
-  }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List apps.")
-  static final class ListApps extends ApiCommand {
-    @Override
-    public Integer call() {
-      ArrayNode apps = Json.mapper().createArrayNode();
-      Pages.of(api(), ApiPath.of("apps")).forEach(apps::add);
-      Output output = output();
-      if (output.isJson()) {
-        output.json(apps);
-        return ExitCodes.OK;
-      }
-      Table table = new Table("NAME", "IMAGE", "TEAM", "LATEST", "ARCHIVED");
-      for (JsonNode node : apps) {
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List apps.")
+    static final class ListApps extends ApiCommand {
+        @Override
+        public Integer call() {
+            ArrayNode apps = Json.mapper().createArrayNode();
+            Pages.of(api(), ApiPath.of("apps")).forEach(apps::add);
+            Output output = output();
+            if (output.isJson()) {
+                output.json(apps);
+                return ExitCodes.OK;
+            }
+            Table table = new Table("NAME", "IMAGE", "TEAM", "LATEST", "ARCHIVED");
+            for (JsonNode node : apps) {
+                AppView app = Json.convert(node, AppView.class);
+                table.row(
+                        app.name(),
+                        app.image(),
+                        app.team(),
+                        version(app.latestVersion()),
+                        app.archived() ? "yes" : "no");
+            }
+            output.table(table);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one app.")
+    static final class Show extends ApiCommand {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            show(output(), api().get(ApiPath.of("apps", name)));
+            return ExitCodes.OK;
+        }
+    }
+
+    static void show(Output output, JsonNode node) {
+        if (output.isJson()) {
+            output.json(node);
+            return;
+        }
         AppView app = Json.convert(node, AppView.class);
-        table.row(app.name(), app.image(), app.team(), version(app.latestVersion()), app.archived() ? "yes" : "no");
-      }
-      output.table(table);
-      return ExitCodes.OK;
+        new Fields()
+                .add("name", app.name())
+                .add("image", app.image())
+                .add("tag template", app.imageTagTemplate())
+                .add("repo", app.repoUrl())
+                .add("team", app.team())
+                .add("labels", app.labels() == null || app.labels().isEmpty() ? null : app.labels())
+                .add("latest", version(app.latestVersion()))
+                .add("archived", app.archived() ? "yes" : null)
+                .add("created", app.createdAt())
+                .print(output.stdout());
     }
-  }
 
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one app.")
-  static final class Show extends ApiCommand {
-    @Parameters(paramLabel = "NAME")
-    String name;
-
-    @Override
-    public Integer call() {
-      show(output(), api().get(ApiPath.of("apps", name)));
-      return ExitCodes.OK;
+    private static String version(long latest) {
+        return latest == 0 ? null : "v" + latest;
     }
-  }
-
-  static void show(Output output, JsonNode node) {
-    if (output.isJson()) {
-      output.json(node);
-      return;
-    }
-    AppView app = Json.convert(node, AppView.class);
-    new Fields()
-        .add("name", app.name())
-        .add("image", app.image())
-        .add("tag template", app.imageTagTemplate())
-        .add("repo", app.repoUrl())
-        .add("team", app.team())
-        .add("labels", app.labels() == null || app.labels().isEmpty() ? null : app.labels())
-        .add("latest", version(app.latestVersion()))
-        .add("archived", app.archived() ? "yes" : null)
-        .add("created", app.createdAt())
-        .print(output.stdout());
-  }
-
-  private static String version(long latest) {
-    return latest == 0 ? null : "v" + latest;
-  }
 }

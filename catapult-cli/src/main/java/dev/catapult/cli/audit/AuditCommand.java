@@ -17,72 +17,84 @@ import tools.jackson.databind.node.ArrayNode;
 
 /** {@code catapult audit [--subject S] [--actor A]} and {@code audit verify}. */
 @Command(
-    name = "audit",
-    mixinStandardHelpOptions = true,
-    description = "Show the audit log, or verify its hash chain.",
-    subcommands = {AuditCommand.Verify.class})
+        name = "audit",
+        mixinStandardHelpOptions = true,
+        description = "Show the audit log, or verify its hash chain.",
+        subcommands = {AuditCommand.Verify.class})
 public final class AuditCommand extends ApiCommand {
 
-  @Option(names = "--subject", paramLabel = "S", description = "Only events about this subject (e.g. app/shop).")
-  String subject;
+    @Option(names = "--subject", paramLabel = "S", description = "Only events about this subject (e.g. app/shop).")
+    String subject;
 
-  @Option(names = "--actor", paramLabel = "A", description = "Only events by this principal.")
-  String actor;
+    @Option(names = "--actor", paramLabel = "A", description = "Only events by this principal.")
+    String actor;
 
-  @Option(names = "--action", paramLabel = "ACTION", description = "Only events of this action.")
-  String action;
+    @Option(names = "--action", paramLabel = "ACTION", description = "Only events of this action.")
+    String action;
 
-  @Option(names = "--last", paramLabel = "N", defaultValue = "50", description = "How many events (default 50).")
-  int last;
+    @Option(names = "--last", paramLabel = "N", defaultValue = "50", description = "How many events (default 50).")
+    int last;
 
-  @Override
-  public Integer call() {
-    if (last < 1) {
-      throw usage("--last must be at least 1");
-    }
-    ApiPath path = ApiPath.of("audit").query("subject", subject).query("actor", actor).query("action", action);
-    ArrayNode events = Json.mapper().createArrayNode();
-    for (JsonNode event : Pages.first(api(), path, last)) {
-      events.add(event);
-      if (events.size() == last) {
-        break;
-      }
-    }
-    Output output = output();
-    if (output.isJson()) {
-      output.json(events);
-      return ExitCodes.OK;
-    }
-    Table table = new Table("SEQ", "AT", "ACTOR", "ACTION", "SUBJECT", "DETAILS");
-    for (JsonNode node : events) {
-      AuditEventView event = Json.convert(node, AuditEventView.class);
-      table.row(event.seq(), event.at(), event.actor(), event.action(), event.subject(),
-          event.details() == null || event.details().isEmpty() ? null : Json.write(event.details()));
-    }
-    output.table(table);
-    return ExitCodes.OK;
-  }
-
-  /** {@code catapult audit verify}: exit 1 when the chain was tampered with. */
-  @Command(name = "verify", mixinStandardHelpOptions = true, description = "Verify the audit hash chain (exit 1 if broken).")
-  static final class Verify extends ApiCommand {
     @Override
     public Integer call() {
-      JsonNode node = api().get(ApiPath.of("audit", "verify"));
-      AuditVerifyView result = Json.convert(node, AuditVerifyView.class);
-      Output output = output();
-      if (output.isJson()) {
-        output.json(node);
-      } else if (result.ok()) {
-        output.line("audit chain ok: " + result.checked() + " events checked");
-      }
-      if (!result.ok()) {
-        throw new CliException(
-            ExitCodes.FAILED,
-            "audit chain broken" + (result.firstBadSeq() == null ? "" : " at seq " + result.firstBadSeq())
-                + (result.reason() == null ? "" : ": " + result.reason()) + " (" + result.checked() + " events checked)");
-      }
-      return ExitCodes.OK;
+        if (last < 1) {
+            throw usage("--last must be at least 1");
+        }
+        ApiPath path = ApiPath.of("audit")
+                .query("subject", subject)
+                .query("actor", actor)
+                .query("action", action);
+        ArrayNode events = Json.mapper().createArrayNode();
+        for (JsonNode event : Pages.first(api(), path, last)) {
+            events.add(event);
+            if (events.size() == last) {
+                break;
+            }
+        }
+        Output output = output();
+        if (output.isJson()) {
+            output.json(events);
+            return ExitCodes.OK;
+        }
+        Table table = new Table("SEQ", "AT", "ACTOR", "ACTION", "SUBJECT", "DETAILS");
+        for (JsonNode node : events) {
+            AuditEventView event = Json.convert(node, AuditEventView.class);
+            table.row(
+                    event.seq(),
+                    event.at(),
+                    event.actor(),
+                    event.action(),
+                    event.subject(),
+                    event.details() == null || event.details().isEmpty() ? null : Json.write(event.details()));
+        }
+        output.table(table);
+        return ExitCodes.OK;
     }
-  }
+
+    /** {@code catapult audit verify}: exit 1 when the chain was tampered with. */
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
+            description = "Verify the audit hash chain (exit 1 if broken).")
+    static final class Verify extends ApiCommand {
+        @Override
+        public Integer call() {
+            JsonNode node = api().get(ApiPath.of("audit", "verify"));
+            AuditVerifyView result = Json.convert(node, AuditVerifyView.class);
+            Output output = output();
+            if (output.isJson()) {
+                output.json(node);
+            } else if (result.ok()) {
+                output.line("audit chain ok: " + result.checked() + " events checked");
+            }
+            if (!result.ok()) {
+                throw new CliException(
+                        ExitCodes.FAILED,
+                        "audit chain broken" + (result.firstBadSeq() == null ? "" : " at seq " + result.firstBadSeq())
+                                + (result.reason() == null ? "" : ": " + result.reason()) + " (" + result.checked()
+                                + " events checked)");
+            }
+            return ExitCodes.OK;
+        }
+    }
 }

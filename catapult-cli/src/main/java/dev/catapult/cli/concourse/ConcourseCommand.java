@@ -15,58 +15,61 @@ import tools.jackson.databind.JsonNode;
  * JSON on stdout, logs on stderr; server and token come from the resource's {@code source}.
  */
 @Command(
-    name = "concourse",
-    mixinStandardHelpOptions = true,
-    description = "Concourse resource type (check, in, out).",
-    subcommands = {ConcourseCommand.Check.class, ConcourseCommand.In.class, ConcourseCommand.Out.class})
+        name = "concourse",
+        mixinStandardHelpOptions = true,
+        description = "Concourse resource type (check, in, out).",
+        subcommands = {ConcourseCommand.Check.class, ConcourseCommand.In.class, ConcourseCommand.Out.class})
 public final class ConcourseCommand extends CommandGroup {
 
-  /** One protocol step: the answer is always JSON, whatever {@code --output} or the terminal say. */
-  abstract static class Step extends ApiCommand {
-    ConcourseRequest request() {
-      return ConcourseRequest.read(context().in());
+    /** One protocol step: the answer is always JSON, whatever {@code --output} or the terminal say. */
+    abstract static class Step extends ApiCommand {
+        ConcourseRequest request() {
+            return ConcourseRequest.read(context().in());
+        }
+
+        Output protocol() {
+            return new Output(context().out(), context().err(), OutputFormat.JSON);
+        }
+
+        int emit(JsonNode result) {
+            protocol().json(result);
+            return ExitCodes.OK;
+        }
     }
 
-    Output protocol() {
-      return new Output(context().out(), context().err(), OutputFormat.JSON);
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "List new versions, oldest first.")
+    static final class Check extends Step {
+        @Override
+        public Integer call() {
+            ConcourseRequest request = request();
+            return emit(VersionCheck.run(request.source().api(), request.source(), request));
+        }
     }
 
-    int emit(JsonNode result) {
-      protocol().json(result);
-      return ExitCodes.OK;
+    @Command(name = "in", mixinStandardHelpOptions = true, description = "Fetch a version into DESTINATION.")
+    static final class In extends Step {
+        @Parameters(paramLabel = "DESTINATION")
+        Path destination;
+
+        @Override
+        public Integer call() {
+            ConcourseRequest request = request();
+            return emit(ConcourseIn.run(request.source().api(), request, destination));
+        }
     }
-  }
 
-  @Command(name = "check", mixinStandardHelpOptions = true, description = "List new versions, oldest first.")
-  static final class Check extends Step {
-    @Override
-    public Integer call() {
-      ConcourseRequest request = request();
-      return emit(VersionCheck.run(request.source().api(), request.source(), request));
+    @Command(
+            name = "out",
+            mixinStandardHelpOptions = true,
+            description = "Create a release or deploy; SOURCES holds the *_file params.")
+    static final class Out extends Step {
+        @Parameters(paramLabel = "SOURCES")
+        Path sources;
+
+        @Override
+        public Integer call() {
+            ConcourseRequest request = request();
+            return emit(ConcourseOut.run(request.source().api(), request, sources, protocol()));
+        }
     }
-  }
-
-  @Command(name = "in", mixinStandardHelpOptions = true, description = "Fetch a version into DESTINATION.")
-  static final class In extends Step {
-    @Parameters(paramLabel = "DESTINATION")
-    Path destination;
-
-    @Override
-    public Integer call() {
-      ConcourseRequest request = request();
-      return emit(ConcourseIn.run(request.source().api(), request, destination));
-    }
-  }
-
-  @Command(name = "out", mixinStandardHelpOptions = true, description = "Create a release or deploy; SOURCES holds the *_file params.")
-  static final class Out extends Step {
-    @Parameters(paramLabel = "SOURCES")
-    Path sources;
-
-    @Override
-    public Integer call() {
-      ConcourseRequest request = request();
-      return emit(ConcourseOut.run(request.source().api(), request, sources, protocol()));
-    }
-  }
 }

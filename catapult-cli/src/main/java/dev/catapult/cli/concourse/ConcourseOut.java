@@ -30,88 +30,92 @@ import tools.jackson.databind.JsonNode;
  */
 final class ConcourseOut {
 
-  private ConcourseOut() {}
+    private ConcourseOut() {}
 
-  static JsonNode run(ApiClient api, ConcourseRequest request, Path sources, Output log) {
-    Params params = new Params(request.params(), sources);
-    return request.source().kind() == ConcourseSource.Kind.RELEASE
-        ? release(api, request.source(), params, log)
-        : deploy(api, request.source(), params, log);
-  }
-
-  private static JsonNode release(ApiClient api, ConcourseSource source, Params params, Output log) {
-    String commit = params.value("commit", "commit_file");
-    if (commit == null) {
-      throw CliException.usage("params.commit or params.commit_file is required");
-    }
-    boolean noImage = params.flag("no_image");
-    String image = noImage ? null : params.value("image", "image_file");
-    if (!noImage && image == null) {
-      AppView app = Json.convert(api.get(ApiPath.of("apps", source.app())), AppView.class);
-      image = app.image() + ":" + app.imageTagTemplate().replace("{sha}", commit);
-    }
-    String changelogFile = params.value("changelog_file", null);
-    String changelog = changelogFile == null ? null : params.read(changelogFile);
-    long previous = api.find(ApiPath.of("apps", source.app(), "releases", "latest"))
-        .map(release -> release.path("version").asLong())
-        .orElse(0L);
-    ReleaseCreateRequest body = new ReleaseCreateRequest(commit, image, null, changelog, null, noImage ? Boolean.TRUE : null);
-    String key = IdempotencyKey.of(source.app(), commit, image, previous);
-    JsonNode created = api.post(ApiPath.of("apps", source.app(), "releases"), body, Map.of("Idempotency-Key", key));
-    String version = Long.toString(created.path("version").asLong());
-    log.notice("created release " + source.app() + " v" + version);
-    Map<String, String> metadata = new LinkedHashMap<>();
-    metadata.put("app", source.app());
-    metadata.put("commit", commit);
-    metadata.put("image", created.path("image").asString(""));
-    return ConcourseOutput.of(Json.tree(Map.of("version", version)), metadata);
-  }
-
-  private static JsonNode deploy(ApiClient api, ConcourseSource source, Params params, Output log) {
-    String versionText = params.value("version", "version_file");
-    Long version = versionText == null ? null : ReleaseVersions.parse(versionText);
-    boolean rollback = params.flag("rollback");
-    String timeoutText = params.value("timeout", null);
-    Duration timeout = DurationConverter.parse(timeoutText == null ? "10m" : timeoutText);
-    DeployCreateRequest body = new DeployCreateRequest(
-        source.environment(), version, rollback ? Boolean.TRUE : null, rollback ? "rollback" : null, null);
-    JsonNode accepted = api.post(ApiPath.of("apps", source.app(), "deploys"), body);
-    JsonNode done = new DeployWaiter(api, log).await(accepted, timeout);
-    String status = done.path("status").asString();
-    if (!status.equals("succeeded")) {
-      throw new CliException(ExitCodes.FAILED, "deploy " + done.path("id").asString() + " " + status + ": " + done.path("message").asString(""));
-    }
-    Map<String, String> metadata = new LinkedHashMap<>();
-    metadata.put("app", source.app());
-    metadata.put("environment", source.environment());
-    metadata.put("version", Long.toString(done.path("version").asLong()));
-    return ConcourseOutput.of(Json.tree(Map.of("id", done.path("id").asString())), metadata);
-  }
-
-  /** {@code params}, where {@code x_file} names a file (relative to the sources dir) holding {@code x}. */
-  private record Params(JsonNode node, Path sources) {
-
-    String value(String name, String fileName) {
-      JsonNode direct = node.path(name);
-      if (!direct.isMissingNode() && !direct.isNull()) {
-        String text = direct.asString().strip();
-        return text.isEmpty() ? null : text;
-      }
-      String file = fileName == null ? null : node.path(fileName).asString(null);
-      return file == null ? null : read(file).strip();
+    static JsonNode run(ApiClient api, ConcourseRequest request, Path sources, Output log) {
+        Params params = new Params(request.params(), sources);
+        return request.source().kind() == ConcourseSource.Kind.RELEASE
+                ? release(api, request.source(), params, log)
+                : deploy(api, request.source(), params, log);
     }
 
-    boolean flag(String name) {
-      return node.path(name).asBoolean(false);
+    private static JsonNode release(ApiClient api, ConcourseSource source, Params params, Output log) {
+        String commit = params.value("commit", "commit_file");
+        if (commit == null) {
+            throw CliException.usage("params.commit or params.commit_file is required");
+        }
+        boolean noImage = params.flag("no_image");
+        String image = noImage ? null : params.value("image", "image_file");
+        if (!noImage && image == null) {
+            AppView app = Json.convert(api.get(ApiPath.of("apps", source.app())), AppView.class);
+            image = app.image() + ":" + app.imageTagTemplate().replace("{sha}", commit);
+        }
+        String changelogFile = params.value("changelog_file", null);
+        String changelog = changelogFile == null ? null : params.read(changelogFile);
+        long previous = api.find(ApiPath.of("apps", source.app(), "releases", "latest"))
+                .map(release -> release.path("version").asLong())
+                .orElse(0L);
+        ReleaseCreateRequest body =
+                new ReleaseCreateRequest(commit, image, null, changelog, null, noImage ? Boolean.TRUE : null);
+        String key = IdempotencyKey.of(source.app(), commit, image, previous);
+        JsonNode created = api.post(ApiPath.of("apps", source.app(), "releases"), body, Map.of("Idempotency-Key", key));
+        String version = Long.toString(created.path("version").asLong());
+        log.notice("created release " + source.app() + " v" + version);
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("app", source.app());
+        metadata.put("commit", commit);
+        metadata.put("image", created.path("image").asString(""));
+        return ConcourseOutput.of(Json.tree(Map.of("version", version)), metadata);
     }
 
-    String read(String relative) {
-      Path file = sources.resolve(relative);
-      try {
-        return Files.readString(file, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw CliException.usage("cannot read " + file + ": " + e.getMessage());
-      }
+    private static JsonNode deploy(ApiClient api, ConcourseSource source, Params params, Output log) {
+        String versionText = params.value("version", "version_file");
+        Long version = versionText == null ? null : ReleaseVersions.parse(versionText);
+        boolean rollback = params.flag("rollback");
+        String timeoutText = params.value("timeout", null);
+        Duration timeout = DurationConverter.parse(timeoutText == null ? "10m" : timeoutText);
+        DeployCreateRequest body = new DeployCreateRequest(
+                source.environment(), version, rollback ? Boolean.TRUE : null, rollback ? "rollback" : null, null);
+        JsonNode accepted = api.post(ApiPath.of("apps", source.app(), "deploys"), body);
+        JsonNode done = new DeployWaiter(api, log).await(accepted, timeout);
+        String status = done.path("status").asString();
+        if (!status.equals("succeeded")) {
+            throw new CliException(
+                    ExitCodes.FAILED,
+                    "deploy " + done.path("id").asString() + " " + status + ": "
+                            + done.path("message").asString(""));
+        }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("app", source.app());
+        metadata.put("environment", source.environment());
+        metadata.put("version", Long.toString(done.path("version").asLong()));
+        return ConcourseOutput.of(Json.tree(Map.of("id", done.path("id").asString())), metadata);
     }
-  }
+
+    /** {@code params}, where {@code x_file} names a file (relative to the sources dir) holding {@code x}. */
+    private record Params(JsonNode node, Path sources) {
+
+        String value(String name, String fileName) {
+            JsonNode direct = node.path(name);
+            if (!direct.isMissingNode() && !direct.isNull()) {
+                String text = direct.asString().strip();
+                return text.isEmpty() ? null : text;
+            }
+            String file = fileName == null ? null : node.path(fileName).asString(null);
+            return file == null ? null : read(file).strip();
+        }
+
+        boolean flag(String name) {
+            return node.path(name).asBoolean(false);
+        }
+
+        String read(String relative) {
+            Path file = sources.resolve(relative);
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw CliException.usage("cannot read " + file + ": " + e.getMessage());
+            }
+        }
+    }
 }

@@ -9,13 +9,13 @@ import tools.jackson.databind.node.ObjectNode;
 /** The {@code {version, metadata: [{name, value}]}} document {@code in} and {@code out} print. */
 final class ConcourseOutput {
 
-  private ConcourseOutput() {}
+    private ConcourseOutput() {}
 
-  static JsonNode of(JsonNode version, Map<String, String> metadata) {
-    ObjectNode result = Json.mapper().createObjectNode();
-    result.set("version", version);
-    ArrayNode entries = result.putArray("metadata");
-    metadata.forEach((name, value) -> entries.addObject().put("name", name).put("value", value));
-    return result;
-  }
+    static JsonNode of(JsonNode version, Map<String, String> metadata) {
+        ObjectNode result = Json.mapper().createObjectNode();
+        result.set("version", version);
+        ArrayNode entries = result.putArray("metadata");
+        metadata.forEach((name, value) -> entries.addObject().put("name", name).put("value", value));
+        return result;
+    }
 }

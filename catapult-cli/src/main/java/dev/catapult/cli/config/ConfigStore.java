@@ -24,108 +24,110 @@ import java.util.Set;
  */
 public final class ConfigStore {
 
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
 
-  private final Map<String, String> env;
-  private final Path home;
+    private final Map<String, String> env;
+    private final Path home;
 
-  public ConfigStore(Map<String, String> env, Path home) {
-    this.env = env;
-    this.home = home;
-  }
-
-  public Path location() {
-    String explicit = env.get("CATAPULT_CONFIG");
-    if (explicit != null && !explicit.isBlank()) {
-      return Path.of(explicit);
+    public ConfigStore(Map<String, String> env, Path home) {
+        this.env = env;
+        this.home = home;
     }
-    String xdg = env.get("XDG_CONFIG_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".config");
-    return base.resolve("catapult").resolve("config");
-  }
 
-  /** The effective config: the file's values overridden by the environment. */
-  public Config load() {
-    Map<String, String> file = readFile();
-    return new Config(
-        firstNonBlank(env.get("CATAPULT_SERVER"), file.get("server")),
-        firstNonBlank(env.get("CATAPULT_TOKEN"), file.get("token")));
-  }
-
-  public void save(Config config) {
-    Path target = location();
-    String text = "server=" + config.server() + "\ntoken=" + config.token() + "\n";
-    try {
-      Path dir = target.toAbsolutePath().getParent();
-      createPrivateDirectories(dir);
-      // Written to a 0600 temp file and moved, so the token is never readable by others, not even briefly.
-      Path temp = Files.createTempFile(dir, ".config", ".tmp", ownerOnly(OWNER_ONLY));
-      try {
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-      if (isPosix(target)) {
-        Files.setPosixFilePermissions(target, OWNER_ONLY);
-      }
-    } catch (IOException e) {
-      throw new CliException(ExitCodes.FAILED, "cannot write config file " + target + ": " + e.getMessage(), e);
-    }
-  }
-
-  private Map<String, String> readFile() {
-    Path file = location();
-    Map<String, String> values = new LinkedHashMap<>();
-    if (!Files.isRegularFile(file)) {
-      return values;
-    }
-    try {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        String trimmed = line.strip();
-        int eq = trimmed.indexOf('=');
-        if (trimmed.isEmpty() || trimmed.startsWith("#") || eq < 1) {
-          continue;
+    public Path location() {
+        String explicit = env.get("CATAPULT_CONFIG");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
         }
-        values.put(trimmed.substring(0, eq).strip(), trimmed.substring(eq + 1).strip());
-      }
-    } catch (IOException e) {
-      throw new CliException(ExitCodes.FAILED, "cannot read config file " + file + ": " + e.getMessage(), e);
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".config");
+        return base.resolve("catapult").resolve("config");
     }
-    return values;
-  }
 
-  private static void createPrivateDirectories(Path dir) throws IOException {
-    if (Files.isDirectory(dir)) {
-      return;
+    /** The effective config: the file's values overridden by the environment. */
+    public Config load() {
+        Map<String, String> file = readFile();
+        return new Config(
+                firstNonBlank(env.get("CATAPULT_SERVER"), file.get("server")),
+                firstNonBlank(env.get("CATAPULT_TOKEN"), file.get("token")));
     }
-    Path parent = dir.getParent();
-    if (parent != null) {
-      createPrivateDirectories(parent);
+
+    public void save(Config config) {
+        Path target = location();
+        String text = "server=" + config.server() + "\ntoken=" + config.token() + "\n";
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            createPrivateDirectories(dir);
+            // Written to a 0600 temp file and moved, so the token is never readable by others, not even briefly.
+            Path temp = Files.createTempFile(dir, ".config", ".tmp", ownerOnly(OWNER_ONLY));
+            try {
+                Files.writeString(temp, text, StandardCharsets.UTF_8);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            if (isPosix(target)) {
+                Files.setPosixFilePermissions(target, OWNER_ONLY);
+            }
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.FAILED, "cannot write config file " + target + ": " + e.getMessage(), e);
+        }
     }
-    try {
-      Files.createDirectory(dir, ownerOnly(OWNER_DIR));
-    } catch (FileAlreadyExistsException e) {
-      // Created concurrently by another process; fine as long as it is a directory.
-      if (!Files.isDirectory(dir)) {
-        throw e;
-      }
+
+    private Map<String, String> readFile() {
+        Path file = location();
+        Map<String, String> values = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return values;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String trimmed = line.strip();
+                int eq = trimmed.indexOf('=');
+                if (trimmed.isEmpty() || trimmed.startsWith("#") || eq < 1) {
+                    continue;
+                }
+                values.put(
+                        trimmed.substring(0, eq).strip(),
+                        trimmed.substring(eq + 1).strip());
+            }
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.FAILED, "cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        return values;
     }
-  }
 
-  private static FileAttribute<?>[] ownerOnly(Set<PosixFilePermission> permissions) {
-    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    return posix
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
-        : new FileAttribute<?>[0];
-  }
+    private static void createPrivateDirectories(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Path parent = dir.getParent();
+        if (parent != null) {
+            createPrivateDirectories(parent);
+        }
+        try {
+            Files.createDirectory(dir, ownerOnly(OWNER_DIR));
+        } catch (FileAlreadyExistsException e) {
+            // Created concurrently by another process; fine as long as it is a directory.
+            if (!Files.isDirectory(dir)) {
+                throw e;
+            }
+        }
+    }
 
-  private static boolean isPosix(Path path) {
-    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
-  }
+    private static FileAttribute<?>[] ownerOnly(Set<PosixFilePermission> permissions) {
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        return posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
+                : new FileAttribute<?>[0];
+    }
 
-  private static String firstNonBlank(String first, String second) {
-    return first != null && !first.isBlank() ? first : second;
-  }
+    private static boolean isPosix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static String firstNonBlank(String first, String second) {
+        return first != null && !first.isBlank() ? first : second;
+    }
 }

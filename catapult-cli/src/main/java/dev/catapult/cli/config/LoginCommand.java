@@ -9,36 +9,36 @@ import picocli.CommandLine.Option;
 
 /** {@code catapult login}: remembers the server and token in the config file (mode 0600). */
 @Command(
-    name = "login",
-    mixinStandardHelpOptions = true,
-    description = "Save the server URL and API token to the config file.")
+        name = "login",
+        mixinStandardHelpOptions = true,
+        description = "Save the server URL and API token to the config file.")
 public final class LoginCommand extends ApiCommand {
 
-  @Option(names = "--server", required = true, paramLabel = "URL", description = "Server base URL.")
-  String server;
+    @Option(names = "--server", required = true, paramLabel = "URL", description = "Server base URL.")
+    String server;
 
-  @ArgGroup(multiplicity = "1")
-  TokenSource token;
+    @ArgGroup(multiplicity = "1")
+    TokenSource token;
 
-  /** The token on the command line, or from stdin so it stays out of shell history and {@code ps}. */
-  static final class TokenSource {
-    @Option(names = "--token", paramLabel = "TOKEN", description = "API token.")
-    String value;
+    /** The token on the command line, or from stdin so it stays out of shell history and {@code ps}. */
+    static final class TokenSource {
+        @Option(names = "--token", paramLabel = "TOKEN", description = "API token.")
+        String value;
 
-    @Option(names = "--token-stdin", description = "Read the API token from stdin.")
-    boolean fromStdin;
-  }
-
-  @Override
-  public Integer call() {
-    String url = CliContext.serverUri(server).toString();
-    String secret = token.fromStdin ? context().readLine() : token.value;
-    if (secret == null || secret.isBlank()) {
-      throw usage("the token is empty");
+        @Option(names = "--token-stdin", description = "Read the API token from stdin.")
+        boolean fromStdin;
     }
-    ConfigStore store = context().configStore();
-    store.save(new Config(url, secret.strip()));
-    output().notice("saved server " + url + " and token to " + store.location());
-    return ExitCodes.OK;
-  }
+
+    @Override
+    public Integer call() {
+        String url = CliContext.serverUri(server).toString();
+        String secret = token.fromStdin ? context().readLine() : token.value;
+        if (secret == null || secret.isBlank()) {
+            throw usage("the token is empty");
+        }
+        ConfigStore store = context().configStore();
+        store.save(new Config(url, secret.strip()));
+        output().notice("saved server " + url + " and token to " + store.location());
+        return ExitCodes.OK;
+    }
 }

@@ -12,15 +12,16 @@ import picocli.CommandLine.Parameters;
 @Command(name = "approve", mixinStandardHelpOptions = true, description = "Approve a deploy that is pending approval.")
 public final class ApproveCommand extends ApiCommand {
 
-  @Parameters(paramLabel = "DEPLOY_ID")
-  String deployId;
+    @Parameters(paramLabel = "DEPLOY_ID")
+    String deployId;
 
-  @Option(names = "--otp", paramLabel = "CODE", description = "TOTP code, when enrolled.")
-  String otp;
+    @Option(names = "--otp", paramLabel = "CODE", description = "TOTP code, when enrolled.")
+    String otp;
 
-  @Override
-  public Integer call() {
-    DeployPrinter.show(output(), api().post(ApiPath.of("deploys", deployId, "approve"), new DeployApproveRequest(otp)));
-    return ExitCodes.OK;
-  }
+    @Override
+    public Integer call() {
+        DeployPrinter.show(
+                output(), api().post(ApiPath.of("deploys", deployId, "approve"), new DeployApproveRequest(otp)));
+        return ExitCodes.OK;
+    }
 }

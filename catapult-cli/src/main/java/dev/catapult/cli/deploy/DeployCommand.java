@@ -25,82 +25,94 @@ import tools.jackson.databind.JsonNode;
 @Command(name = "deploy", description = "Deploy a release of APP to ENV.")
 public final class DeployCommand extends ApiCommand {
 
-  private static final String ROLLBACK_ADVICE = "; pass --rollback to deploy an older version";
+    private static final String ROLLBACK_ADVICE = "; pass --rollback to deploy an older version";
 
-  // Not mixinStandardHelpOptions: its --version would clash with the release --version option.
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-  boolean help;
+    // Not mixinStandardHelpOptions: its --version would clash with the release --version option.
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help message and exit.")
+    boolean help;
 
-  @Parameters(index = "0", paramLabel = "APP")
-  String app;
+    @Parameters(index = "0", paramLabel = "APP")
+    String app;
 
-  @Parameters(index = "1", paramLabel = "ENV")
-  String environment;
+    @Parameters(index = "1", paramLabel = "ENV")
+    String environment;
 
-  @Option(names = "--version", paramLabel = "N", description = "Release version (default: the latest).")
-  String version;
+    @Option(names = "--version", paramLabel = "N", description = "Release version (default: the latest).")
+    String version;
 
-  @Option(names = "--rollback", description = "Allow deploying a version older than the running one.")
-  boolean rollback;
+    @Option(names = "--rollback", description = "Allow deploying a version older than the running one.")
+    boolean rollback;
 
-  @Option(names = "--otp", paramLabel = "CODE", description = "TOTP code for protected environments.")
-  String otp;
+    @Option(names = "--otp", paramLabel = "CODE", description = "TOTP code for protected environments.")
+    String otp;
 
-  @Option(names = "--wait", description = "Wait until the deploy succeeds or fails (exit 1 unless it succeeded).")
-  boolean wait;
+    @Option(names = "--wait", description = "Wait until the deploy succeeds or fails (exit 1 unless it succeeded).")
+    boolean wait;
 
-  @Option(names = "--timeout", paramLabel = "D", defaultValue = DeploySubmission.DEFAULT_TIMEOUT, converter = DurationConverter.class, description = "How long --wait waits (default 10m).")
-  Duration timeout;
+    @Option(
+            names = "--timeout",
+            paramLabel = "D",
+            defaultValue = DeploySubmission.DEFAULT_TIMEOUT,
+            converter = DurationConverter.class,
+            description = "How long --wait waits (default 10m).")
+    Duration timeout;
 
-  @Option(names = "--dry-run", description = "Show what would be deployed, deploy nothing.")
-  boolean dryRun;
+    @Option(names = "--dry-run", description = "Show what would be deployed, deploy nothing.")
+    boolean dryRun;
 
-  @Option(names = {"--yes", "-y"}, description = "Do not ask for confirmation on a terminal.")
-  boolean yes;
+    @Option(
+            names = {"--yes", "-y"},
+            description = "Do not ask for confirmation on a terminal.")
+    boolean yes;
 
-  @Override
-  public Integer call() {
-    ApiClient api = api();
-    Output output = output();
-    long target = version != null ? ReleaseVersions.parse(version) : latestVersion(api);
-    Optional<Long> running = RollbackImpact.runningVersion(api, app, environment);
-    boolean lowers = running.isPresent() && target < running.get();
-    if (lowers) {
-      String summary = RollbackImpact.summary(running.get(), target, RollbackImpact.removedCommits(api, app, target, running.get()));
-      if (!rollback) {
-        throw new CliException(ExitCodes.CONFLICT, summary + ROLLBACK_ADVICE);
-      }
-      output.notice(summary);
+    @Override
+    public Integer call() {
+        ApiClient api = api();
+        Output output = output();
+        long target = version != null ? ReleaseVersions.parse(version) : latestVersion(api);
+        Optional<Long> running = RollbackImpact.runningVersion(api, app, environment);
+        boolean lowers = running.isPresent() && target < running.get();
+        if (lowers) {
+            String summary = RollbackImpact.summary(
+                    running.get(), target, RollbackImpact.removedCommits(api, app, target, running.get()));
+            if (!rollback) {
+                throw new CliException(ExitCodes.CONFLICT, summary + ROLLBACK_ADVICE);
+            }
+            output.notice(summary);
+        }
+        String plan = app + " v" + target + " to " + environment
+                + running.map(v -> " (running v" + v + ")").orElse("");
+        if (dryRun) {
+            output.notice("dry run: would deploy " + plan);
+            return ExitCodes.OK;
+        }
+        if (lowers && !yes && context().interactive() && !context().confirm("Deploy " + plan + "?", "")) {
+            throw CliException.failed("deploy cancelled");
+        }
+        DeployCreateRequest request = new DeployCreateRequest(
+                environment, target, rollback ? Boolean.TRUE : null, rollback ? "rollback" : null, otp);
+        JsonNode accepted;
+        try {
+            accepted = api.post(ApiPath.of("apps", app, "deploys"), request);
+        } catch (ApiException e) {
+            throw isRollbackRefusal(e) ? new CliException(ExitCodes.CONFLICT, e.detail() + ROLLBACK_ADVICE, e) : e;
+        }
+        return DeploySubmission.finish(api, output, accepted, wait, timeout);
     }
-    String plan = app + " v" + target + " to " + environment + running.map(v -> " (running v" + v + ")").orElse("");
-    if (dryRun) {
-      output.notice("dry run: would deploy " + plan);
-      return ExitCodes.OK;
-    }
-    if (lowers && !yes && context().interactive() && !context().confirm("Deploy " + plan + "?", "")) {
-      throw CliException.failed("deploy cancelled");
-    }
-    DeployCreateRequest request =
-        new DeployCreateRequest(environment, target, rollback ? Boolean.TRUE : null, rollback ? "rollback" : null, otp);
-    JsonNode accepted;
-    try {
-      accepted = api.post(ApiPath.of("apps", app, "deploys"), request);
-    } catch (ApiException e) {
-      throw isRollbackRefusal(e) ? new CliException(ExitCodes.CONFLICT, e.detail() + ROLLBACK_ADVICE, e) : e;
-    }
-    return DeploySubmission.finish(api, output, accepted, wait, timeout);
-  }
 
-  // Another deployer may have moved the environment forward since the status check; the server's 409
-  // then says the same thing the local check would have.
-  private boolean isRollbackRefusal(ApiException e) {
-    String text = (e.detail() + " " + e.problem().type()).toLowerCase(Locale.ROOT);
-    return !rollback && e.status() == 409 && text.contains("rollback");
-  }
+    // Another deployer may have moved the environment forward since the status check; the server's 409
+    // then says the same thing the local check would have.
+    private boolean isRollbackRefusal(ApiException e) {
+        String text = (e.detail() + " " + e.problem().type()).toLowerCase(Locale.ROOT);
+        return !rollback && e.status() == 409 && text.contains("rollback");
+    }
 
-  private long latestVersion(ApiClient api) {
-    return api.find(ApiPath.of("apps", app, "releases", "latest"))
-        .map(release -> release.path("version").asLong())
-        .orElseThrow(() -> CliException.notFound("app '" + app + "' has no releases yet"));
-  }
+    private long latestVersion(ApiClient api) {
+        return api.find(ApiPath.of("apps", app, "releases", "latest"))
+                .map(release -> release.path("version").asLong())
+                .orElseThrow(() -> CliException.notFound("app '" + app + "' has no releases yet"));
+    }
 }

@@ -12,57 +12,57 @@ import tools.jackson.databind.node.ArrayNode;
 /** How deploys look in both output formats. */
 final class DeployPrinter {
 
-  private DeployPrinter() {}
+    private DeployPrinter() {}
 
-  static void show(Output output, JsonNode node) {
-    if (output.isJson()) {
-      output.json(node);
-      return;
+    static void show(Output output, JsonNode node) {
+        if (output.isJson()) {
+            output.json(node);
+            return;
+        }
+        DeployView deploy = Json.convert(node, DeployView.class);
+        new Fields()
+                .add("id", deploy.id())
+                .add("app", deploy.app())
+                .add("environment", deploy.environment())
+                .add("version", "v" + deploy.version())
+                .add("previous", deploy.previousVersion() == null ? null : "v" + deploy.previousVersion())
+                .add("status", deploy.status())
+                .add("reason", deploy.reason())
+                .add("rollback", deploy.rollback() ? "yes" : null)
+                .add("actor", deploy.actor())
+                .add("deployer", deploy.deployer())
+                .add("external ref", deploy.externalRef())
+                .add("approvals", deploy.requiredApprovals() == 0 ? null : approvals(deploy))
+                .add("message", deploy.message())
+                .add("created", deploy.createdAt())
+                .add("finished", deploy.finishedAt())
+                .print(output.stdout());
     }
-    DeployView deploy = Json.convert(node, DeployView.class);
-    new Fields()
-        .add("id", deploy.id())
-        .add("app", deploy.app())
-        .add("environment", deploy.environment())
-        .add("version", "v" + deploy.version())
-        .add("previous", deploy.previousVersion() == null ? null : "v" + deploy.previousVersion())
-        .add("status", deploy.status())
-        .add("reason", deploy.reason())
-        .add("rollback", deploy.rollback() ? "yes" : null)
-        .add("actor", deploy.actor())
-        .add("deployer", deploy.deployer())
-        .add("external ref", deploy.externalRef())
-        .add("approvals", deploy.requiredApprovals() == 0 ? null : approvals(deploy))
-        .add("message", deploy.message())
-        .add("created", deploy.createdAt())
-        .add("finished", deploy.finishedAt())
-        .print(output.stdout());
-  }
 
-  static void list(Output output, List<JsonNode> nodes) {
-    if (output.isJson()) {
-      ArrayNode array = Json.mapper().createArrayNode();
-      nodes.forEach(array::add);
-      output.json(array);
-      return;
+    static void list(Output output, List<JsonNode> nodes) {
+        if (output.isJson()) {
+            ArrayNode array = Json.mapper().createArrayNode();
+            nodes.forEach(array::add);
+            output.json(array);
+            return;
+        }
+        Table table = new Table("ID", "ENV", "VERSION", "STATUS", "REASON", "ACTOR", "CREATED");
+        for (JsonNode node : nodes) {
+            DeployView deploy = Json.convert(node, DeployView.class);
+            table.row(
+                    deploy.id(),
+                    deploy.environment(),
+                    "v" + deploy.version(),
+                    deploy.status(),
+                    deploy.reason() + (deploy.rollback() && !"rollback".equals(deploy.reason()) ? " (rollback)" : ""),
+                    deploy.actor(),
+                    deploy.createdAt());
+        }
+        output.table(table);
     }
-    Table table = new Table("ID", "ENV", "VERSION", "STATUS", "REASON", "ACTOR", "CREATED");
-    for (JsonNode node : nodes) {
-      DeployView deploy = Json.convert(node, DeployView.class);
-      table.row(
-          deploy.id(),
-          deploy.environment(),
-          "v" + deploy.version(),
-          deploy.status(),
-          deploy.reason() + (deploy.rollback() && !"rollback".equals(deploy.reason()) ? " (rollback)" : ""),
-          deploy.actor(),
-          deploy.createdAt());
-    }
-    output.table(table);
-  }
 
-  private static String approvals(DeployView deploy) {
-    int count = deploy.approvals() == null ? 0 : deploy.approvals().size();
-    return count + "/" + deploy.requiredApprovals();
-  }
+    private static String approvals(DeployView deploy) {
+        int count = deploy.approvals() == null ? 0 : deploy.approvals().size();
+        return count + "/" + deploy.requiredApprovals();
+    }
 }

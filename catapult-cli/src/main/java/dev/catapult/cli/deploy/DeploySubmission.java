@@ -13,24 +13,24 @@ import tools.jackson.databind.JsonNode;
  */
 final class DeploySubmission {
 
-  static final String DEFAULT_TIMEOUT = "10m";
+    static final String DEFAULT_TIMEOUT = "10m";
 
-  private DeploySubmission() {}
+    private DeploySubmission() {}
 
-  static int finish(ApiClient api, Output output, JsonNode accepted, boolean wait, Duration timeout) {
-    if (!wait) {
-      DeployPrinter.show(output, accepted);
-      return ExitCodes.OK;
+    static int finish(ApiClient api, Output output, JsonNode accepted, boolean wait, Duration timeout) {
+        if (!wait) {
+            DeployPrinter.show(output, accepted);
+            return ExitCodes.OK;
+        }
+        JsonNode done = new DeployWaiter(api, output).await(accepted, timeout);
+        DeployPrinter.show(output, done);
+        String status = done.path("status").asString();
+        if (!status.equals("succeeded")) {
+            String message = done.path("message").asString("");
+            throw new CliException(
+                    ExitCodes.FAILED,
+                    "deploy " + done.path("id").asString() + " " + status + (message.isEmpty() ? "" : ": " + message));
+        }
+        return ExitCodes.OK;
     }
-    JsonNode done = new DeployWaiter(api, output).await(accepted, timeout);
-    DeployPrinter.show(output, done);
-    String status = done.path("status").asString();
-    if (!status.equals("succeeded")) {
-      String message = done.path("message").asString("");
-      throw new CliException(
-          ExitCodes.FAILED,
-          "deploy " + done.path("id").asString() + " " + status + (message.isEmpty() ? "" : ": " + message));
-    }
-    return ExitCodes.OK;
-  }
 }

@@ -15,32 +15,34 @@ import tools.jackson.databind.JsonNode;
 @Command(name = "deploys", mixinStandardHelpOptions = true, description = "List the deploys of APP, newest first.")
 public final class DeploysCommand extends ApiCommand {
 
-  @Parameters(index = "0", paramLabel = "APP")
-  String app;
+    @Parameters(index = "0", paramLabel = "APP")
+    String app;
 
-  @Parameters(index = "1", paramLabel = "ENV", arity = "0..1", description = "Only this environment.")
-  String environment;
+    @Parameters(index = "1", paramLabel = "ENV", arity = "0..1", description = "Only this environment.")
+    String environment;
 
-  @Option(names = "--last", paramLabel = "N", defaultValue = "20", description = "How many deploys (default 20).")
-  int last;
+    @Option(names = "--last", paramLabel = "N", defaultValue = "20", description = "How many deploys (default 20).")
+    int last;
 
-  @Option(names = "--status", paramLabel = "STATUS", description = "Only deploys with this status.")
-  String status;
+    @Option(names = "--status", paramLabel = "STATUS", description = "Only deploys with this status.")
+    String status;
 
-  @Override
-  public Integer call() {
-    if (last < 1) {
-      throw usage("--last must be at least 1");
+    @Override
+    public Integer call() {
+        if (last < 1) {
+            throw usage("--last must be at least 1");
+        }
+        ApiPath path = ApiPath.of("apps", app, "deploys")
+                .query("environment", environment)
+                .query("status", status);
+        List<JsonNode> deploys = new ArrayList<>();
+        for (JsonNode deploy : Pages.first(api(), path, last)) {
+            deploys.add(deploy);
+            if (deploys.size() == last) {
+                break;
+            }
+        }
+        DeployPrinter.list(output(), deploys);
+        return ExitCodes.OK;
     }
-    ApiPath path = ApiPath.of("apps", app, "deploys").query("environment", environment).query("status", status);
-    List<JsonNode> deploys = new ArrayList<>();
-    for (JsonNode deploy : Pages.first(api(), path, last)) {
-      deploys.add(deploy);
-      if (deploys.size() == last) {
-        break;
-      }
-    }
-    DeployPrinter.list(output(), deploys);
-    return ExitCodes.OK;
-  }
 }

@@ -10,34 +10,46 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code catapult promote APP --from ENV --to ENV}: deploys to one environment what succeeded in another. */
-@Command(name = "promote", mixinStandardHelpOptions = true, description = "Deploy to --to the version running in --from.")
+@Command(
+        name = "promote",
+        mixinStandardHelpOptions = true,
+        description = "Deploy to --to the version running in --from.")
 public final class PromoteCommand extends ApiCommand {
 
-  @Parameters(paramLabel = "APP")
-  String app;
+    @Parameters(paramLabel = "APP")
+    String app;
 
-  @Option(names = "--from", required = true, paramLabel = "ENV")
-  String from;
+    @Option(names = "--from", required = true, paramLabel = "ENV")
+    String from;
 
-  @Option(names = "--to", required = true, paramLabel = "ENV")
-  String to;
+    @Option(names = "--to", required = true, paramLabel = "ENV")
+    String to;
 
-  @Option(names = "--otp", paramLabel = "CODE", description = "TOTP code when --to is protected.")
-  String otp;
+    @Option(names = "--otp", paramLabel = "CODE", description = "TOTP code when --to is protected.")
+    String otp;
 
-  @Option(names = "--wait", description = "Wait until the deploy ends (exit 1 unless it succeeded).")
-  boolean wait;
+    @Option(names = "--wait", description = "Wait until the deploy ends (exit 1 unless it succeeded).")
+    boolean wait;
 
-  @Option(names = "--timeout", paramLabel = "D", defaultValue = DeploySubmission.DEFAULT_TIMEOUT, converter = DurationConverter.class, description = "How long --wait waits (default 10m).")
-  Duration timeout;
+    @Option(
+            names = "--timeout",
+            paramLabel = "D",
+            defaultValue = DeploySubmission.DEFAULT_TIMEOUT,
+            converter = DurationConverter.class,
+            description = "How long --wait waits (default 10m).")
+    Duration timeout;
 
-  @Override
-  public Integer call() {
-    if (from.equals(to)) {
-      throw usage("--from and --to are the same environment");
+    @Override
+    public Integer call() {
+        if (from.equals(to)) {
+            throw usage("--from and --to are the same environment");
+        }
+        ApiClient api = api();
+        return DeploySubmission.finish(
+                api,
+                output(),
+                api.post(ApiPath.of("apps", app, "promote"), new PromoteRequest(from, to, otp)),
+                wait,
+                timeout);
     }
-    ApiClient api = api();
-    return DeploySubmission.finish(
-        api, output(), api.post(ApiPath.of("apps", app, "promote"), new PromoteRequest(from, to, otp)), wait, timeout);
-  }
 }

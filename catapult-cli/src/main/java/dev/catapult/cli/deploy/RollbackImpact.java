@@ -14,38 +14,39 @@ import tools.jackson.databind.JsonNode;
 /** What is running in an environment, and what going back to an older version would remove. */
 final class RollbackImpact {
 
-  private RollbackImpact() {}
+    private RollbackImpact() {}
 
-  /** The version whose deploy last succeeded in {@code environment}, if any (from the status matrix). */
-  static Optional<Long> runningVersion(ApiClient api, String app, String environment) {
-    StatusView status = Json.convert(
-        api.get(ApiPath.of("status").query("environment", environment).query("app", app)), StatusView.class);
-    return status.entries().stream()
-        .filter(entry -> entry.app().equals(app) && entry.environment().equals(environment))
-        .map(StatusEntry::version)
-        .filter(version -> version != null)
-        .findFirst();
-  }
-
-  /**
-   * The number of distinct commits added by the releases after {@code target} up to {@code running}: what
-   * the environment loses by going back. Releases are listed newest first, so the walk stops at target.
-   */
-  static int removedCommits(ApiClient api, String app, long target, long running) {
-    Set<String> removed = new HashSet<>();
-    for (JsonNode release : Pages.of(api, ApiPath.of("apps", app, "releases"))) {
-      long version = release.path("version").asLong();
-      if (version <= target) {
-        break;
-      }
-      if (version <= running) {
-        release.path("commits").forEach(commit -> removed.add(commit.asString()));
-      }
+    /** The version whose deploy last succeeded in {@code environment}, if any (from the status matrix). */
+    static Optional<Long> runningVersion(ApiClient api, String app, String environment) {
+        StatusView status = Json.convert(
+                api.get(ApiPath.of("status").query("environment", environment).query("app", app)), StatusView.class);
+        return status.entries().stream()
+                .filter(entry -> entry.app().equals(app) && entry.environment().equals(environment))
+                .map(StatusEntry::version)
+                .filter(version -> version != null)
+                .findFirst();
     }
-    return removed.size();
-  }
 
-  static String summary(long running, long target, int removed) {
-    return "rolling back from v" + running + " to v" + target + ", removing " + removed + (removed == 1 ? " commit" : " commits");
-  }
+    /**
+     * The number of distinct commits added by the releases after {@code target} up to {@code running}: what
+     * the environment loses by going back. Releases are listed newest first, so the walk stops at target.
+     */
+    static int removedCommits(ApiClient api, String app, long target, long running) {
+        Set<String> removed = new HashSet<>();
+        for (JsonNode release : Pages.of(api, ApiPath.of("apps", app, "releases"))) {
+            long version = release.path("version").asLong();
+            if (version <= target) {
+                break;
+            }
+            if (version <= running) {
+                release.path("commits").forEach(commit -> removed.add(commit.asString()));
+            }
+        }
+        return removed.size();
+    }
+
+    static String summary(long running, long target, int removed) {
+        return "rolling back from v" + running + " to v" + target + ", removing " + removed
+                + (removed == 1 ? " commit" : " commits");
+    }
 }

@@ -19,64 +19,74 @@ import tools.jackson.databind.node.ArrayNode;
 
 /** {@code catapult env create|list}. */
 @Command(
-    name = "env",
-    mixinStandardHelpOptions = true,
-    description = "Create and list environments.",
-    subcommands = {EnvCommand.Create.class, EnvCommand.ListEnvironments.class})
+        name = "env",
+        mixinStandardHelpOptions = true,
+        description = "Create and list environments.",
+        subcommands = {EnvCommand.Create.class, EnvCommand.ListEnvironments.class})
 public final class EnvCommand extends CommandGroup {
 
-  @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an environment.")
-  static final class Create extends ApiCommand {
-    @Parameters(paramLabel = "NAME")
-    String name;
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an environment.")
+    static final class Create extends ApiCommand {
+        @Parameters(paramLabel = "NAME")
+        String name;
 
-    @Option(names = "--rank", required = true, paramLabel = "N", description = "Promotion order, e.g. dev=10 < staging=20 < prod=30.")
-    int rank;
+        @Option(
+                names = "--rank",
+                required = true,
+                paramLabel = "N",
+                description = "Promotion order, e.g. dev=10 < staging=20 < prod=30.")
+        int rank;
 
-    @Option(names = "--protected", description = "Deploys need step-up authentication (TOTP).")
-    boolean isProtected;
+        @Option(names = "--protected", description = "Deploys need step-up authentication (TOTP).")
+        boolean isProtected;
 
-    @Option(names = "--required-approvals", paramLabel = "K", description = "Distinct approvers needed besides the requester.")
-    Integer requiredApprovals;
+        @Option(
+                names = "--required-approvals",
+                paramLabel = "K",
+                description = "Distinct approvers needed besides the requester.")
+        Integer requiredApprovals;
 
-    @Option(names = "--account", paramLabel = "ID", description = "Cloud account id mapped to this environment (repeatable).")
-    List<String> accounts;
+        @Option(
+                names = "--account",
+                paramLabel = "ID",
+                description = "Cloud account id mapped to this environment (repeatable).")
+        List<String> accounts;
 
-    @Override
-    public Integer call() {
-      if (requiredApprovals != null && requiredApprovals < 0) {
-        throw usage("--required-approvals must be 0 or more");
-      }
-      JsonNode created =
-          api().post(
-              ApiPath.of("environments"),
-              new EnvironmentCreateRequest(name, rank, isProtected ? Boolean.TRUE : null, requiredApprovals, accounts));
-      print(output(), List.of(created), created);
-      return ExitCodes.OK;
+        @Override
+        public Integer call() {
+            if (requiredApprovals != null && requiredApprovals < 0) {
+                throw usage("--required-approvals must be 0 or more");
+            }
+            JsonNode created = api().post(
+                            ApiPath.of("environments"),
+                            new EnvironmentCreateRequest(
+                                    name, rank, isProtected ? Boolean.TRUE : null, requiredApprovals, accounts));
+            print(output(), List.of(created), created);
+            return ExitCodes.OK;
+        }
     }
-  }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List environments by rank.")
-  static final class ListEnvironments extends ApiCommand {
-    @Override
-    public Integer call() {
-      ArrayNode environments = Json.mapper().createArrayNode();
-      Pages.of(api(), ApiPath.of("environments")).forEach(environments::add);
-      print(output(), environments, environments);
-      return ExitCodes.OK;
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List environments by rank.")
+    static final class ListEnvironments extends ApiCommand {
+        @Override
+        public Integer call() {
+            ArrayNode environments = Json.mapper().createArrayNode();
+            Pages.of(api(), ApiPath.of("environments")).forEach(environments::add);
+            print(output(), environments, environments);
+            return ExitCodes.OK;
+        }
     }
-  }
 
-  private static void print(Output output, Iterable<JsonNode> environments, JsonNode asJson) {
-    if (output.isJson()) {
-      output.json(asJson);
-      return;
+    private static void print(Output output, Iterable<JsonNode> environments, JsonNode asJson) {
+        if (output.isJson()) {
+            output.json(asJson);
+            return;
+        }
+        Table table = new Table("NAME", "RANK", "PROTECTED", "APPROVALS");
+        for (JsonNode node : environments) {
+            EnvironmentView env = Json.convert(node, EnvironmentView.class);
+            table.row(env.name(), env.rank(), env.isProtected() ? "yes" : "no", env.requiredApprovals());
+        }
+        output.table(table);
     }
-    Table table = new Table("NAME", "RANK", "PROTECTED", "APPROVALS");
-    for (JsonNode node : environments) {
-      EnvironmentView env = Json.convert(node, EnvironmentView.class);
-      table.row(env.name(), env.rank(), env.isProtected() ? "yes" : "no", env.requiredApprovals());
-    }
-    output.table(table);
-  }
 }

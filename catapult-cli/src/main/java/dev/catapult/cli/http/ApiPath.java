@@ -11,38 +11,38 @@ import java.util.List;
  */
 public final class ApiPath {
 
-  private final String path;
-  private final List<String> query;
+    private final String path;
+    private final List<String> query;
 
-  private ApiPath(String path, List<String> query) {
-    this.path = path;
-    this.query = query;
-  }
-
-  public static ApiPath of(Object... segments) {
-    StringBuilder path = new StringBuilder("/api/v1");
-    for (Object segment : segments) {
-      path.append('/').append(encode(String.valueOf(segment)));
+    private ApiPath(String path, List<String> query) {
+        this.path = path;
+        this.query = query;
     }
-    return new ApiPath(path.toString(), List.of());
-  }
 
-  /** Adds {@code name=value}; a {@code null} value is skipped so optional filters need no branching. */
-  public ApiPath query(String name, Object value) {
-    if (value == null) {
-      return this;
+    public static ApiPath of(Object... segments) {
+        StringBuilder path = new StringBuilder("/api/v1");
+        for (Object segment : segments) {
+            path.append('/').append(encode(String.valueOf(segment)));
+        }
+        return new ApiPath(path.toString(), List.of());
     }
-    List<String> params = new ArrayList<>(query);
-    params.add(encode(name) + "=" + encode(String.valueOf(value)));
-    return new ApiPath(path, List.copyOf(params));
-  }
 
-  @Override
-  public String toString() {
-    return query.isEmpty() ? path : path + "?" + String.join("&", query);
-  }
+    /** Adds {@code name=value}; a {@code null} value is skipped so optional filters need no branching. */
+    public ApiPath query(String name, Object value) {
+        if (value == null) {
+            return this;
+        }
+        List<String> params = new ArrayList<>(query);
+        params.add(encode(name) + "=" + encode(String.valueOf(value)));
+        return new ApiPath(path, List.copyOf(params));
+    }
 
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-  }
+    @Override
+    public String toString() {
+        return query.isEmpty() ? path : path + "?" + String.join("&", query);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
 }

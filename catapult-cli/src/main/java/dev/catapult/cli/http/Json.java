@@ -9,37 +9,36 @@ import tools.jackson.databind.json.JsonMapper;
 /** The one JSON mapper of the CLI, configured for the wire records of catapult-api. */
 public final class Json {
 
-  // Tolerant reader: a newer server may add response fields. Nulls are left out of requests because the
-  // server treats an absent field as "use the default", which is what the CLI means by not passing an option.
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
-          .build();
+    // Tolerant reader: a newer server may add response fields. Nulls are left out of requests because the
+    // server treats an absent field as "use the default", which is what the CLI means by not passing an option.
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
 
-  private Json() {}
+    private Json() {}
 
-  public static ObjectMapper mapper() {
-    return MAPPER;
-  }
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
 
-  public static JsonNode parse(String text) {
-    return MAPPER.readTree(text);
-  }
+    public static JsonNode parse(String text) {
+        return MAPPER.readTree(text);
+    }
 
-  public static <T> T convert(JsonNode node, Class<T> type) {
-    return MAPPER.treeToValue(node, type);
-  }
+    public static <T> T convert(JsonNode node, Class<T> type) {
+        return MAPPER.treeToValue(node, type);
+    }
 
-  public static JsonNode tree(Object value) {
-    return MAPPER.valueToTree(value);
-  }
+    public static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
 
-  public static String write(Object value) {
-    return MAPPER.writeValueAsString(value);
-  }
+    public static String write(Object value) {
+        return MAPPER.writeValueAsString(value);
+    }
 
-  public static String pretty(Object value) {
-    return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
-  }
+    public static String pretty(Object value) {
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+    }
 }

@@ -9,22 +9,26 @@ import java.util.Map;
 /** One record shown as aligned {@code name  value} lines, for the {@code show} commands. */
 public final class Fields {
 
-  private final Map<String, String> fields = new LinkedHashMap<>();
+    private final Map<String, String> fields = new LinkedHashMap<>();
 
-  /** Adds a field; {@code null} values are left out because "absent" reads better than "-" here. */
-  public Fields add(String name, Object value) {
-    if (value != null) {
-      fields.put(name, value instanceof Instant instant ? instant.truncatedTo(ChronoUnit.SECONDS).toString() : value.toString());
+    /** Adds a field; {@code null} values are left out because "absent" reads better than "-" here. */
+    public Fields add(String name, Object value) {
+        if (value != null) {
+            fields.put(
+                    name,
+                    value instanceof Instant instant
+                            ? instant.truncatedTo(ChronoUnit.SECONDS).toString()
+                            : value.toString());
+        }
+        return this;
     }
-    return this;
-  }
 
-  public void print(PrintWriter out) {
-    int width = fields.keySet().stream().mapToInt(String::length).max().orElse(0);
-    fields.forEach((name, value) -> {
-      String indent = " ".repeat(width + 2);
-      out.println(name + " ".repeat(width - name.length() + 2) + value.replace("\n", "\n" + indent));
-    });
-    out.flush();
-  }
+    public void print(PrintWriter out) {
+        int width = fields.keySet().stream().mapToInt(String::length).max().orElse(0);
+        fields.forEach((name, value) -> {
+            String indent = " ".repeat(width + 2);
+            out.println(name + " ".repeat(width - name.length() + 2) + value.replace("\n", "\n" + indent));
+        });
+        out.flush();
+    }
 }

@@ -22,69 +22,74 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  */
 public final class GitChanges {
 
-  private GitChanges() {}
+    private GitChanges() {}
 
-  /**
-   * @param previous the previous release's commit, or {@code null} for the first release
-   * @param pathPrefixes when non-empty, only commits touching one of these paths are listed (monorepos)
-   */
-  public static ChangeSet between(Repository repo, ObjectId target, String previous, List<String> pathPrefixes) {
-    try (RevWalk walk = new RevWalk(repo)) {
-      RevCommit head = walk.parseCommit(target);
-      if (previous == null) {
-        return new ChangeSet(ChangeSet.Kind.FIRST, head.name(), null, List.of(info(head)));
-      }
-      RevCommit base;
-      try {
-        base = walk.parseCommit(ObjectId.fromString(previous));
-      } catch (MissingObjectException | IllegalArgumentException e) {
-        return new ChangeSet(ChangeSet.Kind.PREVIOUS_UNKNOWN, head.name(), previous, List.of(info(head)));
-      }
-      if (head.equals(base)) {
-        return new ChangeSet(ChangeSet.Kind.UNCHANGED, head.name(), base.name(), List.of());
-      }
-      RevCommit mergeBase = mergeBase(repo, head, base);
-      if (base.equals(mergeBase)) {
-        return new ChangeSet(ChangeSet.Kind.FORWARD, head.name(), base.name(), range(repo, head, base, pathPrefixes));
-      }
-      if (head.equals(mergeBase)) {
-        return new ChangeSet(ChangeSet.Kind.ROLLBACK, head.name(), base.name(), range(repo, base, head, pathPrefixes));
-      }
-      return new ChangeSet(ChangeSet.Kind.DIVERGED, head.name(), base.name(), range(repo, head, base, pathPrefixes));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the git history: " + e.getMessage(), e);
+    /**
+     * @param previous the previous release's commit, or {@code null} for the first release
+     * @param pathPrefixes when non-empty, only commits touching one of these paths are listed (monorepos)
+     */
+    public static ChangeSet between(Repository repo, ObjectId target, String previous, List<String> pathPrefixes) {
+        try (RevWalk walk = new RevWalk(repo)) {
+            RevCommit head = walk.parseCommit(target);
+            if (previous == null) {
+                return new ChangeSet(ChangeSet.Kind.FIRST, head.name(), null, List.of(info(head)));
+            }
+            RevCommit base;
+            try {
+                base = walk.parseCommit(ObjectId.fromString(previous));
+            } catch (MissingObjectException | IllegalArgumentException e) {
+                return new ChangeSet(ChangeSet.Kind.PREVIOUS_UNKNOWN, head.name(), previous, List.of(info(head)));
+            }
+            if (head.equals(base)) {
+                return new ChangeSet(ChangeSet.Kind.UNCHANGED, head.name(), base.name(), List.of());
+            }
+            RevCommit mergeBase = mergeBase(repo, head, base);
+            if (base.equals(mergeBase)) {
+                return new ChangeSet(
+                        ChangeSet.Kind.FORWARD, head.name(), base.name(), range(repo, head, base, pathPrefixes));
+            }
+            if (head.equals(mergeBase)) {
+                return new ChangeSet(
+                        ChangeSet.Kind.ROLLBACK, head.name(), base.name(), range(repo, base, head, pathPrefixes));
+            }
+            return new ChangeSet(
+                    ChangeSet.Kind.DIVERGED, head.name(), base.name(), range(repo, head, base, pathPrefixes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the git history: " + e.getMessage(), e);
+        }
     }
-  }
 
-  private static RevCommit mergeBase(Repository repo, RevCommit a, RevCommit b) throws IOException {
-    try (RevWalk walk = new RevWalk(repo)) {
-      walk.setRevFilter(RevFilter.MERGE_BASE);
-      walk.markStart(walk.parseCommit(a));
-      walk.markStart(walk.parseCommit(b));
-      return walk.next();
+    private static RevCommit mergeBase(Repository repo, RevCommit a, RevCommit b) throws IOException {
+        try (RevWalk walk = new RevWalk(repo)) {
+            walk.setRevFilter(RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(a));
+            walk.markStart(walk.parseCommit(b));
+            return walk.next();
+        }
     }
-  }
 
-  /** Commits reachable from {@code from} and not from {@code excluded}, newest first. */
-  private static List<CommitInfo> range(Repository repo, RevCommit from, RevCommit excluded, List<String> pathPrefixes)
-      throws IOException {
-    try (RevWalk walk = new RevWalk(repo)) {
-      if (!pathPrefixes.isEmpty()) {
-        walk.setTreeFilter(AndTreeFilter.create(PathFilterGroup.createFromStrings(pathPrefixes), TreeFilter.ANY_DIFF));
-        // Parent rewriting would make JGit buffer the whole walk; a plain list does not need it.
-        walk.setRewriteParents(false);
-      }
-      walk.markStart(walk.parseCommit(from));
-      walk.markUninteresting(walk.parseCommit(excluded));
-      List<CommitInfo> commits = new ArrayList<>();
-      for (RevCommit commit : walk) {
-        commits.add(info(commit));
-      }
-      return commits;
+    /** Commits reachable from {@code from} and not from {@code excluded}, newest first. */
+    private static List<CommitInfo> range(
+            Repository repo, RevCommit from, RevCommit excluded, List<String> pathPrefixes) throws IOException {
+        try (RevWalk walk = new RevWalk(repo)) {
+            if (!pathPrefixes.isEmpty()) {
+                walk.setTreeFilter(
+                        AndTreeFilter.create(PathFilterGroup.createFromStrings(pathPrefixes), TreeFilter.ANY_DIFF));
+                // Parent rewriting would make JGit buffer the whole walk; a plain list does not need it.
+                walk.setRewriteParents(false);
+            }
+            walk.markStart(walk.parseCommit(from));
+            walk.markUninteresting(walk.parseCommit(excluded));
+            List<CommitInfo> commits = new ArrayList<>();
+            for (RevCommit commit : walk) {
+                commits.add(info(commit));
+            }
+            return commits;
+        }
     }
-  }
 
-  private static CommitInfo info(RevCommit commit) {
-    return new CommitInfo(commit.name(), commit.getShortMessage(), commit.getAuthorIdent().getName());
-  }
+    private static CommitInfo info(RevCommit commit) {
+        return new CommitInfo(
+                commit.name(), commit.getShortMessage(), commit.getAuthorIdent().getName());
+    }
 }

@@ -12,16 +12,17 @@ import java.util.HexFormat;
  */
 public final class IdempotencyKey {
 
-  private IdempotencyKey() {}
+    private IdempotencyKey() {}
 
-  /** @param image the image reference, or {@code null} for a release without an image */
-  public static String of(String app, String commit, String image, long previousVersion) {
-    String material = String.join("\n", app, commit, image == null ? "noImage" : "image=" + image, Long.toString(previousVersion));
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JDK", e);
+    /** @param image the image reference, or {@code null} for a release without an image */
+    public static String of(String app, String commit, String image, long previousVersion) {
+        String material = String.join(
+                "\n", app, commit, image == null ? "noImage" : "image=" + image, Long.toString(previousVersion));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JDK", e);
+        }
     }
-  }
 }

@@ -18,28 +18,38 @@ import tools.jackson.databind.JsonNode;
 @Command(name = "find", mixinStandardHelpOptions = true, description = "Find the first release containing a commit.")
 final class ReleaseFindCommand extends ApiCommand {
 
-  @Parameters(paramLabel = "APP")
-  String app;
+    @Parameters(paramLabel = "APP")
+    String app;
 
-  @Option(names = "--commit", required = true, paramLabel = "REV", description = "A sha, or a revision of the local clone.")
-  String commit;
+    @Option(
+            names = "--commit",
+            required = true,
+            paramLabel = "REV",
+            description = "A sha, or a revision of the local clone.")
+    String commit;
 
-  @Option(names = "--repo", paramLabel = "DIR", description = "Git repository used to resolve REV (default: current directory).")
-  Path repoDir;
+    @Option(
+            names = "--repo",
+            paramLabel = "DIR",
+            description = "Git repository used to resolve REV (default: current directory).")
+    Path repoDir;
 
-  @Override
-  public Integer call() {
-    String sha = LocalRepository.fullSha(commit, repoDir != null ? repoDir : context().workingDirectory());
-    JsonNode first = null;
-    for (JsonNode release : Pages.of(api(), ApiPath.of("apps", app, "releases").query("contains", sha))) {
-      if (first == null || release.path("version").asLong() < first.path("version").asLong()) {
-        first = release;
-      }
+    @Override
+    public Integer call() {
+        String sha = LocalRepository.fullSha(
+                commit, repoDir != null ? repoDir : context().workingDirectory());
+        JsonNode first = null;
+        for (JsonNode release :
+                Pages.of(api(), ApiPath.of("apps", app, "releases").query("contains", sha))) {
+            if (first == null
+                    || release.path("version").asLong() < first.path("version").asLong()) {
+                first = release;
+            }
+        }
+        if (first == null) {
+            throw CliException.notFound("no release of app '" + app + "' contains commit " + ChangeSet.shortSha(sha));
+        }
+        ReleasePrinter.show(output(), first);
+        return ExitCodes.OK;
     }
-    if (first == null) {
-      throw CliException.notFound("no release of app '" + app + "' contains commit " + ChangeSet.shortSha(sha));
-    }
-    ReleasePrinter.show(output(), first);
-    return ExitCodes.OK;
-  }
 }

@@ -16,33 +16,42 @@ import tools.jackson.databind.JsonNode;
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List releases, newest first.")
 final class ReleaseListCommand extends ApiCommand {
 
-  @Parameters(paramLabel = "APP")
-  String app;
+    @Parameters(paramLabel = "APP")
+    String app;
 
-  @Option(names = "--last", paramLabel = "N", defaultValue = "20", description = "How many releases (default 20).")
-  int last;
+    @Option(names = "--last", paramLabel = "N", defaultValue = "20", description = "How many releases (default 20).")
+    int last;
 
-  @Option(names = "--contains", paramLabel = "REV", description = "Only releases containing this commit (a sha, or a revision of the local clone).")
-  String contains;
+    @Option(
+            names = "--contains",
+            paramLabel = "REV",
+            description = "Only releases containing this commit (a sha, or a revision of the local clone).")
+    String contains;
 
-  @Option(names = "--repo", paramLabel = "DIR", description = "Git repository used to resolve --contains (default: current directory).")
-  Path repoDir;
+    @Option(
+            names = "--repo",
+            paramLabel = "DIR",
+            description = "Git repository used to resolve --contains (default: current directory).")
+    Path repoDir;
 
-  @Override
-  public Integer call() {
-    if (last < 1) {
-      throw usage("--last must be at least 1");
+    @Override
+    public Integer call() {
+        if (last < 1) {
+            throw usage("--last must be at least 1");
+        }
+        String commit = contains == null
+                ? null
+                : LocalRepository.fullSha(
+                        contains, repoDir != null ? repoDir : context().workingDirectory());
+        ApiPath path = ApiPath.of("apps", app, "releases").query("contains", commit);
+        List<JsonNode> releases = new ArrayList<>();
+        for (JsonNode release : Pages.first(api(), path, last)) {
+            releases.add(release);
+            if (releases.size() == last) {
+                break;
+            }
+        }
+        ReleasePrinter.list(output(), releases);
+        return ExitCodes.OK;
     }
-    String commit = contains == null ? null : LocalRepository.fullSha(contains, repoDir != null ? repoDir : context().workingDirectory());
-    ApiPath path = ApiPath.of("apps", app, "releases").query("contains", commit);
-    List<JsonNode> releases = new ArrayList<>();
-    for (JsonNode release : Pages.first(api(), path, last)) {
-      releases.add(release);
-      if (releases.size() == last) {
-        break;
-      }
-    }
-    ReleasePrinter.list(output(), releases);
-    return ExitCodes.OK;
-  }
 }

@@ -22,42 +22,43 @@ import tools.jackson.databind.node.ArrayNode;
 @Command(name = "log", mixinStandardHelpOptions = true, description = "Changelogs of the releases in vA..vB.")
 final class ReleaseLogCommand extends ApiCommand {
 
-  @Parameters(index = "0", paramLabel = "APP")
-  String app;
+    @Parameters(index = "0", paramLabel = "APP")
+    String app;
 
-  @Parameters(index = "1", paramLabel = "vA..vB")
-  String range;
+    @Parameters(index = "1", paramLabel = "vA..vB")
+    String range;
 
-  @Override
-  public Integer call() {
-    long[] bounds = ReleaseVersions.parseRange(range);
-    List<JsonNode> selected = new ArrayList<>();
-    for (JsonNode node : Pages.of(api(), ApiPath.of("apps", app, "releases"))) {
-      long version = node.path("version").asLong();
-      if (version <= bounds[0]) {
-        break;
-      }
-      if (version <= bounds[1]) {
-        selected.add(node);
-      }
+    @Override
+    public Integer call() {
+        long[] bounds = ReleaseVersions.parseRange(range);
+        List<JsonNode> selected = new ArrayList<>();
+        for (JsonNode node : Pages.of(api(), ApiPath.of("apps", app, "releases"))) {
+            long version = node.path("version").asLong();
+            if (version <= bounds[0]) {
+                break;
+            }
+            if (version <= bounds[1]) {
+                selected.add(node);
+            }
+        }
+        print(output(), selected);
+        return ExitCodes.OK;
     }
-    print(output(), selected);
-    return ExitCodes.OK;
-  }
 
-  private static void print(Output output, List<JsonNode> releases) {
-    if (output.isJson()) {
-      ArrayNode array = Json.mapper().createArrayNode();
-      releases.forEach(array::add);
-      output.json(array);
-      return;
+    private static void print(Output output, List<JsonNode> releases) {
+        if (output.isJson()) {
+            ArrayNode array = Json.mapper().createArrayNode();
+            releases.forEach(array::add);
+            output.json(array);
+            return;
+        }
+        for (JsonNode node : releases) {
+            ReleaseView release = Json.convert(node, ReleaseView.class);
+            output.line("v" + release.version() + "  " + ChangeSet.shortSha(release.commit()) + "  " + release.author()
+                    + "  " + release.createdAt());
+            for (String line : release.changelog().split("\n", -1)) {
+                output.line("    " + line);
+            }
+        }
     }
-    for (JsonNode node : releases) {
-      ReleaseView release = Json.convert(node, ReleaseView.class);
-      output.line("v" + release.version() + "  " + ChangeSet.shortSha(release.commit()) + "  " + release.author() + "  " + release.createdAt());
-      for (String line : release.changelog().split("\n", -1)) {
-        output.line("    " + line);
-      }
-    }
-  }
 }

@@ -12,54 +12,56 @@ import tools.jackson.databind.node.ArrayNode;
 /** How releases look in both output formats, shared by the release commands. */
 final class ReleasePrinter {
 
-  private ReleasePrinter() {}
+    private ReleasePrinter() {}
 
-  static void show(Output output, JsonNode node) {
-    if (output.isJson()) {
-      output.json(node);
-      return;
+    static void show(Output output, JsonNode node) {
+        if (output.isJson()) {
+            output.json(node);
+            return;
+        }
+        ReleaseView release = Json.convert(node, ReleaseView.class);
+        new Fields()
+                .add("app", release.app())
+                .add("version", "v" + release.version())
+                .add("commit", release.commit())
+                .add("image", release.image())
+                .add("tag", release.imageTag())
+                .add("author", release.author())
+                .add("source", release.source())
+                .add("created", release.createdAt())
+                .add(
+                        "commits",
+                        release.commits() == null ? null : release.commits().size())
+                .add("changelog", release.changelog())
+                .print(output.stdout());
     }
-    ReleaseView release = Json.convert(node, ReleaseView.class);
-    new Fields()
-        .add("app", release.app())
-        .add("version", "v" + release.version())
-        .add("commit", release.commit())
-        .add("image", release.image())
-        .add("tag", release.imageTag())
-        .add("author", release.author())
-        .add("source", release.source())
-        .add("created", release.createdAt())
-        .add("commits", release.commits() == null ? null : release.commits().size())
-        .add("changelog", release.changelog())
-        .print(output.stdout());
-  }
 
-  static void list(Output output, List<JsonNode> nodes) {
-    if (output.isJson()) {
-      ArrayNode array = Json.mapper().createArrayNode();
-      nodes.forEach(array::add);
-      output.json(array);
-      return;
+    static void list(Output output, List<JsonNode> nodes) {
+        if (output.isJson()) {
+            ArrayNode array = Json.mapper().createArrayNode();
+            nodes.forEach(array::add);
+            output.json(array);
+            return;
+        }
+        Table table = new Table("VERSION", "COMMIT", "IMAGE", "AUTHOR", "CREATED", "CHANGES");
+        for (JsonNode node : nodes) {
+            ReleaseView release = Json.convert(node, ReleaseView.class);
+            table.row(
+                    "v" + release.version(),
+                    ChangeSet.shortSha(release.commit()),
+                    release.imageTag() != null ? release.imageTag() : release.image(),
+                    release.author(),
+                    release.createdAt(),
+                    firstLine(release.changelog()));
+        }
+        output.table(table);
     }
-    Table table = new Table("VERSION", "COMMIT", "IMAGE", "AUTHOR", "CREATED", "CHANGES");
-    for (JsonNode node : nodes) {
-      ReleaseView release = Json.convert(node, ReleaseView.class);
-      table.row(
-          "v" + release.version(),
-          ChangeSet.shortSha(release.commit()),
-          release.imageTag() != null ? release.imageTag() : release.image(),
-          release.author(),
-          release.createdAt(),
-          firstLine(release.changelog()));
-    }
-    output.table(table);
-  }
 
-  static String firstLine(String text) {
-    if (text == null || text.isEmpty()) {
-      return null;
+    static String firstLine(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline) + " …";
     }
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline) + " …";
-  }
 }

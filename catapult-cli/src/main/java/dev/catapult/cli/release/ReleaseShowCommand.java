@@ -11,16 +11,17 @@ import picocli.CommandLine.Parameters;
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one release with its changelog.")
 final class ReleaseShowCommand extends ApiCommand {
 
-  @Parameters(index = "0", paramLabel = "APP")
-  String app;
+    @Parameters(index = "0", paramLabel = "APP")
+    String app;
 
-  @Parameters(index = "1", paramLabel = "VERSION", description = "A version (12 or v12) or 'latest'.")
-  String version;
+    @Parameters(index = "1", paramLabel = "VERSION", description = "A version (12 or v12) or 'latest'.")
+    String version;
 
-  @Override
-  public Integer call() {
-    Object which = version.strip().toLowerCase(Locale.ROOT).equals("latest") ? "latest" : ReleaseVersions.parse(version);
-    ReleasePrinter.show(output(), api().get(ApiPath.of("apps", app, "releases", which)));
-    return ExitCodes.OK;
-  }
+    @Override
+    public Integer call() {
+        Object which =
+                version.strip().toLowerCase(Locale.ROOT).equals("latest") ? "latest" : ReleaseVersions.parse(version);
+        ReleasePrinter.show(output(), api().get(ApiPath.of("apps", app, "releases", which)));
+        return ExitCodes.OK;
+    }
 }

@@ -14,33 +14,32 @@ import picocli.CommandLine;
  * {@code 90m}, {@code PT2H}).
  */
 final class HoldUntil {
-  private HoldUntil() {}
+    private HoldUntil() {}
 
-  static Instant parse(String value, Instant now) {
-    String text = value.strip();
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException notAnInstant) {
-      // a duration then
+    static Instant parse(String value, Instant now) {
+        String text = value.strip();
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notAnInstant) {
+            // a duration then
+        }
+        Duration duration = duration(text);
+        if (duration == null || duration.isZero() || duration.isNegative()) {
+            throw CliException.usage("--until: '" + value
+                    + "' is neither an ISO-8601 instant (2025-06-01T08:00:00Z) nor a duration (2h, 1d, 90m)");
+        }
+        return now.plus(duration);
     }
-    Duration duration = duration(text);
-    if (duration == null || duration.isZero() || duration.isNegative()) {
-      throw CliException.usage(
-          "--until: '" + value + "' is neither an ISO-8601 instant (2025-06-01T08:00:00Z) nor a duration (2h, 1d, 90m)");
-    }
-    return now.plus(duration);
-  }
 
-  /** A duration in the CLI's one format (see {@link DurationConverter#parse}), or null if it is not one. */
-  private static Duration duration(String text) {
-    if (text.matches("\\d+")) {
-      return null; // a bare number is no point in time
+    /** A duration in the CLI's one format (see {@link DurationConverter#parse}), or null if it is not one. */
+    private static Duration duration(String text) {
+        if (text.matches("\\d+")) {
+            return null; // a bare number is no point in time
+        }
+        try {
+            return DurationConverter.parse(text);
+        } catch (CommandLine.TypeConversionException e) {
+            return null;
+        }
     }
-    try {
-      return DurationConverter.parse(text);
-    } catch (CommandLine.TypeConversionException e) {
-      return null;
-    }
-  }
-
 }

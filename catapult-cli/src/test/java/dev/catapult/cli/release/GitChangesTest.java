@@ -13,106 +13,111 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GitChangesTest {
 
-  @TempDir Path dir;
-  TestRepo repo;
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void createRepository() {
-    repo = TestRepo.init(dir);
-  }
+    TestRepo repo;
 
-  @AfterEach
-  void closeRepository() {
-    repo.close();
-  }
+    @BeforeEach
+    void createRepository() {
+        repo = TestRepo.init(dir);
+    }
 
-  private ChangeSet changes(String target, String previous, List<String> prefixes) {
-    return GitChanges.between(repo.repository(), ObjectId.fromString(target), previous, prefixes);
-  }
+    @AfterEach
+    void closeRepository() {
+        repo.close();
+    }
 
-  @Test
-  void firstReleaseListsOnlyTheReleasedCommit() {
-    repo.commit("one");
-    String two = repo.commit("two");
+    private ChangeSet changes(String target, String previous, List<String> prefixes) {
+        return GitChanges.between(repo.repository(), ObjectId.fromString(target), previous, prefixes);
+    }
 
-    ChangeSet changes = changes(two, null, List.of());
+    @Test
+    void firstReleaseListsOnlyTheReleasedCommit() {
+        repo.commit("one");
+        String two = repo.commit("two");
 
-    assertThat(changes.kind()).isEqualTo(ChangeSet.Kind.FIRST);
-    assertThat(changes.shas()).containsExactly(two);
-    assertThat(Changelog.of(changes)).isEqualTo(two.substring(0, 7) + " two (Ada Lovelace)");
-  }
+        ChangeSet changes = changes(two, null, List.of());
 
-  @Test
-  void forwardReleaseListsNewCommitsNewestFirstExcludingThePreviousRelease() {
-    String base = repo.commit("base");
-    String a = repo.commit("add login");
-    String b = repo.commit("fix typo");
+        assertThat(changes.kind()).isEqualTo(ChangeSet.Kind.FIRST);
+        assertThat(changes.shas()).containsExactly(two);
+        assertThat(Changelog.of(changes)).isEqualTo(two.substring(0, 7) + " two (Ada Lovelace)");
+    }
 
-    ChangeSet changes = changes(b, base, List.of());
+    @Test
+    void forwardReleaseListsNewCommitsNewestFirstExcludingThePreviousRelease() {
+        String base = repo.commit("base");
+        String a = repo.commit("add login");
+        String b = repo.commit("fix typo");
 
-    assertThat(changes.kind()).isEqualTo(ChangeSet.Kind.FORWARD);
-    assertThat(changes.shas()).containsExactly(b, a);
-    assertThat(Changelog.of(changes)).isEqualTo(
-        b.substring(0, 7) + " fix typo (Ada Lovelace)\n" + a.substring(0, 7) + " add login (Ada Lovelace)");
-  }
+        ChangeSet changes = changes(b, base, List.of());
 
-  @Test
-  void releasingAnAncestorOfThePreviousReleaseIsARollbackListingTheRemovedCommits() {
-    String old = repo.commit("old");
-    String x = repo.commit("feature x");
-    String y = repo.commit("feature y");
+        assertThat(changes.kind()).isEqualTo(ChangeSet.Kind.FORWARD);
+        assertThat(changes.shas()).containsExactly(b, a);
+        assertThat(Changelog.of(changes))
+                .isEqualTo(b.substring(0, 7) + " fix typo (Ada Lovelace)\n" + a.substring(0, 7)
+                        + " add login (Ada Lovelace)");
+    }
 
-    ChangeSet changes = changes(old, y, List.of());
+    @Test
+    void releasingAnAncestorOfThePreviousReleaseIsARollbackListingTheRemovedCommits() {
+        String old = repo.commit("old");
+        String x = repo.commit("feature x");
+        String y = repo.commit("feature y");
 
-    assertThat(changes.kind()).isEqualTo(ChangeSet.Kind.ROLLBACK);
-    assertThat(changes.shas()).containsExactly(y, x);
-    assertThat(changes.rollbackSummary())
-        .isEqualTo("rolling back from " + y.substring(0, 7) + " to " + old.substring(0, 7) + ", removing 2 commits");
-    assertThat(Changelog.of(changes)).startsWith(changes.rollbackSummary() + ":\n" + y.substring(0, 7) + " feature y");
-  }
+        ChangeSet changes = changes(old, y, List.of());
 
-  @Test
-  void divergedHistoriesListTheCommitsOfTheNewSideOnly() {
-    String base = repo.commit("base");
-    String released = repo.commit("released on main");
-    repo.checkoutNewBranch("hotfix", base);
-    String fix = repo.commit("hotfix");
+        assertThat(changes.kind()).isEqualTo(ChangeSet.Kind.ROLLBACK);
+        assertThat(changes.shas()).containsExactly(y, x);
+        assertThat(changes.rollbackSummary())
+                .isEqualTo("rolling back from " + y.substring(0, 7) + " to " + old.substring(0, 7)
+                        + ", removing 2 commits");
+        assertThat(Changelog.of(changes))
+                .startsWith(changes.rollbackSummary() + ":\n" + y.substring(0, 7) + " feature y");
+    }
 
-    ChangeSet changes = changes(fix, released, List.of());
+    @Test
+    void divergedHistoriesListTheCommitsOfTheNewSideOnly() {
+        String base = repo.commit("base");
+        String released = repo.commit("released on main");
+        repo.checkoutNewBranch("hotfix", base);
+        String fix = repo.commit("hotfix");
 
-    assertThat(changes.kind()).isEqualTo(ChangeSet.Kind.DIVERGED);
-    assertThat(changes.shas()).containsExactly(fix);
-  }
+        ChangeSet changes = changes(fix, released, List.of());
 
-  @Test
-  void pathFilterKeepsOnlyCommitsTouchingTheListedPrefixes() {
-    String base = repo.commit("services/shop/a.txt", "shop base", "Ada Lovelace");
-    String shop = repo.commit("services/shop/b.txt", "shop change", "Grace Hopper");
-    repo.commit("services/billing/c.txt", "billing change", "Alan Turing");
-    String lib = repo.commit("libs/common/d.txt", "common lib change", "Ada Lovelace");
+        assertThat(changes.kind()).isEqualTo(ChangeSet.Kind.DIVERGED);
+        assertThat(changes.shas()).containsExactly(fix);
+    }
 
-    ChangeSet changes = changes(lib, base, List.of("services/shop", "libs/common"));
+    @Test
+    void pathFilterKeepsOnlyCommitsTouchingTheListedPrefixes() {
+        String base = repo.commit("services/shop/a.txt", "shop base", "Ada Lovelace");
+        String shop = repo.commit("services/shop/b.txt", "shop change", "Grace Hopper");
+        repo.commit("services/billing/c.txt", "billing change", "Alan Turing");
+        String lib = repo.commit("libs/common/d.txt", "common lib change", "Ada Lovelace");
 
-    assertThat(changes.shas()).containsExactly(lib, shop);
-  }
+        ChangeSet changes = changes(lib, base, List.of("services/shop", "libs/common"));
 
-  @Test
-  void sameCommitAsThePreviousReleaseHasNoCommits() {
-    String only = repo.commit("only");
+        assertThat(changes.shas()).containsExactly(lib, shop);
+    }
 
-    ChangeSet changes = changes(only, only, List.of());
+    @Test
+    void sameCommitAsThePreviousReleaseHasNoCommits() {
+        String only = repo.commit("only");
 
-    assertThat(changes.kind()).isEqualTo(ChangeSet.Kind.UNCHANGED);
-    assertThat(changes.commits()).isEmpty();
-  }
+        ChangeSet changes = changes(only, only, List.of());
 
-  @Test
-  void previousCommitMissingFromTheCloneFallsBackToTheReleasedCommit() {
-    String head = repo.commit("head");
+        assertThat(changes.kind()).isEqualTo(ChangeSet.Kind.UNCHANGED);
+        assertThat(changes.commits()).isEmpty();
+    }
 
-    ChangeSet changes = changes(head, "1".repeat(40), List.of());
+    @Test
+    void previousCommitMissingFromTheCloneFallsBackToTheReleasedCommit() {
+        String head = repo.commit("head");
 
-    assertThat(changes.kind()).isEqualTo(ChangeSet.Kind.PREVIOUS_UNKNOWN);
-    assertThat(changes.shas()).containsExactly(head);
-  }
+        ChangeSet changes = changes(head, "1".repeat(40), List.of());
+
+        assertThat(changes.kind()).isEqualTo(ChangeSet.Kind.PREVIOUS_UNKNOWN);
+        assertThat(changes.shas()).containsExactly(head);
+    }
 }

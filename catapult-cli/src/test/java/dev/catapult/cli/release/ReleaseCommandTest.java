@@ -17,115 +17,130 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReleaseCommandTest {
 
-  private static final String DIGEST = "reg/shop@sha256:" + "cd".repeat(32);
+    private static final String DIGEST = "reg/shop@sha256:" + "cd".repeat(32);
 
-  @TempDir Path home;
-  @TempDir Path checkout;
-  FakeCatapultServer server;
-  TestRepo repo;
+    @TempDir
+    Path home;
 
-  @BeforeEach
-  void start() {
-    server = FakeCatapultServer.start();
-    server.addApp("shop", "reg/shop");
-    repo = TestRepo.init(checkout);
-  }
+    @TempDir
+    Path checkout;
 
-  @AfterEach
-  void stop() {
-    repo.close();
-    server.close();
-  }
+    FakeCatapultServer server;
+    TestRepo repo;
 
-  private CliRun cli() {
-    return CliRun.against(server, home).in(checkout);
-  }
+    @BeforeEach
+    void start() {
+        server = FakeCatapultServer.start();
+        server.addApp("shop", "reg/shop");
+        repo = TestRepo.init(checkout);
+    }
 
-  private ReleaseCreateRequest sentRelease() {
-    return Json.mapper().readValue(server.requests("POST", "/api/v1/apps/shop/releases").getLast().body(), ReleaseCreateRequest.class);
-  }
+    @AfterEach
+    void stop() {
+        repo.close();
+        server.close();
+    }
 
-  @Test
-  void releaseSendsTheCommitListChangelogAndAStableIdempotencyKey() {
-    String base = repo.commit("base");
-    server.addRelease("shop", base, List.of(base));
-    String a = repo.commit("add cart");
-    String b = repo.commit("fix cart");
+    private CliRun cli() {
+        return CliRun.against(server, home).in(checkout);
+    }
 
-    CliRun.Result result = cli().run("release", "shop", "--image", DIGEST);
+    private ReleaseCreateRequest sentRelease() {
+        return Json.mapper()
+                .readValue(
+                        server.requests("POST", "/api/v1/apps/shop/releases")
+                                .getLast()
+                                .body(),
+                        ReleaseCreateRequest.class);
+    }
 
-    assertThat(result.exitCode()).as(result.stderr()).isZero();
-    ReleaseCreateRequest sent = sentRelease();
-    assertThat(sent.commit()).isEqualTo(b);
-    assertThat(sent.commits()).containsExactly(b, a);
-    assertThat(sent.changelog()).contains("fix cart (Ada Lovelace)");
-    assertThat(server.requests("POST", "/api/v1/apps/shop/releases").getLast().headers().get("idempotency-key"))
-        .isEqualTo(IdempotencyKey.of("shop", b, DIGEST, 1));
-    assertThat(Json.parse(result.stdout()).path("version").asLong()).isEqualTo(2);
-  }
+    @Test
+    void releaseSendsTheCommitListChangelogAndAStableIdempotencyKey() {
+        String base = repo.commit("base");
+        server.addRelease("shop", base, List.of(base));
+        String a = repo.commit("add cart");
+        String b = repo.commit("fix cart");
 
-  @Test
-  void defaultImageIsTheAppImageAtItsTagTemplate() {
-    String head = repo.commit("first");
-    server.failWith("POST", "/api/v1/apps/shop/releases", 400, "tag reg/shop:ref-" + head + " does not exist");
+        CliRun.Result result = cli().run("release", "shop", "--image", DIGEST);
 
-    CliRun.Result result = cli().run("release", "shop");
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        ReleaseCreateRequest sent = sentRelease();
+        assertThat(sent.commit()).isEqualTo(b);
+        assertThat(sent.commits()).containsExactly(b, a);
+        assertThat(sent.changelog()).contains("fix cart (Ada Lovelace)");
+        assertThat(server.requests("POST", "/api/v1/apps/shop/releases")
+                        .getLast()
+                        .headers()
+                        .get("idempotency-key"))
+                .isEqualTo(IdempotencyKey.of("shop", b, DIGEST, 1));
+        assertThat(Json.parse(result.stdout()).path("version").asLong()).isEqualTo(2);
+    }
 
-    assertThat(sentRelease().image()).isEqualTo("reg/shop:ref-" + head);
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.stderr().strip()).isEqualTo("error: tag reg/shop:ref-" + head + " does not exist (400)");
-  }
+    @Test
+    void defaultImageIsTheAppImageAtItsTagTemplate() {
+        String head = repo.commit("first");
+        server.failWith("POST", "/api/v1/apps/shop/releases", 400, "tag reg/shop:ref-" + head + " does not exist");
 
-  @Test
-  void dryRunCreatesNothing() {
-    repo.commit("first");
+        CliRun.Result result = cli().run("release", "shop");
 
-    CliRun.Result result = cli().run("release", "shop", "--no-image", "--dry-run");
+        assertThat(sentRelease().image()).isEqualTo("reg/shop:ref-" + head);
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr().strip()).isEqualTo("error: tag reg/shop:ref-" + head + " does not exist (400)");
+    }
 
-    assertThat(result.exitCode()).isZero();
-    assertThat(server.requests("POST", "/api/v1/apps/shop/releases")).isEmpty();
-    assertThat(Json.parse(result.stdout()).path("request").path("noImage").asBoolean()).isTrue();
-  }
+    @Test
+    void dryRunCreatesNothing() {
+        repo.commit("first");
 
-  @Test
-  void rollbackReleaseWithoutATerminalNeedsYes() {
-    String old = repo.commit("old");
-    String newer = repo.commit("newer");
-    server.addRelease("shop", newer, List.of(newer));
+        CliRun.Result result = cli().run("release", "shop", "--no-image", "--dry-run");
 
-    CliRun.Result refused = cli().run("release", "shop", "--commit", old, "--no-image");
+        assertThat(result.exitCode()).isZero();
+        assertThat(server.requests("POST", "/api/v1/apps/shop/releases")).isEmpty();
+        assertThat(Json.parse(result.stdout()).path("request").path("noImage").asBoolean())
+                .isTrue();
+    }
 
-    assertThat(refused.exitCode()).isEqualTo(2);
-    assertThat(refused.stderr()).contains("rolling back from " + newer.substring(0, 7) + " to " + old.substring(0, 7) + ", removing 1 commit");
-    assertThat(refused.stderr()).contains("error: this release rolls back commits; pass --yes");
-    assertThat(server.requests("POST", "/api/v1/apps/shop/releases")).isEmpty();
+    @Test
+    void rollbackReleaseWithoutATerminalNeedsYes() {
+        String old = repo.commit("old");
+        String newer = repo.commit("newer");
+        server.addRelease("shop", newer, List.of(newer));
 
-    CliRun.Result confirmed = cli().run("release", "shop", "--commit", old, "--no-image", "--yes");
+        CliRun.Result refused = cli().run("release", "shop", "--commit", old, "--no-image");
 
-    assertThat(confirmed.exitCode()).isZero();
-    assertThat(sentRelease().commits()).containsExactly(newer);
-  }
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.stderr())
+                .contains("rolling back from " + newer.substring(0, 7) + " to " + old.substring(0, 7)
+                        + ", removing 1 commit");
+        assertThat(refused.stderr()).contains("error: this release rolls back commits; pass --yes");
+        assertThat(server.requests("POST", "/api/v1/apps/shop/releases")).isEmpty();
 
-  @Test
-  void filterFileRestrictsTheListedCommits() throws Exception {
-    String base = repo.commit("svc/shop/a", "base", "Ada Lovelace");
-    server.addRelease("shop", base, List.of(base));
-    String shop = repo.commit("svc/shop/b", "shop work", "Ada Lovelace");
-    repo.commit("svc/other/c", "other work", "Ada Lovelace");
-    Path filter = home.resolve("paths");
-    Files.writeString(filter, "# shop only\n./svc/shop/\n");
+        CliRun.Result confirmed = cli().run("release", "shop", "--commit", old, "--no-image", "--yes");
 
-    CliRun.Result result = cli().run("release", "shop", "--no-image", "--filter-files-path", filter.toString());
+        assertThat(confirmed.exitCode()).isZero();
+        assertThat(sentRelease().commits()).containsExactly(newer);
+    }
 
-    assertThat(result.exitCode()).as(result.stderr()).isZero();
-    assertThat(sentRelease().commits()).containsExactly(shop);
-  }
+    @Test
+    void filterFileRestrictsTheListedCommits() throws Exception {
+        String base = repo.commit("svc/shop/a", "base", "Ada Lovelace");
+        server.addRelease("shop", base, List.of(base));
+        String shop = repo.commit("svc/shop/b", "shop work", "Ada Lovelace");
+        repo.commit("svc/other/c", "other work", "Ada Lovelace");
+        Path filter = home.resolve("paths");
+        Files.writeString(filter, "# shop only\n./svc/shop/\n");
 
-  @Test
-  void outsideAGitRepositoryIsAUsageError() {
-    CliRun.Result result = CliRun.against(server, home).in(home).run("release", "shop", "--no-image");
+        CliRun.Result result = cli().run("release", "shop", "--no-image", "--filter-files-path", filter.toString());
 
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.stderr()).startsWith("error: not a git repository");
-  }
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(sentRelease().commits()).containsExactly(shop);
+    }
+
+    @Test
+    void outsideAGitRepositoryIsAUsageError() {
+        CliRun.Result result = CliRun.against(server, home).in(home).run("release", "shop", "--no-image");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).startsWith("error: not a git repository");
+    }
 }

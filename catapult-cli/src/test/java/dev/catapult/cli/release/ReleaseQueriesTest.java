@@ -15,72 +15,76 @@ import tools.jackson.databind.JsonNode;
 
 class ReleaseQueriesTest {
 
-  @TempDir Path home;
-  FakeCatapultServer server;
+    @TempDir
+    Path home;
 
-  @BeforeEach
-  void start() {
-    server = FakeCatapultServer.start();
-    server.addApp("shop", "reg/shop");
-    server.pageSize(2);
-    for (int i = 1; i <= 6; i++) {
-      String sha = String.valueOf(i).repeat(40);
-      server.addRelease("shop", sha, List.of(sha, "c".repeat(39) + (i <= 3 ? "0" : "1")));
+    FakeCatapultServer server;
+
+    @BeforeEach
+    void start() {
+        server = FakeCatapultServer.start();
+        server.addApp("shop", "reg/shop");
+        server.pageSize(2);
+        for (int i = 1; i <= 6; i++) {
+            String sha = String.valueOf(i).repeat(40);
+            server.addRelease("shop", sha, List.of(sha, "c".repeat(39) + (i <= 3 ? "0" : "1")));
+        }
     }
-  }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+    @AfterEach
+    void stop() {
+        server.close();
+    }
 
-  private CliRun.Result run(String... args) {
-    return CliRun.against(server, home).run(args);
-  }
+    private CliRun.Result run(String... args) {
+        return CliRun.against(server, home).run(args);
+    }
 
-  @Test
-  void logListsTheReleasesAfterAUpToBAcrossPages() {
-    JsonNode log = Json.parse(run("release", "log", "shop", "v2..v5").stdout());
+    @Test
+    void logListsTheReleasesAfterAUpToBAcrossPages() {
+        JsonNode log = Json.parse(run("release", "log", "shop", "v2..v5").stdout());
 
-    assertThat(log.valueStream().map(r -> r.path("version").asLong()).toList()).containsExactly(5L, 4L, 3L);
-  }
+        assertThat(log.valueStream().map(r -> r.path("version").asLong()).toList())
+                .containsExactly(5L, 4L, 3L);
+    }
 
-  @Test
-  void listShowsTheLastNNewestFirst() {
-    JsonNode list = Json.parse(run("release", "list", "shop", "--last", "3").stdout());
+    @Test
+    void listShowsTheLastNNewestFirst() {
+        JsonNode list = Json.parse(run("release", "list", "shop", "--last", "3").stdout());
 
-    assertThat(list.valueStream().map(r -> r.path("version").asLong()).toList()).containsExactly(6L, 5L, 4L);
-  }
+        assertThat(list.valueStream().map(r -> r.path("version").asLong()).toList())
+                .containsExactly(6L, 5L, 4L);
+    }
 
-  @Test
-  void findReturnsTheOldestReleaseContainingTheCommit() {
-    CliRun.Result result = run("release", "find", "shop", "--commit", "c".repeat(39) + "1");
+    @Test
+    void findReturnsTheOldestReleaseContainingTheCommit() {
+        CliRun.Result result = run("release", "find", "shop", "--commit", "c".repeat(39) + "1");
 
-    assertThat(Json.parse(result.stdout()).path("version").asLong()).isEqualTo(4);
-  }
+        assertThat(Json.parse(result.stdout()).path("version").asLong()).isEqualTo(4);
+    }
 
-  @Test
-  void findWithoutAMatchIsNotFound() {
-    CliRun.Result result = run("release", "find", "shop", "--commit", "e".repeat(40));
+    @Test
+    void findWithoutAMatchIsNotFound() {
+        CliRun.Result result = run("release", "find", "shop", "--commit", "e".repeat(40));
 
-    assertThat(result.exitCode()).isEqualTo(4);
-    assertThat(result.stderr().strip()).isEqualTo("error: no release of app 'shop' contains commit eeeeeee");
-  }
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.stderr().strip()).isEqualTo("error: no release of app 'shop' contains commit eeeeeee");
+    }
 
-  @Test
-  void showOfAMissingVersionPrintsTheServersDetail() {
-    CliRun.Result result = run("release", "show", "shop", "v7");
+    @Test
+    void showOfAMissingVersionPrintsTheServersDetail() {
+        CliRun.Result result = run("release", "show", "shop", "v7");
 
-    assertThat(result.exitCode()).isEqualTo(4);
-    assertThat(result.stderr()).isEqualTo("error: release 7 of app 'shop' not found (404)\n");
-  }
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.stderr()).isEqualTo("error: release 7 of app 'shop' not found (404)\n");
+    }
 
-  @Test
-  void tableOutputAlignsColumns() {
-    CliRun.Result result = run("release", "list", "shop", "--last", "2", "--output", "table");
+    @Test
+    void tableOutputAlignsColumns() {
+        CliRun.Result result = run("release", "list", "shop", "--last", "2", "--output", "table");
 
-    List<String> lines = result.stdout().lines().toList();
-    assertThat(lines.getFirst()).startsWith("VERSION  COMMIT   IMAGE");
-    assertThat(lines.get(1)).startsWith("v6       6666666  reg/shop@sha256:");
-  }
+        List<String> lines = result.stdout().lines().toList();
+        assertThat(lines.getFirst()).startsWith("VERSION  COMMIT   IMAGE");
+        assertThat(lines.get(1)).startsWith("v6       6666666  reg/shop@sha256:");
+    }
 }

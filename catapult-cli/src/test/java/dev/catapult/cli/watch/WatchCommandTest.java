@@ -22,55 +22,69 @@ import tools.jackson.databind.JsonNode;
 
 class WatchCommandTest {
 
-  private static final String TARGET = "/api/v1/apps/shop/targets/prod";
+    private static final String TARGET = "/api/v1/apps/shop/targets/prod";
 
-  @TempDir Path home;
-  FakeCatapultServer server;
+    @TempDir
+    Path home;
 
-  @BeforeEach
-  void start() {
-    server = FakeCatapultServer.start();
-    server.addApp("shop", "reg/shop");
-    Map<String, Object> watch = new LinkedHashMap<>();
-    watch.put("policy", "semver-minor");
-    watch.put("autoDeploy", true);
-    watch.put("include", "^v1\\.");
-    watch.put("allowPrerelease", false);
-    watch.put("minAge", "PT1H30M");
-    watch.put("hold", Map.of("reason", "rolled back by bob", "by", "bob", "at", "2025-03-01T10:00:00.123Z"));
-    watch.put("lastEvaluation", Map.of("outcome", "held", "why", "target is held: rolled back by bob",
-        "tag", "v1.4.2", "trigger", "poll", "at", "2025-03-01T10:05:00Z"));
-    server.addTarget("shop", "prod", watch);
-    server.addTarget("shop", "staging", null);
-  }
+    FakeCatapultServer server;
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+    @BeforeEach
+    void start() {
+        server = FakeCatapultServer.start();
+        server.addApp("shop", "reg/shop");
+        Map<String, Object> watch = new LinkedHashMap<>();
+        watch.put("policy", "semver-minor");
+        watch.put("autoDeploy", true);
+        watch.put("include", "^v1\\.");
+        watch.put("allowPrerelease", false);
+        watch.put("minAge", "PT1H30M");
+        watch.put("hold", Map.of("reason", "rolled back by bob", "by", "bob", "at", "2025-03-01T10:00:00.123Z"));
+        watch.put(
+                "lastEvaluation",
+                Map.of(
+                        "outcome",
+                        "held",
+                        "why",
+                        "target is held: rolled back by bob",
+                        "tag",
+                        "v1.4.2",
+                        "trigger",
+                        "poll",
+                        "at",
+                        "2025-03-01T10:05:00Z"));
+        server.addTarget("shop", "prod", watch);
+        server.addTarget("shop", "staging", null);
+    }
 
-  private CliRun.Result run(String... args) {
-    return CliRun.against(server, home).run(args);
-  }
+    @AfterEach
+    void stop() {
+        server.close();
+    }
 
-  private CliRun.Result runOnTerminal(String... args) {
-    return CliRun.against(server, home).interactive(true).run(args);
-  }
+    private CliRun.Result run(String... args) {
+        return CliRun.against(server, home).run(args);
+    }
 
-  private JsonNode sentPatch() {
-    return Json.parse(server.requests("PATCH", TARGET + "/watch").getLast().body());
-  }
+    private CliRun.Result runOnTerminal(String... args) {
+        return CliRun.against(server, home).interactive(true).run(args);
+    }
 
-  private JsonNode sentHold() {
-    return Json.parse(server.requests("POST", "/api/v1/apps/shop/targets/").getLast().body());
-  }
+    private JsonNode sentPatch() {
+        return Json.parse(server.requests("PATCH", TARGET + "/watch").getLast().body());
+    }
 
-  @Test
-  void showPrintsTheWatchHoldAndLastEvaluationAsAlignedFieldsOnATerminal() {
-    CliRun.Result result = runOnTerminal("watch", "shop", "prod");
+    private JsonNode sentHold() {
+        return Json.parse(
+                server.requests("POST", "/api/v1/apps/shop/targets/").getLast().body());
+    }
 
-    assertThat(result.exitCode()).as(result.stderr()).isZero();
-    assertThat(result.stdout()).isEqualTo("""
+    @Test
+    void showPrintsTheWatchHoldAndLastEvaluationAsAlignedFieldsOnATerminal() {
+        CliRun.Result result = runOnTerminal("watch", "shop", "prod");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).isEqualTo("""
         app              shop
         environment      prod
         policy           semver-minor
@@ -85,222 +99,260 @@ class WatchCommandTest {
         tag              v1.4.2
         evaluated        2025-03-01T10:05:00Z (poll)
         """);
-    assertThat(server.requests()).extracting(FakeCatapultServer.Recorded::method).containsExactly("GET");
-  }
+        assertThat(server.requests())
+                .extracting(FakeCatapultServer.Recorded::method)
+                .containsExactly("GET");
+    }
 
-  @Test
-  void showPrintsTheTargetViewJsonWhenPiped() {
-    CliRun.Result result = run("watch", "shop", "prod");
+    @Test
+    void showPrintsTheTargetViewJsonWhenPiped() {
+        CliRun.Result result = run("watch", "shop", "prod");
 
-    assertThat(result.exitCode()).as(result.stderr()).isZero();
-    JsonNode target = Json.parse(result.stdout());
-    assertThat(target.path("app").asString()).isEqualTo("shop");
-    assertThat(target.path("watch").path("policy").asString()).isEqualTo("semver-minor");
-    assertThat(target.path("watch").path("hold").path("reason").asString()).isEqualTo("rolled back by bob");
-  }
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        JsonNode target = Json.parse(result.stdout());
+        assertThat(target.path("app").asString()).isEqualTo("shop");
+        assertThat(target.path("watch").path("policy").asString()).isEqualTo("semver-minor");
+        assertThat(target.path("watch").path("hold").path("reason").asString()).isEqualTo("rolled back by bob");
+    }
 
-  @Test
-  void showSaysWhenATargetIsNotWatched() {
-    CliRun.Result result = runOnTerminal("watch", "shop", "staging");
+    @Test
+    void showSaysWhenATargetIsNotWatched() {
+        CliRun.Result result = runOnTerminal("watch", "shop", "staging");
 
-    assertThat(result.exitCode()).as(result.stderr()).isZero();
-    assertThat(result.stdout()).contains("policy       none (not watched; set one with --policy)");
-  }
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("policy       none (not watched; set one with --policy)");
+    }
 
-  @Test
-  void settingThePolicySendsOnePatchAndPrintsTheResultingWatch() {
-    CliRun.Result result = runOnTerminal("watch", "shop", "staging", "--policy", "semver");
+    @Test
+    void settingThePolicySendsOnePatchAndPrintsTheResultingWatch() {
+        CliRun.Result result = runOnTerminal("watch", "shop", "staging", "--policy", "semver");
 
-    assertThat(result.exitCode()).as(result.stderr()).isZero();
-    assertThat(server.requests("PATCH", "/api/v1/apps/shop/targets/staging/watch")).hasSize(1);
-    assertThat(Json.parse(server.requests("PATCH", "/api/v1/apps/shop/targets/staging/watch").getLast().body()))
-        .isEqualTo(Json.parse("{\"policy\":\"semver\"}"));
-    assertThat(result.stdout()).contains("policy       semver", "auto-deploy  off");
-    assertThat(server.requests("GET", "/api/v1/apps/shop/targets")).isEmpty();
-  }
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(server.requests("PATCH", "/api/v1/apps/shop/targets/staging/watch"))
+                .hasSize(1);
+        assertThat(Json.parse(server.requests("PATCH", "/api/v1/apps/shop/targets/staging/watch")
+                        .getLast()
+                        .body()))
+                .isEqualTo(Json.parse("{\"policy\":\"semver\"}"));
+        assertThat(result.stdout()).contains("policy       semver", "auto-deploy  off");
+        assertThat(server.requests("GET", "/api/v1/apps/shop/targets")).isEmpty();
+    }
 
-  @Test
-  void pinningATagImpliesThePinnedPolicy() {
-    CliRun.Result result = run("watch", "shop", "prod", "--pin", "stable");
+    @Test
+    void pinningATagImpliesThePinnedPolicy() {
+        CliRun.Result result = run("watch", "shop", "prod", "--pin", "stable");
 
-    assertThat(result.exitCode()).as(result.stderr()).isZero();
-    assertThat(sentPatch()).isEqualTo(Json.parse("{\"policy\":\"pinned\",\"pinnedTag\":\"stable\"}"));
-    JsonNode watch = Json.parse(result.stdout()).path("watch");
-    assertThat(watch.path("policy").asString()).isEqualTo("pinned");
-    assertThat(watch.path("pinnedTag").asString()).isEqualTo("stable");
-    assertThat(watch.path("hold").path("reason").asString()).as("a settings change keeps the hold").isEqualTo("rolled back by bob");
-  }
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(sentPatch()).isEqualTo(Json.parse("{\"policy\":\"pinned\",\"pinnedTag\":\"stable\"}"));
+        JsonNode watch = Json.parse(result.stdout()).path("watch");
+        assertThat(watch.path("policy").asString()).isEqualTo("pinned");
+        assertThat(watch.path("pinnedTag").asString()).isEqualTo("stable");
+        assertThat(watch.path("hold").path("reason").asString())
+                .as("a settings change keeps the hold")
+                .isEqualTo("rolled back by bob");
+    }
 
-  @Test
-  void pinWithAnotherPolicyIsAUsageError() {
-    CliRun.Result result = run("watch", "shop", "prod", "--pin", "stable", "--policy", "semver");
+    @Test
+    void pinWithAnotherPolicyIsAUsageError() {
+        CliRun.Result result = run("watch", "shop", "prod", "--pin", "stable", "--policy", "semver");
 
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.stderr()).startsWith("error: --pin means --policy pinned, not semver");
-    assertThat(server.requests()).isEmpty();
-  }
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).startsWith("error: --pin means --policy pinned, not semver");
+        assertThat(server.requests()).isEmpty();
+    }
 
-  @Test
-  void autoDeployIsToggledOffAndOn() {
-    CliRun.Result off = runOnTerminal("watch", "shop", "prod", "--auto-deploy", "off");
+    @Test
+    void autoDeployIsToggledOffAndOn() {
+        CliRun.Result off = runOnTerminal("watch", "shop", "prod", "--auto-deploy", "off");
 
-    assertThat(off.exitCode()).as(off.stderr()).isZero();
-    assertThat(sentPatch()).isEqualTo(Json.parse("{\"autoDeploy\":false}"));
-    assertThat(off.stdout()).contains("auto-deploy      off");
+        assertThat(off.exitCode()).as(off.stderr()).isZero();
+        assertThat(sentPatch()).isEqualTo(Json.parse("{\"autoDeploy\":false}"));
+        assertThat(off.stdout()).contains("auto-deploy      off");
 
-    CliRun.Result on = runOnTerminal("watch", "shop", "prod", "--auto-deploy", "ON");
+        CliRun.Result on = runOnTerminal("watch", "shop", "prod", "--auto-deploy", "ON");
 
-    assertThat(on.exitCode()).as(on.stderr()).isZero();
-    assertThat(sentPatch()).isEqualTo(Json.parse("{\"autoDeploy\":true}"));
-    assertThat(on.stdout()).contains("auto-deploy      on");
-  }
+        assertThat(on.exitCode()).as(on.stderr()).isZero();
+        assertThat(sentPatch()).isEqualTo(Json.parse("{\"autoDeploy\":true}"));
+        assertThat(on.stdout()).contains("auto-deploy      on");
+    }
 
-  @Test
-  void filtersAndSettingsGoInOnePatchAndAnEmptyValueClearsASetting() {
-    CliRun.Result result = run("watch", "shop", "prod", "--policy", "regex", "--include", "^build-(\\d+)$",
-        "--exclude", "-dirty$", "--allow-prerelease", "--min-age", "", "--order", "numeric", "--auto-deploy", "on");
+    @Test
+    void filtersAndSettingsGoInOnePatchAndAnEmptyValueClearsASetting() {
+        CliRun.Result result = run(
+                "watch",
+                "shop",
+                "prod",
+                "--policy",
+                "regex",
+                "--include",
+                "^build-(\\d+)$",
+                "--exclude",
+                "-dirty$",
+                "--allow-prerelease",
+                "--min-age",
+                "",
+                "--order",
+                "numeric",
+                "--auto-deploy",
+                "on");
 
-    assertThat(result.exitCode()).as(result.stderr()).isZero();
-    assertThat(server.requests("PATCH", TARGET + "/watch")).hasSize(1);
-    assertThat(sentPatch()).isEqualTo(Json.parse("""
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(server.requests("PATCH", TARGET + "/watch")).hasSize(1);
+        assertThat(sentPatch()).isEqualTo(Json.parse("""
         {"policy":"regex","autoDeploy":true,"allowPrerelease":true,"include":"^build-(\\\\d+)$",
          "exclude":"-dirty$","minAge":null,"order":"numeric"}
         """));
-    JsonNode watch = Json.parse(result.stdout()).path("watch");
-    assertThat(watch.has("minAge")).isFalse();
-    assertThat(watch.path("order").asString()).isEqualTo("numeric");
-  }
+        JsonNode watch = Json.parse(result.stdout()).path("watch");
+        assertThat(watch.has("minAge")).isFalse();
+        assertThat(watch.path("order").asString()).isEqualTo("numeric");
+    }
 
-  @Test
-  void noAllowPrereleaseTurnsPrereleasesOff() {
-    CliRun.Result result = run("watch", "shop", "prod", "--no-allow-prerelease");
+    @Test
+    void noAllowPrereleaseTurnsPrereleasesOff() {
+        CliRun.Result result = run("watch", "shop", "prod", "--no-allow-prerelease");
 
-    assertThat(result.exitCode()).as(result.stderr()).isZero();
-    assertThat(sentPatch()).isEqualTo(Json.parse("{\"allowPrerelease\":false}"));
-  }
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(sentPatch()).isEqualTo(Json.parse("{\"allowPrerelease\":false}"));
+    }
 
-  @Test
-  void holdWithADurationHoldsUntilThatLongFromNow() {
-    Instant before = Instant.now();
+    @Test
+    void holdWithADurationHoldsUntilThatLongFromNow() {
+        Instant before = Instant.now();
 
-    CliRun.Result result = runOnTerminal("watch", "shop", "staging", "--hold", "incident 42", "--until", "2h");
+        CliRun.Result result = runOnTerminal("watch", "shop", "staging", "--hold", "incident 42", "--until", "2h");
 
-    assertThat(result.exitCode()).as(result.stderr()).isZero();
-    assertThat(sentHold().path("reason").asString()).isEqualTo("incident 42");
-    Instant until = Instant.parse(sentHold().path("until").asString());
-    assertThat(until).isCloseTo(before.plus(Duration.ofHours(2)), within(1, ChronoUnit.MINUTES));
-    assertThat(result.stdout()).contains("hold         incident 42", "hold until   " + until.truncatedTo(ChronoUnit.SECONDS),
-        "held by      alice at ");
-    assertThat(server.requests("PATCH", "/api/v1/apps")).isEmpty();
-  }
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(sentHold().path("reason").asString()).isEqualTo("incident 42");
+        Instant until = Instant.parse(sentHold().path("until").asString());
+        assertThat(until).isCloseTo(before.plus(Duration.ofHours(2)), within(1, ChronoUnit.MINUTES));
+        assertThat(result.stdout())
+                .contains(
+                        "hold         incident 42",
+                        "hold until   " + until.truncatedTo(ChronoUnit.SECONDS),
+                        "held by      alice at ");
+        assertThat(server.requests("PATCH", "/api/v1/apps")).isEmpty();
+    }
 
-  @Test
-  void holdWithAnInstantSendsThatInstant() {
-    String until = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS).toString();
+    @Test
+    void holdWithAnInstantSendsThatInstant() {
+        String until = Instant.now()
+                .plus(Duration.ofDays(3))
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
 
-    CliRun.Result result = run("watch", "shop", "prod", "--hold", "freeze", "--until", until);
+        CliRun.Result result = run("watch", "shop", "prod", "--hold", "freeze", "--until", until);
 
-    assertThat(result.exitCode()).as(result.stderr()).isZero();
-    assertThat(sentHold()).isEqualTo(Json.parse("{\"reason\":\"freeze\",\"until\":\"" + until + "\"}"));
-    assertThat(Json.parse(result.stdout()).path("watch").path("hold").path("until").asString()).isEqualTo(until);
-  }
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(sentHold()).isEqualTo(Json.parse("{\"reason\":\"freeze\",\"until\":\"" + until + "\"}"));
+        assertThat(Json.parse(result.stdout())
+                        .path("watch")
+                        .path("hold")
+                        .path("until")
+                        .asString())
+                .isEqualTo(until);
+    }
 
-  @Test
-  void holdWithoutUntilLastsUntilReleased() {
-    CliRun.Result result = run("watch", "shop", "prod", "--hold", "freeze");
+    @Test
+    void holdWithoutUntilLastsUntilReleased() {
+        CliRun.Result result = run("watch", "shop", "prod", "--hold", "freeze");
 
-    assertThat(result.exitCode()).as(result.stderr()).isZero();
-    assertThat(sentHold()).isEqualTo(Json.parse("{\"reason\":\"freeze\"}"));
-  }
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(sentHold()).isEqualTo(Json.parse("{\"reason\":\"freeze\"}"));
+    }
 
-  @Test
-  void settingsAndAHoldAreAppliedTogether() {
-    CliRun.Result result = run("watch", "shop", "prod", "--auto-deploy", "off", "--hold", "freeze");
+    @Test
+    void settingsAndAHoldAreAppliedTogether() {
+        CliRun.Result result = run("watch", "shop", "prod", "--auto-deploy", "off", "--hold", "freeze");
 
-    assertThat(result.exitCode()).as(result.stderr()).isZero();
-    assertThat(server.requests()).extracting(FakeCatapultServer.Recorded::method).containsExactly("PATCH", "POST");
-    JsonNode watch = Json.parse(result.stdout()).path("watch");
-    assertThat(watch.path("autoDeploy").asBoolean()).isFalse();
-    assertThat(watch.path("hold").path("reason").asString()).isEqualTo("freeze");
-  }
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(server.requests())
+                .extracting(FakeCatapultServer.Recorded::method)
+                .containsExactly("PATCH", "POST");
+        JsonNode watch = Json.parse(result.stdout()).path("watch");
+        assertThat(watch.path("autoDeploy").asBoolean()).isFalse();
+        assertThat(watch.path("hold").path("reason").asString()).isEqualTo("freeze");
+    }
 
-  @Test
-  void releaseHoldDeletesTheHoldAndPrintsTheWatchWithoutIt() {
-    CliRun.Result result = runOnTerminal("watch", "shop", "prod", "--release-hold");
+    @Test
+    void releaseHoldDeletesTheHoldAndPrintsTheWatchWithoutIt() {
+        CliRun.Result result = runOnTerminal("watch", "shop", "prod", "--release-hold");
 
-    assertThat(result.exitCode()).as(result.stderr()).isZero();
-    assertThat(server.requests("DELETE", TARGET + "/watch/hold")).hasSize(1);
-    assertThat(server.target("shop", "prod").watch()).doesNotContainKey("hold");
-    assertThat(result.stdout()).contains("policy").doesNotContain("hold");
-  }
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(server.requests("DELETE", TARGET + "/watch/hold")).hasSize(1);
+        assertThat(server.target("shop", "prod").watch()).doesNotContainKey("hold");
+        assertThat(result.stdout()).contains("policy").doesNotContain("hold");
+    }
 
-  @Test
-  void holdAndReleaseHoldAreMutuallyExclusive() {
-    CliRun.Result result = run("watch", "shop", "prod", "--hold", "x", "--release-hold");
+    @Test
+    void holdAndReleaseHoldAreMutuallyExclusive() {
+        CliRun.Result result = run("watch", "shop", "prod", "--hold", "x", "--release-hold");
 
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.stderr()).isEqualTo("error: --hold and --release-hold are mutually exclusive (see 'catapult watch --help')\n");
-    assertThat(server.requests()).isEmpty();
-  }
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr())
+                .isEqualTo("error: --hold and --release-hold are mutually exclusive (see 'catapult watch --help')\n");
+        assertThat(server.requests()).isEmpty();
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {
-    "watch shop prod --auto-deploy maybe",
-    "watch shop prod --auto-deploy",
-    "watch shop prod --policy newest",
-    "watch shop prod --order random",
-    "watch shop prod --until 2h",
-    "watch shop prod --hold x --until soon",
-    "watch shop prod --hold x --until -2h",
-    "watch shop prod --hold x --until 0m",
-    "watch shop",
-  })
-  void badValuesAreUsageErrorsThatSendNothing(String commandLine) {
-    CliRun.Result result = run(commandLine.split(" "));
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "watch shop prod --auto-deploy maybe",
+                "watch shop prod --auto-deploy",
+                "watch shop prod --policy newest",
+                "watch shop prod --order random",
+                "watch shop prod --until 2h",
+                "watch shop prod --hold x --until soon",
+                "watch shop prod --hold x --until -2h",
+                "watch shop prod --hold x --until 0m",
+                "watch shop",
+            })
+    void badValuesAreUsageErrorsThatSendNothing(String commandLine) {
+        CliRun.Result result = run(commandLine.split(" "));
 
-    assertThat(result.exitCode()).as(result.stderr()).isEqualTo(2);
-    assertThat(result.stderr()).startsWith("error: ");
-    assertThat(result.stderr().lines()).hasSize(1);
-    assertThat(result.stdout()).isEmpty();
-    assertThat(server.requests()).isEmpty();
-  }
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(2);
+        assertThat(result.stderr()).startsWith("error: ");
+        assertThat(result.stderr().lines()).hasSize(1);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(server.requests()).isEmpty();
+    }
 
-  @Test
-  void aBlankHoldReasonIsAUsageError() {
-    CliRun.Result result = run("watch", "shop", "prod", "--hold", " ");
+    @Test
+    void aBlankHoldReasonIsAUsageError() {
+        CliRun.Result result = run("watch", "shop", "prod", "--hold", " ");
 
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.stderr()).startsWith("error: --hold needs a reason");
-  }
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).startsWith("error: --hold needs a reason");
+    }
 
-  @Test
-  void theServersFieldErrorsExitTwo() {
-    CliRun.Result result = run("watch", "shop", "staging", "--policy", "pinned");
+    @Test
+    void theServersFieldErrorsExitTwo() {
+        CliRun.Result result = run("watch", "shop", "staging", "--policy", "pinned");
 
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.stderr()).isEqualTo("error: invalid request: watch.pinnedTag: is required for the pinned policy (400)\n");
-  }
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr())
+                .isEqualTo("error: invalid request: watch.pinnedTag: is required for the pinned policy (400)\n");
+    }
 
-  @Test
-  void aMissingTargetExitsFour() {
-    CliRun.Result show = run("watch", "shop", "qa");
-    CliRun.Result change = run("watch", "shop", "qa", "--auto-deploy", "on");
-    CliRun.Result release = run("watch", "shop", "qa", "--release-hold");
+    @Test
+    void aMissingTargetExitsFour() {
+        CliRun.Result show = run("watch", "shop", "qa");
+        CliRun.Result change = run("watch", "shop", "qa", "--auto-deploy", "on");
+        CliRun.Result release = run("watch", "shop", "qa", "--release-hold");
 
-    assertThat(show.exitCode()).isEqualTo(4);
-    assertThat(show.stderr()).isEqualTo("error: app 'shop' has no target in environment 'qa' (404)\n");
-    assertThat(change.exitCode()).isEqualTo(4);
-    assertThat(release.exitCode()).isEqualTo(4);
-    assertThat(change.stdout() + release.stdout()).isEmpty();
-  }
+        assertThat(show.exitCode()).isEqualTo(4);
+        assertThat(show.stderr()).isEqualTo("error: app 'shop' has no target in environment 'qa' (404)\n");
+        assertThat(change.exitCode()).isEqualTo(4);
+        assertThat(release.exitCode()).isEqualTo(4);
+        assertThat(change.stdout() + release.stdout()).isEmpty();
+    }
 
-  @Test
-  void aMissingScopeExitsThree() {
-    server.failWith("PATCH", TARGET + "/watch", 403, "token lacks scope watch:shop:prod");
+    @Test
+    void aMissingScopeExitsThree() {
+        server.failWith("PATCH", TARGET + "/watch", 403, "token lacks scope watch:shop:prod");
 
-    CliRun.Result result = run("watch", "shop", "prod", "--policy", "semver");
+        CliRun.Result result = run("watch", "shop", "prod", "--policy", "semver");
 
-    assertThat(result.exitCode()).isEqualTo(3);
-    assertThat(result.stderr()).isEqualTo("error: token lacks scope watch:shop:prod (403)\n");
-  }
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.stderr()).isEqualTo("error: token lacks scope watch:shop:prod (403)\n");
+    }
 }

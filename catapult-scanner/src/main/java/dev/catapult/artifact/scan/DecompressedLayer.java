@@ -19,33 +19,33 @@ import java.util.zip.GZIPInputStream;
  * more. Closing this stream releases the native decompressor but leaves the caller's blob stream open.
  */
 record DecompressedLayer(InputStream tar, Compression compression, Optional<String> note) {
-  static final int BUFFER_BYTES = 64 * 1024;
+    static final int BUFFER_BYTES = 64 * 1024;
 
-  static DecompressedLayer open(InputStream blob, String mediaType) throws IOException {
-    PushbackInputStream source = new PushbackInputStream(new KeepOpen(blob), 4);
-    byte[] head = source.readNBytes(4);
-    source.unread(head);
-    Compression actual = Compression.sniff(head, head.length);
-    Optional<Compression> claimed = Compression.claimedBy(mediaType);
-    Optional<String> note = claimed.filter(c -> c != actual)
-        .map(c -> "media type " + mediaType + " says " + c.label() + " but the bytes are " + actual.label()
-            + "; read as " + actual.label());
-    InputStream decompressed = switch (actual) {
-      case GZIP -> new GZIPInputStream(source, BUFFER_BYTES);
-      case ZSTD -> new ZstdInputStreamNoFinalizer(new BufferedInputStream(source, BUFFER_BYTES));
-      case NONE -> source;
-    };
-    // The tar reader asks for 512-byte headers: a buffer keeps those from becoming one native call each.
-    return new DecompressedLayer(new BufferedInputStream(decompressed, BUFFER_BYTES), actual, note);
-  }
-
-  /** The blob belongs to the caller, who may still drain it to verify its digest. */
-  private static final class KeepOpen extends FilterInputStream {
-    KeepOpen(InputStream in) {
-      super(in);
+    static DecompressedLayer open(InputStream blob, String mediaType) throws IOException {
+        PushbackInputStream source = new PushbackInputStream(new KeepOpen(blob), 4);
+        byte[] head = source.readNBytes(4);
+        source.unread(head);
+        Compression actual = Compression.sniff(head, head.length);
+        Optional<Compression> claimed = Compression.claimedBy(mediaType);
+        Optional<String> note = claimed.filter(c -> c != actual)
+                .map(c -> "media type " + mediaType + " says " + c.label() + " but the bytes are " + actual.label()
+                        + "; read as " + actual.label());
+        InputStream decompressed = switch (actual) {
+            case GZIP -> new GZIPInputStream(source, BUFFER_BYTES);
+            case ZSTD -> new ZstdInputStreamNoFinalizer(new BufferedInputStream(source, BUFFER_BYTES));
+            case NONE -> source;
+        };
+        // The tar reader asks for 512-byte headers: a buffer keeps those from becoming one native call each.
+        return new DecompressedLayer(new BufferedInputStream(decompressed, BUFFER_BYTES), actual, note);
     }
 
-    @Override
-    public void close() {}
-  }
+    /** The blob belongs to the caller, who may still drain it to verify its digest. */
+    private static final class KeepOpen extends FilterInputStream {
+        KeepOpen(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {}
+    }
 }

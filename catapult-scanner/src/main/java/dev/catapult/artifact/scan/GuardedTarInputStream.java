@@ -20,93 +20,95 @@ import org.jspecify.annotations.Nullable;
  * as UTF-8 strictly.
  */
 final class GuardedTarInputStream extends TarArchiveInputStream {
-  /** Real PAX headers hold a path, a link, times and a few xattrs: a few KiB at most. */
-  static final long MAX_HEADER_BYTES = 1L << 20;
-  /** Budget for all headers of one entry: one header at the cap plus room for the records around it. */
-  static final long MAX_HEADERS_PER_ENTRY = MAX_HEADER_BYTES + (64L << 10);
+    /** Real PAX headers hold a path, a link, times and a few xattrs: a few KiB at most. */
+    static final long MAX_HEADER_BYTES = 1L << 20;
+    /** Budget for all headers of one entry: one header at the cap plus room for the records around it. */
+    static final long MAX_HEADERS_PER_ENTRY = MAX_HEADER_BYTES + (64L << 10);
 
-  private final HeaderBudget budget;
-  private @Nullable TarArchiveEntry refused;
-  private boolean sawPaxHeader;
+    private final HeaderBudget budget;
+    private @Nullable TarArchiveEntry refused;
+    private boolean sawPaxHeader;
 
-  private GuardedTarInputStream(HeaderBudget budget) {
-    super(budget, TarConstants.DEFAULT_BLKSIZE, TarConstants.DEFAULT_RCDSIZE, StandardCharsets.ISO_8859_1.name());
-    this.budget = budget;
-  }
-
-  static GuardedTarInputStream over(InputStream tar) {
-    return new GuardedTarInputStream(new HeaderBudget(tar, MAX_HEADERS_PER_ENTRY));
-  }
-
-  /** Uncompressed tar bytes consumed so far. */
-  long bytesRead() {
-    return budget.bytesRead();
-  }
-
-  /** Whether the entry last returned came with a local PAX header (whose path, if any, is already Unicode). */
-  boolean sawPaxHeader() {
-    return sawPaxHeader;
-  }
-
-  /** The next file entry; throws {@link OversizedHeaderException} for a refused header, then carries on. */
-  @Nullable
-  TarArchiveEntry nextEntry() throws IOException {
-    sawPaxHeader = false;
-    budget.arm();
-    try {
-      return getNextEntry();
-    } finally {
-      budget.disarm();
-    }
-  }
-
-  /** Reads the rest of the current entry (a file's data, or a refused header) into nothing. */
-  void drain(byte[] scratch) throws IOException {
-    while (read(scratch, 0, scratch.length) >= 0) {
-      // discarded: only the position in the stream matters
-    }
-  }
-
-  @Override
-  public int read(byte[] buffer, int offset, int length) throws IOException {
-    TarArchiveEntry current = getCurrentEntry();
-    if (current != null && current != refused && isHeader(current)) {
-      sawPaxHeader |= current.isPaxHeader();
-      if (current.getSize() > MAX_HEADER_BYTES) {
-        refused = current;
-        throw new OversizedHeaderException(current, MAX_HEADER_BYTES);
-      }
-    }
-    return super.read(buffer, offset, length);
-  }
-
-  private static boolean isHeader(TarArchiveEntry entry) {
-    return entry.isPaxHeader() || entry.isGlobalPaxHeader() || entry.isGNULongNameEntry()
-        || entry.isGNULongLinkEntry();
-  }
-
-  /** A special entry too large to parse; the reader is positioned at its (unread) data. */
-  static final class OversizedHeaderException extends IOException {
-    private final boolean describesNextEntry;
-
-    OversizedHeaderException(TarArchiveEntry header, long cap) {
-      super(kind(header) + " of " + header.getSize() + " bytes is over the " + Sizes.format(cap) + " header cap");
-      this.describesNextEntry = !header.isGlobalPaxHeader();
+    private GuardedTarInputStream(HeaderBudget budget) {
+        super(budget, TarConstants.DEFAULT_BLKSIZE, TarConstants.DEFAULT_RCDSIZE, StandardCharsets.ISO_8859_1.name());
+        this.budget = budget;
     }
 
-    /** A global PAX header applies to all later entries; the others to the next entry only. */
-    boolean describesNextEntry() {
-      return describesNextEntry;
+    static GuardedTarInputStream over(InputStream tar) {
+        return new GuardedTarInputStream(new HeaderBudget(tar, MAX_HEADERS_PER_ENTRY));
     }
 
-    private static String kind(TarArchiveEntry header) {
-      if (header.isGlobalPaxHeader()) {
-        return "global PAX header";
-      }
-      if (header.isPaxHeader()) {
-        return "PAX header";
-      }
-      return header.isGNULongNameEntry() ? "GNU long name" : "GNU long link name";
+    /** Uncompressed tar bytes consumed so far. */
+    long bytesRead() {
+        return budget.bytesRead();
     }
-  }
+
+    /** Whether the entry last returned came with a local PAX header (whose path, if any, is already Unicode). */
+    boolean sawPaxHeader() {
+        return sawPaxHeader;
+    }
+
+    /** The next file entry; throws {@link OversizedHeaderException} for a refused header, then carries on. */
+    @Nullable
+    TarArchiveEntry nextEntry() throws IOException {
+        sawPaxHeader = false;
+        budget.arm();
+        try {
+            return getNextEntry();
+        } finally {
+            budget.disarm();
+        }
+    }
+
+    /** Reads the rest of the current entry (a file's data, or a refused header) into nothing. */
+    void drain(byte[] scratch) throws IOException {
+        while (read(scratch, 0, scratch.length) >= 0) {
+            // discarded: only the position in the stream matters
+        }
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        TarArchiveEntry current = getCurrentEntry();
+        if (current != null && current != refused && isHeader(current)) {
+            sawPaxHeader |= current.isPaxHeader();
+            if (current.getSize() > MAX_HEADER_BYTES) {
+                refused = current;
+                throw new OversizedHeaderException(current, MAX_HEADER_BYTES);
+            }
+        }
+        return super.read(buffer, offset, length);
+    }
+
+    private static boolean isHeader(TarArchiveEntry entry) {
+        return entry.isPaxHeader()
+                || entry.isGlobalPaxHeader()
+                || entry.isGNULongNameEntry()
+                || entry.isGNULongLinkEntry();
+    }
+
+    /** A special entry too large to parse; the reader is positioned at its (unread) data. */
+    static final class OversizedHeaderException extends IOException {
+        private final boolean describesNextEntry;
+
+        OversizedHeaderException(TarArchiveEntry header, long cap) {
+            super(kind(header) + " of " + header.getSize() + " bytes is over the " + Sizes.format(cap) + " header cap");
+            this.describesNextEntry = !header.isGlobalPaxHeader();
+        }
+
+        /** A global PAX header applies to all later entries; the others to the next entry only. */
+        boolean describesNextEntry() {
+            return describesNextEntry;
+        }
+
+        private static String kind(TarArchiveEntry header) {
+            if (header.isGlobalPaxHeader()) {
+                return "global PAX header";
+            }
+            if (header.isPaxHeader()) {
+                return "PAX header";
+            }
+            return header.isGNULongNameEntry() ? "GNU long name" : "GNU long link name";
+        }
+    }
 }

@@ -18,40 +18,43 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * expired or revoked one: 401. What the actor may do is checked by the module it calls (default deny).
  */
 class Authentication implements HandlerInterceptor, HandlerMethodArgumentResolver {
-  private static final String ATTRIBUTE = Actor.class.getName();
-  private final AccessControl access;
+    private static final String ATTRIBUTE = Actor.class.getName();
+    private final AccessControl access;
 
-  Authentication(AccessControl access) {
-    this.access = access;
-  }
-
-  @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-    String header = request.getHeader("Authorization");
-    if (header == null || header.isBlank()) {
-      throw new Unauthenticated("a bearer token is required (Authorization: Bearer <token>)");
+    Authentication(AccessControl access) {
+        this.access = access;
     }
-    if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 7 + 512) {
-      throw new Unauthenticated("the Authorization header must be 'Bearer <token>'");
-    }
-    Actor actor = access.authenticate(header.substring(7).trim())
-        .orElseThrow(() -> new Unauthenticated("the token is invalid, expired or revoked"));
-    request.setAttribute(ATTRIBUTE, actor);
-    return true;
-  }
 
-  @Override
-  public boolean supportsParameter(MethodParameter parameter) {
-    return parameter.getParameterType().equals(Actor.class);
-  }
-
-  @Override
-  public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
-      WebDataBinderFactory binderFactory) {
-    Object actor = request.getAttribute(ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST);
-    if (actor == null) {
-      throw new Unauthenticated("a bearer token is required (Authorization: Bearer <token>)");
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String header = request.getHeader("Authorization");
+        if (header == null || header.isBlank()) {
+            throw new Unauthenticated("a bearer token is required (Authorization: Bearer <token>)");
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 7 + 512) {
+            throw new Unauthenticated("the Authorization header must be 'Bearer <token>'");
+        }
+        Actor actor = access.authenticate(header.substring(7).trim())
+                .orElseThrow(() -> new Unauthenticated("the token is invalid, expired or revoked"));
+        request.setAttribute(ATTRIBUTE, actor);
+        return true;
     }
-    return actor;
-  }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType().equals(Actor.class);
+    }
+
+    @Override
+    public Object resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mav,
+            NativeWebRequest request,
+            WebDataBinderFactory binderFactory) {
+        Object actor = request.getAttribute(ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST);
+        if (actor == null) {
+            throw new Unauthenticated("a bearer token is required (Authorization: Bearer <token>)");
+        }
+        return actor;
+    }
 }

@@ -13,19 +13,19 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class AuthenticationConfig implements WebMvcConfigurer {
-  private final Authentication authentication;
+    private final Authentication authentication;
 
-  AuthenticationConfig(AccessControl access) {
-    this.authentication = new Authentication(access);
-  }
+    AuthenticationConfig(AccessControl access) {
+        this.authentication = new Authentication(access);
+    }
 
-  @Override
-  public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(authentication).addPathPatterns("/api/**", "/compat/**", "/ping", "/repos", "/tags/**");
-  }
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(authentication).addPathPatterns("/api/**", "/compat/**", "/ping", "/repos", "/tags/**");
+    }
 
-  @Override
-  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-    resolvers.add(authentication);
-  }
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(authentication);
+    }
 }

@@ -21,37 +21,38 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class PrincipalController {
-  private final AccessControl access;
+    private final AccessControl access;
 
-  PrincipalController(AccessControl access) {
-    this.access = access;
-  }
+    PrincipalController(AccessControl access) {
+        this.access = access;
+    }
 
-  @PostMapping("/api/v1/principals")
-  @ResponseStatus(HttpStatus.CREATED)
-  PrincipalView create(Actor actor, @RequestBody PrincipalCreateRequest body) {
-    return access.createPrincipal(actor, body.name(), body.kind(), body.password());
-  }
+    @PostMapping("/api/v1/principals")
+    @ResponseStatus(HttpStatus.CREATED)
+    PrincipalView create(Actor actor, @RequestBody PrincipalCreateRequest body) {
+        return access.createPrincipal(actor, body.name(), body.kind(), body.password());
+    }
 
-  @GetMapping("/api/v1/principals")
-  List<PrincipalView> list(Actor actor) {
-    return access.listPrincipals(actor);
-  }
+    @GetMapping("/api/v1/principals")
+    List<PrincipalView> list(Actor actor) {
+        return access.listPrincipals(actor);
+    }
 
-  @PostMapping("/api/v1/principals/{id}/tokens")
-  @ResponseStatus(HttpStatus.CREATED)
-  TokenView createToken(Actor actor, @PathVariable String id, @RequestBody TokenCreateRequest body) {
-    return access.createToken(actor, id, body.name(), body.scopes(), body.expiresAt());
-  }
+    @PostMapping("/api/v1/principals/{id}/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    TokenView createToken(Actor actor, @PathVariable String id, @RequestBody TokenCreateRequest body) {
+        return access.createToken(actor, id, body.name(), body.scopes(), body.expiresAt());
+    }
 
-  @DeleteMapping("/api/v1/tokens/{id}")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  void revoke(Actor actor, @PathVariable String id) {
-    access.revokeToken(actor, id);
-  }
+    @DeleteMapping("/api/v1/tokens/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(Actor actor, @PathVariable String id) {
+        access.revokeToken(actor, id);
+    }
 
-  @PostMapping("/api/v1/principals/{id}/totp")
-  TotpEnrolmentView totp(Actor actor, @PathVariable String id, @RequestBody(required = false) @Nullable TotpEnrolRequest body) {
-    return access.enrolTotp(actor, id, body == null ? null : body.code());
-  }
+    @PostMapping("/api/v1/principals/{id}/totp")
+    TotpEnrolmentView totp(
+            Actor actor, @PathVariable String id, @RequestBody(required = false) @Nullable TotpEnrolRequest body) {
+        return access.enrolTotp(actor, id, body == null ? null : body.code());
+    }
 }

@@ -21,39 +21,41 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class AppController {
-  private final Apps apps;
+    private final Apps apps;
 
-  AppController(Apps apps) {
-    this.apps = apps;
-  }
+    AppController(Apps apps) {
+        this.apps = apps;
+    }
 
-  @PostMapping("/api/v1/apps")
-  @ResponseStatus(HttpStatus.CREATED)
-  AppView create(Actor actor, @RequestBody AppCreateRequest body) {
-    return apps.create(actor, body);
-  }
+    @PostMapping("/api/v1/apps")
+    @ResponseStatus(HttpStatus.CREATED)
+    AppView create(Actor actor, @RequestBody AppCreateRequest body) {
+        return apps.create(actor, body);
+    }
 
-  @GetMapping("/api/v1/apps")
-  Page<AppView> list(Actor actor, @RequestParam(required = false) @Nullable Integer limit,
-      @RequestParam(required = false) @Nullable String cursor,
-      @RequestParam(defaultValue = "false") boolean archived) {
-    actor.grants().require(Permission.read());
-    return apps.list(PageRequest.of(limit, cursor), archived);
-  }
+    @GetMapping("/api/v1/apps")
+    Page<AppView> list(
+            Actor actor,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(defaultValue = "false") boolean archived) {
+        actor.grants().require(Permission.read());
+        return apps.list(PageRequest.of(limit, cursor), archived);
+    }
 
-  @GetMapping("/api/v1/apps/{app}")
-  AppView get(Actor actor, @PathVariable String app) {
-    actor.grants().require(Permission.read());
-    return apps.get(app);
-  }
+    @GetMapping("/api/v1/apps/{app}")
+    AppView get(Actor actor, @PathVariable String app) {
+        actor.grants().require(Permission.read());
+        return apps.get(app);
+    }
 
-  @PatchMapping("/api/v1/apps/{app}")
-  AppView patch(Actor actor, @PathVariable String app, @RequestBody AppPatchRequest body) {
-    return apps.patch(actor, app, body);
-  }
+    @PatchMapping("/api/v1/apps/{app}")
+    AppView patch(Actor actor, @PathVariable String app, @RequestBody AppPatchRequest body) {
+        return apps.patch(actor, app, body);
+    }
 
-  @PostMapping("/api/v1/apps/{app}/archive")
-  AppView archive(Actor actor, @PathVariable String app) {
-    return apps.archive(actor, app);
-  }
+    @PostMapping("/api/v1/apps/{app}/archive")
+    AppView archive(Actor actor, @PathVariable String app) {
+        return apps.archive(actor, app);
+    }
 }

@@ -24,52 +24,59 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class ArtifactController {
-  private final ArtifactQueries queries;
-  private final AdminCommands admin;
+    private final ArtifactQueries queries;
+    private final AdminCommands admin;
 
-  ArtifactController(ArtifactQueries queries, AdminCommands admin) {
-    this.queries = queries;
-    this.admin = admin;
-  }
-
-  @GetMapping("/api/v1/artifacts")
-  Page<ArtifactView> list(Actor actor, @RequestParam(required = false) @Nullable String repository,
-      @RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable String service,
-      @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
-    actor.grants().require(Permission.read());
-    return queries.list(repository, tag, service, PageRequest.of(limit, cursor));
-  }
-
-  @GetMapping("/api/v1/artifacts/{digest}")
-  ArtifactView get(Actor actor, @PathVariable String digest) {
-    actor.grants().require(Permission.read());
-    return queries.get(digest);
-  }
-
-  /** The exact bytes of a file extracted from a layer. */
-  @GetMapping("/api/v1/layers/{digest}/files")
-  ResponseEntity<byte[]> file(Actor actor, @PathVariable String digest, @RequestParam(required = false) @Nullable String path) {
-    actor.grants().require(Permission.read());
-    if (path == null || path.isBlank()) {
-      throw new dev.catapult.common.InvalidInput("path", "is required");
+    ArtifactController(ArtifactQueries queries, AdminCommands admin) {
+        this.queries = queries;
+        this.admin = admin;
     }
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(queries.file(digest, path));
-  }
 
-  /** What the scanner refused or left out in a layer, and why. */
-  @GetMapping("/api/v1/layers/{digest}/findings")
-  List<Map<String, String>> findings(Actor actor, @PathVariable String digest) {
-    actor.grants().require(Permission.read());
-    return queries.findings(digest);
-  }
+    @GetMapping("/api/v1/artifacts")
+    Page<ArtifactView> list(
+            Actor actor,
+            @RequestParam(required = false) @Nullable String repository,
+            @RequestParam(required = false) @Nullable String tag,
+            @RequestParam(required = false) @Nullable String service,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        actor.grants().require(Permission.read());
+        return queries.list(repository, tag, service, PageRequest.of(limit, cursor));
+    }
 
-  @PostMapping("/api/v1/admin/scan")
-  ResponseEntity<JobAccepted> scan(Actor actor, @RequestBody AdminScanRequest body) {
-    return ResponseEntity.accepted().body(admin.scan(actor, body.repository(), body.tag()));
-  }
+    @GetMapping("/api/v1/artifacts/{digest}")
+    ArtifactView get(Actor actor, @PathVariable String digest) {
+        actor.grants().require(Permission.read());
+        return queries.get(digest);
+    }
 
-  @PostMapping("/api/v1/admin/backfill")
-  ResponseEntity<JobAccepted> backfill(Actor actor, @RequestBody AdminBackfillRequest body) {
-    return ResponseEntity.accepted().body(admin.backfill(actor, body.registry()));
-  }
+    /** The exact bytes of a file extracted from a layer. */
+    @GetMapping("/api/v1/layers/{digest}/files")
+    ResponseEntity<byte[]> file(
+            Actor actor, @PathVariable String digest, @RequestParam(required = false) @Nullable String path) {
+        actor.grants().require(Permission.read());
+        if (path == null || path.isBlank()) {
+            throw new dev.catapult.common.InvalidInput("path", "is required");
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(queries.file(digest, path));
+    }
+
+    /** What the scanner refused or left out in a layer, and why. */
+    @GetMapping("/api/v1/layers/{digest}/findings")
+    List<Map<String, String>> findings(Actor actor, @PathVariable String digest) {
+        actor.grants().require(Permission.read());
+        return queries.findings(digest);
+    }
+
+    @PostMapping("/api/v1/admin/scan")
+    ResponseEntity<JobAccepted> scan(Actor actor, @RequestBody AdminScanRequest body) {
+        return ResponseEntity.accepted().body(admin.scan(actor, body.repository(), body.tag()));
+    }
+
+    @PostMapping("/api/v1/admin/backfill")
+    ResponseEntity<JobAccepted> backfill(Actor actor, @RequestBody AdminBackfillRequest body) {
+        return ResponseEntity.accepted().body(admin.backfill(actor, body.registry()));
+    }
 }

@@ -14,27 +14,28 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class AuditController {
-  private final AuditTrail audit;
+    private final AuditTrail audit;
 
-  AuditController(AuditTrail audit) {
-    this.audit = audit;
-  }
+    AuditController(AuditTrail audit) {
+        this.audit = audit;
+    }
 
-  @GetMapping("/api/v1/audit")
-  Page<AuditEventView> list(Actor actor,
-      @RequestParam(name = "actor", required = false) @Nullable String byActor,
-      @RequestParam(required = false) @Nullable String subject,
-      @RequestParam(required = false) @Nullable String action,
-      @RequestParam(required = false) @Nullable Long after,
-      @RequestParam(required = false) @Nullable Integer limit,
-      @RequestParam(required = false) @Nullable String cursor) {
-    actor.grants().require(Permission.read());
-    return audit.list(byActor, subject, action, after, PageRequest.of(limit, cursor));
-  }
+    @GetMapping("/api/v1/audit")
+    Page<AuditEventView> list(
+            Actor actor,
+            @RequestParam(name = "actor", required = false) @Nullable String byActor,
+            @RequestParam(required = false) @Nullable String subject,
+            @RequestParam(required = false) @Nullable String action,
+            @RequestParam(required = false) @Nullable Long after,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        actor.grants().require(Permission.read());
+        return audit.list(byActor, subject, action, after, PageRequest.of(limit, cursor));
+    }
 
-  @GetMapping("/api/v1/audit/verify")
-  AuditVerifyView verify(Actor actor) {
-    actor.grants().require(Permission.read());
-    return audit.verify();
-  }
+    @GetMapping("/api/v1/audit/verify")
+    AuditVerifyView verify(Actor actor) {
+        actor.grants().require(Permission.read());
+        return audit.verify();
+    }
 }

@@ -13,15 +13,15 @@ import org.jspecify.annotations.Nullable;
  * @param instanceCount how many instances run, when the source knows
  */
 public record CdpDeployment(
-    String deploymentId,
-    String environment,
-    String service,
-    String version,
-    @Nullable String user,
-    @Nullable String userId,
-    Instant deployedAt,
-    String status,
-    @Nullable String dockerImage,
-    @Nullable String taskId,
-    @Nullable String instanceTaskId,
-    @Nullable Integer instanceCount) {}
+        String deploymentId,
+        String environment,
+        String service,
+        String version,
+        @Nullable String user,
+        @Nullable String userId,
+        Instant deployedAt,
+        String status,
+        @Nullable String dockerImage,
+        @Nullable String taskId,
+        @Nullable String instanceTaskId,
+        @Nullable Integer instanceCount) {}

@@ -12,12 +12,12 @@ import org.jspecify.annotations.Nullable;
  * deployment per service and environment from {@link #running}, and MUST leave out archived services.
  */
 public interface CdpDeploymentSource {
-  /** The most recent deployment events, newest first, optionally in one environment. */
-  List<CdpDeployment> latest(@Nullable String environment, int offset, int limit);
+    /** The most recent deployment events, newest first, optionally in one environment. */
+    List<CdpDeployment> latest(@Nullable String environment, int offset, int limit);
 
-  /** One deployment by its id. */
-  Optional<CdpDeployment> find(String deploymentId);
+    /** One deployment by its id. */
+    Optional<CdpDeployment> find(String deploymentId);
 
-  /** Per service and environment what runs now, optionally for one service. */
-  List<CdpDeployment> running(@Nullable String service);
+    /** Per service and environment what runs now, optionally for one service. */
+    List<CdpDeployment> running(@Nullable String service);
 }

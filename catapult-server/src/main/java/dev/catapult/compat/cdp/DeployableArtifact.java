@@ -14,16 +14,16 @@ import org.jspecify.annotations.Nullable;
  * @param semVer the tag packed as major/minor/patch in 16-bit fields, null for tags that are not x.y.z
  */
 public record DeployableArtifact(
-    Instant created,
-    String repo,
-    String tag,
-    String sha256,
-    @Nullable String githubUrl,
-    @Nullable String serviceName,
-    int scannerVersion,
-    List<File> files,
-    @Nullable Long semVer) {
+        Instant created,
+        String repo,
+        String tag,
+        String sha256,
+        @Nullable String githubUrl,
+        @Nullable String serviceName,
+        int scannerVersion,
+        List<File> files,
+        @Nullable Long semVer) {
 
-  /** A file of interest; its content is at {@code GET /compat/cdp/files/{layerSha256}?path={path}}. */
-  public record File(String fileName, String path, String layerSha256) {}
+    /** A file of interest; its content is at {@code GET /compat/cdp/files/{layerSha256}?path={path}}. */
+    public record File(String fileName, String path, String layerSha256) {}
 }

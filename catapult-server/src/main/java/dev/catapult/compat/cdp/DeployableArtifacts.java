@@ -13,38 +13,53 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeployableArtifacts {
-  private final ArtifactQueries queries;
-  private final CatalogueIndex index;
+    private final ArtifactQueries queries;
+    private final CatalogueIndex index;
 
-  DeployableArtifacts(ArtifactQueries queries, CatalogueIndex index) {
-    this.queries = queries;
-    this.index = index;
-  }
-
-  /** One entry per tag of {@code manifest}, newest version first. */
-  List<DeployableArtifact> allTags(ArtifactView manifest) {
-    ArtifactView image = imageBehind(manifest);
-    return manifest.tags().stream().sorted(SemVerTags.NEWEST_FIRST).map(tag -> of(manifest, image, tag)).toList();
-  }
-
-  DeployableArtifact forTag(ArtifactView manifest, String tag) {
-    return of(manifest, imageBehind(manifest), tag);
-  }
-
-  private DeployableArtifact of(ArtifactView manifest, ArtifactView image, String tag) {
-    Instant created = image.created() != null ? image.created() : manifest.created() != null ? manifest.created() : manifest.firstSeenAt();
-    List<DeployableArtifact.File> files = image.files().stream()
-        .map(f -> new DeployableArtifact.File(f.path().substring(f.path().lastIndexOf('/') + 1), f.path(), f.layerDigest())).toList();
-    return new DeployableArtifact(created, manifest.repository(), tag, manifest.digest(),
-        image.gitUrl() != null ? image.gitUrl() : manifest.gitUrl(),
-        image.serviceName() != null ? image.serviceName() : manifest.serviceName(),
-        image.scannerVersion() == null ? 0 : image.scannerVersion(), files, SemVerTags.packed(tag).orElse(null));
-  }
-
-  private ArtifactView imageBehind(ArtifactView manifest) {
-    if (!manifest.layers().isEmpty()) {
-      return manifest;
+    DeployableArtifacts(ArtifactQueries queries, CatalogueIndex index) {
+        this.queries = queries;
+        this.index = index;
     }
-    return index.platformImage(manifest.registry(), manifest.repository(), manifest.digest()).map(queries::get).orElse(manifest);
-  }
+
+    /** One entry per tag of {@code manifest}, newest version first. */
+    List<DeployableArtifact> allTags(ArtifactView manifest) {
+        ArtifactView image = imageBehind(manifest);
+        return manifest.tags().stream()
+                .sorted(SemVerTags.NEWEST_FIRST)
+                .map(tag -> of(manifest, image, tag))
+                .toList();
+    }
+
+    DeployableArtifact forTag(ArtifactView manifest, String tag) {
+        return of(manifest, imageBehind(manifest), tag);
+    }
+
+    private DeployableArtifact of(ArtifactView manifest, ArtifactView image, String tag) {
+        Instant created = image.created() != null
+                ? image.created()
+                : manifest.created() != null ? manifest.created() : manifest.firstSeenAt();
+        List<DeployableArtifact.File> files = image.files().stream()
+                .map(f -> new DeployableArtifact.File(
+                        f.path().substring(f.path().lastIndexOf('/') + 1), f.path(), f.layerDigest()))
+                .toList();
+        return new DeployableArtifact(
+                created,
+                manifest.repository(),
+                tag,
+                manifest.digest(),
+                image.gitUrl() != null ? image.gitUrl() : manifest.gitUrl(),
+                image.serviceName() != null ? image.serviceName() : manifest.serviceName(),
+                image.scannerVersion() == null ? 0 : image.scannerVersion(),
+                files,
+                SemVerTags.packed(tag).orElse(null));
+    }
+
+    private ArtifactView imageBehind(ArtifactView manifest) {
+        if (!manifest.layers().isEmpty()) {
+            return manifest;
+        }
+        return index.platformImage(manifest.registry(), manifest.repository(), manifest.digest())
+                .map(queries::get)
+                .orElse(manifest);
+    }
 }

@@ -11,21 +11,24 @@ import java.util.regex.Pattern;
  * that clients sorting on {@code semVer} keep working. Parts are capped at 9 digits to stay within a long.
  */
 final class SemVerTags {
-  private static final Pattern SEMVER = Pattern.compile("^v?(\\d{1,9})\\.(\\d{1,9})\\.(\\d{1,9})$");
-  static final Comparator<String> NEWEST_FIRST =
-      Comparator.comparing((String tag) -> packed(tag).orElse(-1L)).reversed().thenComparing(Comparator.naturalOrder());
+    private static final Pattern SEMVER = Pattern.compile("^v?(\\d{1,9})\\.(\\d{1,9})\\.(\\d{1,9})$");
+    static final Comparator<String> NEWEST_FIRST = Comparator.comparing(
+                    (String tag) -> packed(tag).orElse(-1L))
+            .reversed()
+            .thenComparing(Comparator.naturalOrder());
 
-  private SemVerTags() {}
+    private SemVerTags() {}
 
-  static boolean isSemVer(String tag) {
-    return SEMVER.matcher(tag).matches();
-  }
-
-  static Optional<Long> packed(String tag) {
-    Matcher m = SEMVER.matcher(tag);
-    if (!m.matches()) {
-      return Optional.empty();
+    static boolean isSemVer(String tag) {
+        return SEMVER.matcher(tag).matches();
     }
-    return Optional.of(Long.parseLong(m.group(3)) | Long.parseLong(m.group(2)) << 16 | Long.parseLong(m.group(1)) << 32);
-  }
+
+    static Optional<Long> packed(String tag) {
+        Matcher m = SEMVER.matcher(tag);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                Long.parseLong(m.group(3)) | Long.parseLong(m.group(2)) << 16 | Long.parseLong(m.group(1)) << 32);
+    }
 }

@@ -5,7 +5,7 @@ import dev.catapult.access.Permission;
 import dev.catapult.api.TargetView;
 import dev.catapult.common.InvalidInput;
 import dev.catapult.common.NotFound;
-import dev.catapult.target.Targets;
+import dev.catapult.targets.Targets;
 import dev.catapult.watch.SemVerTag;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,110 +26,129 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class RegistrywatcherRepos {
-  private final JdbcClient jdbc;
-  private final Targets targets;
-  private final @Nullable String environment;
+    private final JdbcClient jdbc;
+    private final Targets targets;
+    private final @Nullable String environment;
 
-  RegistrywatcherRepos(JdbcClient jdbc, Targets targets,
-      @Value("${catapult.compat.registrywatcher.environment:}") @Nullable String environment) {
-    this.jdbc = jdbc;
-    this.targets = targets;
-    this.environment = environment == null || environment.isBlank() ? null : environment;
-  }
+    RegistrywatcherRepos(
+            JdbcClient jdbc,
+            Targets targets,
+            @Value("${catapult.compat.registrywatcher.environment:}") @Nullable String environment) {
+        this.jdbc = jdbc;
+        this.targets = targets;
+        this.environment = environment == null || environment.isBlank() ? null : environment;
+    }
 
-  /** One repo as registrywatcher shows it. */
-  public record Repo(boolean autoDeploy, String pinnedTag, String pinnedTagValue, List<String> tags) {}
+    /** One repo as registrywatcher shows it. */
+    public record Repo(boolean autoDeploy, String pinnedTag, String pinnedTagValue, List<String> tags) {}
 
-  @Transactional(readOnly = true)
-  public Map<String, Repo> all(Actor actor) {
-    actor.grants().require(Permission.read());
-    Map<String, Repo> out = new LinkedHashMap<>();
-    for (String app : jdbc.sql("""
+    @Transactional(readOnly = true)
+    public Map<String, Repo> all(Actor actor) {
+        actor.grants().require(Permission.read());
+        Map<String, Repo> out = new LinkedHashMap<>();
+        for (String app : jdbc.sql("""
         select distinct a.name from apps a join targets t on t.app_id = a.id
         where t.watch is not null and a.archived_at is null order by a.name
         """).query(String.class).list()) {
-      watchedTarget(app).ifPresent(t -> out.put(app, repo(t)));
+            watchedTarget(app).ifPresent(t -> out.put(app, repo(t)));
+        }
+        return out;
     }
-    return out;
-  }
 
-  @Transactional(readOnly = true)
-  public Repo get(Actor actor, String app) {
-    actor.grants().require(Permission.read());
-    return repo(target(app));
-  }
-
-  /** Changes the pin and/or auto-deploy; the watch is evaluated again at once. */
-  @Transactional
-  public Repo update(Actor actor, String app, @Nullable String pinnedTag, @Nullable Boolean autoDeploy) {
-    if (pinnedTag == null && autoDeploy == null) {
-      throw new InvalidInput("pinned_tag", "give pinned_tag and/or auto_deploy");
+    @Transactional(readOnly = true)
+    public Repo get(Actor actor, String app) {
+        actor.grants().require(Permission.read());
+        return repo(target(app));
     }
-    TargetView t = target(app);
-    Map<String, Object> changes = new LinkedHashMap<>();
-    if (pinnedTag != null) {
-      changes.put("policy", pinnedTag.isEmpty() ? "semver" : "pinned");
-      changes.put("pinnedTag", pinnedTag.isEmpty() ? null : pinnedTag);
+
+    /** Changes the pin and/or auto-deploy; the watch is evaluated again at once. */
+    @Transactional
+    public Repo update(Actor actor, String app, @Nullable String pinnedTag, @Nullable Boolean autoDeploy) {
+        if (pinnedTag == null && autoDeploy == null) {
+            throw new InvalidInput("pinned_tag", "give pinned_tag and/or auto_deploy");
+        }
+        TargetView t = target(app);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        if (pinnedTag != null) {
+            changes.put("policy", pinnedTag.isEmpty() ? "semver" : "pinned");
+            changes.put("pinnedTag", pinnedTag.isEmpty() ? null : pinnedTag);
+        }
+        if (autoDeploy != null) {
+            changes.put("autoDeploy", autoDeploy);
+        }
+        return repo(targets.patchWatch(actor, t.app(), t.environment(), changes));
     }
-    if (autoDeploy != null) {
-      changes.put("autoDeploy", autoDeploy);
+
+    /** Back to following versioned tags with auto-deploy on. */
+    @Transactional
+    public Repo reset(Actor actor, String app) {
+        TargetView t = target(app);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("policy", "semver");
+        changes.put("pinnedTag", null);
+        changes.put("autoDeploy", true);
+        return repo(targets.patchWatch(actor, t.app(), t.environment(), changes));
     }
-    return repo(targets.patchWatch(actor, t.app(), t.environment(), changes));
-  }
 
-  /** Back to following versioned tags with auto-deploy on. */
-  @Transactional
-  public Repo reset(Actor actor, String app) {
-    TargetView t = target(app);
-    Map<String, Object> changes = new LinkedHashMap<>();
-    changes.put("policy", "semver");
-    changes.put("pinnedTag", null);
-    changes.put("autoDeploy", true);
-    return repo(targets.patchWatch(actor, t.app(), t.environment(), changes));
-  }
-
-  private TargetView target(String app) {
-    return watchedTarget(app).orElseThrow(() -> new NotFound("repo '" + app + "' is not watched"));
-  }
-
-  private Optional<TargetView> watchedTarget(String app) {
-    List<TargetView> watched = jdbc.sql("select 1 from apps where name = ?").param(app).query().listOfRows().isEmpty()
-        ? List.of() : targets.list(app).stream().filter(t -> t.watch() != null).toList();
-    if (environment != null) {
-      return watched.stream().filter(t -> t.environment().equals(environment)).findFirst();
+    private TargetView target(String app) {
+        return watchedTarget(app).orElseThrow(() -> new NotFound("repo '" + app + "' is not watched"));
     }
-    if (watched.size() > 1) {
-      throw new InvalidInput("repo", "'" + app + "' is watched in several environments; set catapult.compat.registrywatcher.environment");
+
+    private Optional<TargetView> watchedTarget(String app) {
+        List<TargetView> watched = jdbc.sql("select 1 from apps where name = ?")
+                        .param(app)
+                        .query()
+                        .listOfRows()
+                        .isEmpty()
+                ? List.of()
+                : targets.list(app).stream().filter(t -> t.watch() != null).toList();
+        if (environment != null) {
+            return watched.stream()
+                    .filter(t -> t.environment().equals(environment))
+                    .findFirst();
+        }
+        if (watched.size() > 1) {
+            throw new InvalidInput(
+                    "repo",
+                    "'" + app
+                            + "' is watched in several environments; set catapult.compat.registrywatcher.environment");
+        }
+        return watched.stream().findFirst();
     }
-    return watched.stream().findFirst();
-  }
 
-  private Repo repo(TargetView t) {
-    Map<String, Object> w = t.watch() == null ? Map.of() : t.watch();
-    boolean pinned = "pinned".equals(w.get("policy"));
-    String pinnedTag = pinned ? String.valueOf(w.get("pinnedTag")) : "";
-    List<String> tags = tags(t.app());
-    String value = pinned ? pinnedTag : deployedTag(t).orElseGet(() -> highestVersion(tags));
-    return new Repo(Boolean.TRUE.equals(w.get("autoDeploy")), pinnedTag, value, tags);
-  }
+    private Repo repo(TargetView t) {
+        Map<String, Object> w = t.watch() == null ? Map.of() : t.watch();
+        boolean pinned = "pinned".equals(w.get("policy"));
+        String pinnedTag = pinned ? String.valueOf(w.get("pinnedTag")) : "";
+        List<String> tags = tags(t.app());
+        String value = pinned ? pinnedTag : deployedTag(t).orElseGet(() -> highestVersion(tags));
+        return new Repo(Boolean.TRUE.equals(w.get("autoDeploy")), pinnedTag, value, tags);
+    }
 
-  private List<String> tags(String app) {
-    return jdbc.sql("""
+    private List<String> tags(String app) {
+        return jdbc.sql("""
         select t.tag from artifact_tags t join registries r on r.id = t.registry_id join apps a on a.image = r.host || '/' || t.repository
         where a.name = ? order by t.tag
         """).param(app).query(String.class).list();
-  }
+    }
 
-  private Optional<String> deployedTag(TargetView t) {
-    return jdbc.sql("""
+    private Optional<String> deployedTag(TargetView t) {
+        return jdbc.sql("""
         select r.image_tag from environment_state s join apps a on a.id = s.app_id join environments e on e.id = s.environment_id
         join releases r on r.app_id = s.app_id and r.version = s.current_version
         where a.name = ? and e.name = ? and r.image_tag is not null
-        """).params(t.app(), t.environment()).query(String.class).optional();
-  }
+        """)
+                .params(t.app(), t.environment())
+                .query(String.class)
+                .optional();
+    }
 
-  private static String highestVersion(List<String> tags) {
-    return tags.stream().map(SemVerTag::parse).flatMap(Optional::stream).max(Comparator.naturalOrder())
-        .map(SemVerTag::tag).orElse("");
-  }
+    private static String highestVersion(List<String> tags) {
+        return tags.stream()
+                .map(SemVerTag::parse)
+                .flatMap(Optional::stream)
+                .max(Comparator.naturalOrder())
+                .map(SemVerTag::tag)
+                .orElse("");
+    }
 }

@@ -3,7 +3,7 @@ package dev.catapult.deploy.deployer;
 import dev.catapult.deploy.DeployTask;
 import dev.catapult.deploy.Deployer;
 import dev.catapult.deploy.DispatchOutcome;
-import dev.catapult.target.DeployerSpec;
+import dev.catapult.targets.DeployerSpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,16 +12,16 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RecordDeployer implements Deployer {
-  @Override
-  public String type() {
-    return "record";
-  }
-
-  @Override
-  public DispatchOutcome dispatch(DeployTask task) {
-    if (task.deployer() instanceof DeployerSpec.Record r && r.awaitReport()) {
-      return new DispatchOutcome.AwaitingReport("recorded; waiting for the external system to report", null);
+    @Override
+    public String type() {
+        return "record";
     }
-    return new DispatchOutcome.Succeeded("recorded", null);
-  }
+
+    @Override
+    public DispatchOutcome dispatch(DeployTask task) {
+        if (task.deployer() instanceof DeployerSpec.Record r && r.awaitReport()) {
+            return new DispatchOutcome.AwaitingReport("recorded; waiting for the external system to report", null);
+        }
+        return new DispatchOutcome.Succeeded("recorded", null);
+    }
 }

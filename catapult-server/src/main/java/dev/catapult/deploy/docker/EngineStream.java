@@ -10,13 +10,14 @@ import java.util.Map;
  * ends the exchange and its connection; a read that waited longer than the stream's idle limit throws
  * {@link java.net.SocketTimeoutException}.
  */
-record EngineStream(int status, Map<String, String> headers, InputStream body, Closeable connection) implements Closeable {
-  EngineStream {
-    headers = Map.copyOf(headers);
-  }
+record EngineStream(int status, Map<String, String> headers, InputStream body, Closeable connection)
+        implements Closeable {
+    EngineStream {
+        headers = Map.copyOf(headers);
+    }
 
-  @Override
-  public void close() throws IOException {
-    connection.close();
-  }
+    @Override
+    public void close() throws IOException {
+        connection.close();
+    }
 }

@@ -10,10 +10,11 @@ import org.slf4j.LoggerFactory;
  */
 @FunctionalInterface
 interface Progress {
-  void report(String deployId, String message, @Nullable String externalRef);
+    void report(String deployId, String message, @Nullable String externalRef);
 
-  static Progress logged() {
-    Logger log = LoggerFactory.getLogger(NomadDeployer.class);
-    return (deployId, message, ref) -> log.info("deploy {}: {}{}", deployId, message, ref == null ? "" : " [" + ref + "]");
-  }
+    static Progress logged() {
+        Logger log = LoggerFactory.getLogger(NomadDeployer.class);
+        return (deployId, message, ref) ->
+                log.info("deploy {}: {}{}", deployId, message, ref == null ? "" : " [" + ref + "]");
+    }
 }

@@ -7,39 +7,40 @@ import org.jspecify.annotations.Nullable;
  * reference (the Nomad API path of the evaluation, then the deployment, being followed) and progress messages.
  */
 final class Tracker {
-  private final String deployId;
-  private final Progress progress;
-  private final Tokens tokens;
-  private String doing = "reading the job";
-  private @Nullable String ref;
+    private final String deployId;
+    private final Progress progress;
+    private final Tokens tokens;
+    private String doing = "reading the job";
+    private @Nullable String ref;
 
-  Tracker(String deployId, Progress progress, Tokens tokens) {
-    this.deployId = deployId;
-    this.progress = progress;
-    this.tokens = tokens;
-  }
-
-  /** Reports a step; {@code newRef}, when given, becomes the external reference. */
-  void report(String message, @Nullable String newRef) {
-    if (newRef != null) {
-      ref = newRef;
+    Tracker(String deployId, Progress progress, Tokens tokens) {
+        this.deployId = deployId;
+        this.progress = progress;
+        this.tokens = tokens;
     }
-    progress.report(deployId, tokens.redact(message), ref);
-  }
 
-  void doing(String what) {
-    doing = what;
-  }
+    /** Reports a step; {@code newRef}, when given, becomes the external reference. */
+    void report(String message, @Nullable String newRef) {
+        if (newRef != null) {
+            ref = newRef;
+        }
+        progress.report(deployId, tokens.redact(message), ref);
+    }
 
-  String doing() {
-    return tokens.redact(doing);
-  }
+    void doing(String what) {
+        doing = what;
+    }
 
-  @Nullable String ref() {
-    return ref;
-  }
+    String doing() {
+        return tokens.redact(doing);
+    }
 
-  String redact(String message) {
-    return tokens.redact(message);
-  }
+    @Nullable
+    String ref() {
+        return ref;
+    }
+
+    String redact(String message) {
+        return tokens.redact(message);
+    }
 }

@@ -22,50 +22,55 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class DeployController {
-  private final Deployments deployments;
+    private final Deployments deployments;
 
-  DeployController(Deployments deployments) {
-    this.deployments = deployments;
-  }
+    DeployController(Deployments deployments) {
+        this.deployments = deployments;
+    }
 
-  @PostMapping("/api/v1/apps/{app}/deploys")
-  @ResponseStatus(HttpStatus.ACCEPTED)
-  DeployView create(Actor actor, @PathVariable String app, @RequestBody DeployCreateRequest body) {
-    return deployments.request(actor, app, body);
-  }
+    @PostMapping("/api/v1/apps/{app}/deploys")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    DeployView create(Actor actor, @PathVariable String app, @RequestBody DeployCreateRequest body) {
+        return deployments.request(actor, app, body);
+    }
 
-  @PostMapping("/api/v1/apps/{app}/promote")
-  @ResponseStatus(HttpStatus.ACCEPTED)
-  DeployView promote(Actor actor, @PathVariable String app, @RequestBody PromoteRequest body) {
-    return deployments.promote(actor, app, body.from(), body.to(), body.otp());
-  }
+    @PostMapping("/api/v1/apps/{app}/promote")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    DeployView promote(Actor actor, @PathVariable String app, @RequestBody PromoteRequest body) {
+        return deployments.promote(actor, app, body.from(), body.to(), body.otp());
+    }
 
-  @GetMapping("/api/v1/apps/{app}/deploys")
-  Page<DeployView> list(Actor actor, @PathVariable String app,
-      @RequestParam(required = false) @Nullable String environment, @RequestParam(required = false) @Nullable String status,
-      @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
-    actor.grants().require(Permission.read());
-    return deployments.list(app, environment, status, PageRequest.of(limit, cursor));
-  }
+    @GetMapping("/api/v1/apps/{app}/deploys")
+    Page<DeployView> list(
+            Actor actor,
+            @PathVariable String app,
+            @RequestParam(required = false) @Nullable String environment,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        actor.grants().require(Permission.read());
+        return deployments.list(app, environment, status, PageRequest.of(limit, cursor));
+    }
 
-  @GetMapping("/api/v1/deploys/{id}")
-  DeployView get(Actor actor, @PathVariable String id) {
-    actor.grants().require(Permission.read());
-    return deployments.get(id);
-  }
+    @GetMapping("/api/v1/deploys/{id}")
+    DeployView get(Actor actor, @PathVariable String id) {
+        actor.grants().require(Permission.read());
+        return deployments.get(id);
+    }
 
-  @PostMapping("/api/v1/deploys/{id}/approve")
-  DeployView approve(Actor actor, @PathVariable String id, @RequestBody(required = false) @Nullable DeployApproveRequest body) {
-    return deployments.approve(actor, id, body == null ? null : body.otp());
-  }
+    @PostMapping("/api/v1/deploys/{id}/approve")
+    DeployView approve(
+            Actor actor, @PathVariable String id, @RequestBody(required = false) @Nullable DeployApproveRequest body) {
+        return deployments.approve(actor, id, body == null ? null : body.otp());
+    }
 
-  @PostMapping("/api/v1/deploys/{id}/cancel")
-  DeployView cancel(Actor actor, @PathVariable String id) {
-    return deployments.cancel(actor, id);
-  }
+    @PostMapping("/api/v1/deploys/{id}/cancel")
+    DeployView cancel(Actor actor, @PathVariable String id) {
+        return deployments.cancel(actor, id);
+    }
 
-  @PostMapping("/api/v1/deploys/{id}/status")
-  DeployView report(Actor actor, @PathVariable String id, @RequestBody DeployStatusReport body) {
-    return deployments.report(actor, id, body);
-  }
+    @PostMapping("/api/v1/deploys/{id}/status")
+    DeployView report(Actor actor, @PathVariable String id, @RequestBody DeployStatusReport body) {
+        return deployments.report(actor, id, body);
+    }
 }

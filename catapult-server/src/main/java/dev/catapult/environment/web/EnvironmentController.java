@@ -19,32 +19,32 @@ import org.springframework.web.bind.annotation.RestController;
 /** Environments are few (a handful per installation), so the list is one page. */
 @RestController
 class EnvironmentController {
-  private final Environments environments;
+    private final Environments environments;
 
-  EnvironmentController(Environments environments) {
-    this.environments = environments;
-  }
+    EnvironmentController(Environments environments) {
+        this.environments = environments;
+    }
 
-  @PostMapping("/api/v1/environments")
-  @ResponseStatus(HttpStatus.CREATED)
-  EnvironmentView create(Actor actor, @RequestBody EnvironmentCreateRequest body) {
-    return environments.create(actor, body);
-  }
+    @PostMapping("/api/v1/environments")
+    @ResponseStatus(HttpStatus.CREATED)
+    EnvironmentView create(Actor actor, @RequestBody EnvironmentCreateRequest body) {
+        return environments.create(actor, body);
+    }
 
-  @GetMapping("/api/v1/environments")
-  Page<EnvironmentView> list(Actor actor) {
-    actor.grants().require(Permission.read());
-    return new Page<>(environments.list(), null);
-  }
+    @GetMapping("/api/v1/environments")
+    Page<EnvironmentView> list(Actor actor) {
+        actor.grants().require(Permission.read());
+        return new Page<>(environments.list(), null);
+    }
 
-  @GetMapping("/api/v1/environments/{env}")
-  EnvironmentView get(Actor actor, @PathVariable String env) {
-    actor.grants().require(Permission.read());
-    return environments.get(env);
-  }
+    @GetMapping("/api/v1/environments/{env}")
+    EnvironmentView get(Actor actor, @PathVariable String env) {
+        actor.grants().require(Permission.read());
+        return environments.get(env);
+    }
 
-  @PatchMapping("/api/v1/environments/{env}")
-  EnvironmentView patch(Actor actor, @PathVariable String env, @RequestBody EnvironmentPatchRequest body) {
-    return environments.patch(actor, env, body);
-  }
+    @PatchMapping("/api/v1/environments/{env}")
+    EnvironmentView patch(Actor actor, @PathVariable String env, @RequestBody EnvironmentPatchRequest body) {
+        return environments.patch(actor, env, body);
+    }
 }

@@ -10,15 +10,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class JobController {
-  private final JobQueue jobs;
+    private final JobQueue jobs;
 
-  JobController(JobQueue jobs) {
-    this.jobs = jobs;
-  }
+    JobController(JobQueue jobs) {
+        this.jobs = jobs;
+    }
 
-  @GetMapping("/api/v1/admin/jobs/{id}")
-  JobView get(Actor actor, @PathVariable String id) {
-    actor.grants().require(Permission.read());
-    return jobs.get(id);
-  }
+    @GetMapping("/api/v1/admin/jobs/{id}")
+    JobView get(Actor actor, @PathVariable String id) {
+        actor.grants().require(Permission.read());
+        return jobs.get(id);
+    }
 }

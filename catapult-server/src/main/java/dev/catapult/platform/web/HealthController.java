@@ -9,20 +9,21 @@ import org.springframework.web.bind.annotation.RestController;
 /** Liveness and readiness, without authentication. */
 @RestController
 class HealthController {
-  private final Readiness readiness;
+    private final Readiness readiness;
 
-  HealthController(Readiness readiness) {
-    this.readiness = readiness;
-  }
+    HealthController(Readiness readiness) {
+        this.readiness = readiness;
+    }
 
-  @GetMapping("/healthz")
-  Map<String, String> healthz() {
-    return Map.of("status", "ok");
-  }
+    @GetMapping("/healthz")
+    Map<String, String> healthz() {
+        return Map.of("status", "ok");
+    }
 
-  @GetMapping("/readyz")
-  ResponseEntity<Map<String, Object>> readyz() {
-    Map<String, Object> state = readiness.check();
-    return ResponseEntity.status("ready".equals(state.get("status")) ? 200 : 503).body(state);
-  }
+    @GetMapping("/readyz")
+    ResponseEntity<Map<String, Object>> readyz() {
+        Map<String, Object> state = readiness.check();
+        return ResponseEntity.status("ready".equals(state.get("status")) ? 200 : 503)
+                .body(state);
+    }
 }

@@ -21,35 +21,45 @@ import org.jspecify.annotations.Nullable;
  * {@code java.net.http}, so it is written here, with each protocol rule in its own small class.
  */
 public final class OciRegistryClients {
-  private OciRegistryClients() {}
+    private OciRegistryClients() {}
 
-  /**
-   * @param settings how to reach the registry; {@code settings.auth()} names the variables holding credentials
-   * @param secrets resolves such a variable name to its value (e.g. {@code System::getenv}); may return null
-   */
-  public static RegistryClient create(RegistrySettings settings, Function<String, @Nullable String> secrets) {
-    return create(settings, secrets, Clock.systemUTC(), Throttle.Policy.defaults());
-  }
+    /**
+     * @param settings how to reach the registry; {@code settings.auth()} names the variables holding credentials
+     * @param secrets resolves such a variable name to its value (e.g. {@code System::getenv}); may return null
+     */
+    public static RegistryClient create(RegistrySettings settings, Function<String, @Nullable String> secrets) {
+        return create(settings, secrets, Clock.systemUTC(), Throttle.Policy.defaults());
+    }
 
-  static RegistryClient create(RegistrySettings settings, Function<String, @Nullable String> secrets, Clock clock,
-      Throttle.Policy policy) {
-    String scheme = settings.url().getScheme();
-    if (settings.url().getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
-      throw new IllegalArgumentException("registry '" + settings.name() + "' needs an http(s) URL with a host");
+    static RegistryClient create(
+            RegistrySettings settings,
+            Function<String, @Nullable String> secrets,
+            Clock clock,
+            Throttle.Policy policy) {
+        String scheme = settings.url().getScheme();
+        if (settings.url().getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
+            throw new IllegalArgumentException("registry '" + settings.name() + "' needs an http(s) URL with a host");
+        }
+        if (settings.maxConcurrency() < 1
+                || settings.timeout().isNegative()
+                || settings.timeout().isZero()) {
+            throw new IllegalArgumentException(
+                    "registry '" + settings.name() + "' needs maxConcurrency ≥ 1 and a positive timeout");
+        }
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .followRedirects(
+                        HttpClient.Redirect.NEVER) // RegistryHttp follows them, dropping credentials off-origin
+                .build();
+        RequestCounters counters = new RequestCounters();
+        Credentials credentials = Credentials.from(settings.auth(), secrets);
+        BearerTokens tokens = new BearerTokens(settings.name(), http, credentials, clock, settings.timeout(), counters);
+        RegistryHttp transport = new RegistryHttp(
+                settings,
+                http,
+                new Authenticator(credentials, tokens),
+                new Throttle(settings.name(), clock, policy),
+                counters);
+        return new OciRegistryClient(settings, transport, counters);
     }
-    if (settings.maxConcurrency() < 1 || settings.timeout().isNegative() || settings.timeout().isZero()) {
-      throw new IllegalArgumentException("registry '" + settings.name()
-          + "' needs maxConcurrency ≥ 1 and a positive timeout");
-    }
-    HttpClient http = HttpClient.newBuilder()
-        .connectTimeout(settings.timeout())
-        .followRedirects(HttpClient.Redirect.NEVER) // RegistryHttp follows them, dropping credentials off-origin
-        .build();
-    RequestCounters counters = new RequestCounters();
-    Credentials credentials = Credentials.from(settings.auth(), secrets);
-    BearerTokens tokens = new BearerTokens(settings.name(), http, credentials, clock, settings.timeout(), counters);
-    RegistryHttp transport = new RegistryHttp(settings, http, new Authenticator(credentials, tokens),
-        new Throttle(settings.name(), clock, policy), counters);
-    return new OciRegistryClient(settings, transport, counters);
-  }
 }

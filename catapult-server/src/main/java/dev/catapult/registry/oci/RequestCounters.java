@@ -10,24 +10,29 @@ import java.util.concurrent.atomic.LongAdder;
  * and redirects each count, because each is a request the registry sees (and may bill or rate-limit).
  */
 final class RequestCounters {
-  private final Map<RequestKind, LongAdder> counts = new EnumMap<>(RequestKind.class);
+    private final Map<RequestKind, LongAdder> counts = new EnumMap<>(RequestKind.class);
 
-  RequestCounters() {
-    for (RequestKind kind : RequestKind.values()) {
-      counts.put(kind, new LongAdder());
+    RequestCounters() {
+        for (RequestKind kind : RequestKind.values()) {
+            counts.put(kind, new LongAdder());
+        }
     }
-  }
 
-  void add(RequestKind kind) {
-    counts.get(kind).increment();
-  }
+    void add(RequestKind kind) {
+        counts.get(kind).increment();
+    }
 
-  RequestCounts snapshot() {
-    return new RequestCounts(get(RequestKind.HEAD_MANIFEST), get(RequestKind.GET_MANIFEST),
-        get(RequestKind.TAG_LIST), get(RequestKind.CATALOG), get(RequestKind.BLOB), get(RequestKind.TOKEN));
-  }
+    RequestCounts snapshot() {
+        return new RequestCounts(
+                get(RequestKind.HEAD_MANIFEST),
+                get(RequestKind.GET_MANIFEST),
+                get(RequestKind.TAG_LIST),
+                get(RequestKind.CATALOG),
+                get(RequestKind.BLOB),
+                get(RequestKind.TOKEN));
+    }
 
-  private long get(RequestKind kind) {
-    return counts.get(kind).sum();
-  }
+    private long get(RequestKind kind) {
+        return counts.get(kind).sum();
+    }
 }

@@ -2,10 +2,10 @@ package dev.catapult.registry.oci;
 
 /** What a request to a registry is for; {@link RequestCounters} counts by it. */
 enum RequestKind {
-  HEAD_MANIFEST,
-  GET_MANIFEST,
-  TAG_LIST,
-  CATALOG,
-  BLOB,
-  TOKEN
+    HEAD_MANIFEST,
+    GET_MANIFEST,
+    TAG_LIST,
+    CATALOG,
+    BLOB,
+    TOKEN
 }

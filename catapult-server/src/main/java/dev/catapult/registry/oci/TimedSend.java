@@ -20,43 +20,44 @@ import java.util.concurrent.TimeoutException;
  * future aborts the exchange.
  */
 final class TimedSend {
-  private TimedSend() {}
+    private TimedSend() {}
 
-  static <T> HttpResponse<T> send(HttpClient http, HttpRequest request, BodyHandler<T> handler, Duration timeout,
-      String what) {
-    CompletableFuture<HttpResponse<T>> future = http.sendAsync(request, handler);
-    try {
-      return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw timedOut(what, timeout);
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      throw Failures.interrupted(what);
-    } catch (ExecutionException e) {
-      throw failed(e.getCause(), what, timeout);
+    static <T> HttpResponse<T> send(
+            HttpClient http, HttpRequest request, BodyHandler<T> handler, Duration timeout, String what) {
+        CompletableFuture<HttpResponse<T>> future = http.sendAsync(request, handler);
+        try {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw timedOut(what, timeout);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw Failures.interrupted(what);
+        } catch (ExecutionException e) {
+            throw failed(e.getCause(), what, timeout);
+        }
     }
-  }
 
-  private static RegistryException failed(Throwable cause, String what, Duration timeout) {
-    for (Throwable c = cause; c != null; c = c.getCause()) {
-      if (c instanceof RegistryException re) {
-        return re;
-      }
-      if (c instanceof LimitedBody.TooLarge tooLarge) {
-        return new RegistryException(Kind.INVALID, what + ": " + tooLarge.getMessage());
-      }
-      if (c instanceof HttpTimeoutException) {
-        return timedOut(what, timeout);
-      }
-      if (c instanceof ConnectException) {
-        return new RegistryException(Kind.UNAVAILABLE, what + ": could not connect", cause);
-      }
+    private static RegistryException failed(Throwable cause, String what, Duration timeout) {
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof RegistryException re) {
+                return re;
+            }
+            if (c instanceof LimitedBody.TooLarge tooLarge) {
+                return new RegistryException(Kind.INVALID, what + ": " + tooLarge.getMessage());
+            }
+            if (c instanceof HttpTimeoutException) {
+                return timedOut(what, timeout);
+            }
+            if (c instanceof ConnectException) {
+                return new RegistryException(Kind.UNAVAILABLE, what + ": could not connect", cause);
+            }
+        }
+        return new RegistryException(
+                Kind.UNAVAILABLE, what + " failed: " + cause.getClass().getSimpleName(), cause);
     }
-    return new RegistryException(Kind.UNAVAILABLE, what + " failed: " + cause.getClass().getSimpleName(), cause);
-  }
 
-  private static RegistryException timedOut(String what, Duration timeout) {
-    return new RegistryException(Kind.UNAVAILABLE, what + " timed out after " + timeout.toMillis() + " ms");
-  }
+    private static RegistryException timedOut(String what, Duration timeout) {
+        return new RegistryException(Kind.UNAVAILABLE, what + " timed out after " + timeout.toMillis() + " ms");
+    }
 }

@@ -19,37 +19,38 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class RegistryController {
-  private final Registries registries;
-  private final RegistryClients clients;
+    private final Registries registries;
+    private final RegistryClients clients;
 
-  RegistryController(Registries registries, RegistryClients clients) {
-    this.registries = registries;
-    this.clients = clients;
-  }
+    RegistryController(Registries registries, RegistryClients clients) {
+        this.registries = registries;
+        this.clients = clients;
+    }
 
-  @PostMapping("/api/v1/registries")
-  @ResponseStatus(HttpStatus.CREATED)
-  RegistryView create(Actor actor, @RequestBody RegistryCreateRequest body) {
-    return registries.create(actor, body);
-  }
+    @PostMapping("/api/v1/registries")
+    @ResponseStatus(HttpStatus.CREATED)
+    RegistryView create(Actor actor, @RequestBody RegistryCreateRequest body) {
+        return registries.create(actor, body);
+    }
 
-  @GetMapping("/api/v1/registries")
-  Page<RegistryView> list(Actor actor) {
-    actor.grants().require(Permission.read());
-    return new Page<>(registries.all().stream().map(registries::view).toList(), null);
-  }
+    @GetMapping("/api/v1/registries")
+    Page<RegistryView> list(Actor actor) {
+        actor.grants().require(Permission.read());
+        return new Page<>(registries.all().stream().map(registries::view).toList(), null);
+    }
 
-  @GetMapping("/api/v1/registries/{name}")
-  RegistryView get(Actor actor, @PathVariable String name) {
-    actor.grants().require(Permission.read());
-    return registries.view(registries.find(name));
-  }
+    @GetMapping("/api/v1/registries/{name}")
+    RegistryView get(Actor actor, @PathVariable String name) {
+        actor.grants().require(Permission.read());
+        return registries.view(registries.find(name));
+    }
 
-  @GetMapping("/api/v1/registries/{name}/stats")
-  RegistryStatsView stats(Actor actor, @PathVariable String name) {
-    actor.grants().require(Permission.read());
-    registries.find(name);
-    RequestCounts c = clients.counts(name);
-    return new RegistryStatsView(name, c.headManifest(), c.getManifest(), c.tagList(), c.catalog(), c.blob(), c.token(), c.total());
-  }
+    @GetMapping("/api/v1/registries/{name}/stats")
+    RegistryStatsView stats(Actor actor, @PathVariable String name) {
+        actor.grants().require(Permission.read());
+        registries.find(name);
+        RequestCounts c = clients.counts(name);
+        return new RegistryStatsView(
+                name, c.headManifest(), c.getManifest(), c.tagList(), c.catalog(), c.blob(), c.token(), c.total());
+    }
 }

@@ -21,51 +21,65 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class ReleaseController {
-  private final ReleaseLedger ledger;
+    private final ReleaseLedger ledger;
 
-  ReleaseController(ReleaseLedger ledger) {
-    this.ledger = ledger;
-  }
+    ReleaseController(ReleaseLedger ledger) {
+        this.ledger = ledger;
+    }
 
-  /**
-   * Creates a release. The CLI marks its requests with {@code User-Agent: catapult-cli/<version>}, recorded as
-   * source {@code cli}; every other client is {@code api}. A replayed idempotent request answers with the
-   * original release and {@code Idempotent-Replayed: true}.
-   */
-  @PostMapping("/api/v1/apps/{app}/releases")
-  ResponseEntity<ReleaseView> create(Actor actor, @PathVariable String app, @RequestBody ReleaseCreateRequest body,
-      @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
-      @RequestHeader(name = "User-Agent", required = false) @Nullable String userAgent) {
-    ReleaseSource source = userAgent != null && userAgent.startsWith("catapult-cli") ? ReleaseSource.CLI : ReleaseSource.API;
-    ReleaseLedger.Created created = ledger.create(actor, app, body, key, source);
-    return ResponseEntity.status(201).header("Idempotent-Replayed", Boolean.toString(created.replayed()))
-        .header("Location", "/api/v1/apps/" + app + "/releases/" + created.release().version())
-        .body(created.release());
-  }
+    /**
+     * Creates a release. The CLI marks its requests with {@code User-Agent: catapult-cli/<version>}, recorded as
+     * source {@code cli}; every other client is {@code api}. A replayed idempotent request answers with the
+     * original release and {@code Idempotent-Replayed: true}.
+     */
+    @PostMapping("/api/v1/apps/{app}/releases")
+    ResponseEntity<ReleaseView> create(
+            Actor actor,
+            @PathVariable String app,
+            @RequestBody ReleaseCreateRequest body,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+            @RequestHeader(name = "User-Agent", required = false) @Nullable String userAgent) {
+        ReleaseSource source =
+                userAgent != null && userAgent.startsWith("catapult-cli") ? ReleaseSource.CLI : ReleaseSource.API;
+        ReleaseLedger.Created created = ledger.create(actor, app, body, key, source);
+        return ResponseEntity.status(201)
+                .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
+                .header(
+                        "Location",
+                        "/api/v1/apps/" + app + "/releases/" + created.release().version())
+                .body(created.release());
+    }
 
-  @GetMapping("/api/v1/apps/{app}/releases")
-  Page<ReleaseView> list(Actor actor, @PathVariable String app, @RequestParam(required = false) @Nullable Integer limit,
-      @RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable String contains) {
-    actor.grants().require(Permission.read());
-    return ledger.list(app, PageRequest.of(limit, cursor), contains);
-  }
+    @GetMapping("/api/v1/apps/{app}/releases")
+    Page<ReleaseView> list(
+            Actor actor,
+            @PathVariable String app,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable String contains) {
+        actor.grants().require(Permission.read());
+        return ledger.list(app, PageRequest.of(limit, cursor), contains);
+    }
 
-  @GetMapping("/api/v1/apps/{app}/releases/latest")
-  ReleaseView latest(Actor actor, @PathVariable String app) {
-    actor.grants().require(Permission.read());
-    return ledger.latest(app);
-  }
+    @GetMapping("/api/v1/apps/{app}/releases/latest")
+    ReleaseView latest(Actor actor, @PathVariable String app) {
+        actor.grants().require(Permission.read());
+        return ledger.latest(app);
+    }
 
-  @GetMapping("/api/v1/apps/{app}/releases/{version}")
-  ReleaseView get(Actor actor, @PathVariable String app, @PathVariable long version) {
-    actor.grants().require(Permission.read());
-    return ledger.get(app, version);
-  }
+    @GetMapping("/api/v1/apps/{app}/releases/{version}")
+    ReleaseView get(Actor actor, @PathVariable String app, @PathVariable long version) {
+        actor.grants().require(Permission.read());
+        return ledger.get(app, version);
+    }
 
-  @GetMapping("/api/v1/apps/{app}/releases/{version}/contains")
-  ContainsView contains(Actor actor, @PathVariable String app, @PathVariable long version,
-      @RequestParam(required = false) @Nullable String commit) {
-    actor.grants().require(Permission.read());
-    return ledger.contains(app, version, commit);
-  }
+    @GetMapping("/api/v1/apps/{app}/releases/{version}/contains")
+    ContainsView contains(
+            Actor actor,
+            @PathVariable String app,
+            @PathVariable long version,
+            @RequestParam(required = false) @Nullable String commit) {
+        actor.grants().require(Permission.read());
+        return ledger.contains(app, version, commit);
+    }
 }

@@ -16,120 +16,131 @@ import tools.jackson.databind.node.ObjectNode;
  * connection) already stored.
  */
 final class DockerEnvelopes {
-  private DockerEnvelopes() {}
+    private DockerEnvelopes() {}
 
-  /** A live event of {@code host}, with the stop code the watcher inferred for a {@code die}. */
-  static String live(JsonMapper json, String host, JsonNode event, @Nullable String stopCode) {
-    ObjectNode envelope = json.createObjectNode();
-    envelope.put("host", host);
-    if (stopCode != null) {
-      envelope.put("stopCode", stopCode);
+    /** A live event of {@code host}, with the stop code the watcher inferred for a {@code die}. */
+    static String live(JsonMapper json, String host, JsonNode event, @Nullable String stopCode) {
+        ObjectNode envelope = json.createObjectNode();
+        envelope.put("host", host);
+        if (stopCode != null) {
+            envelope.put("stopCode", stopCode);
+        }
+        envelope.set("event", event);
+        return json.writeValueAsString(envelope);
     }
-    envelope.set("event", event);
-    return json.writeValueAsString(envelope);
-  }
 
-  /**
-   * The state {@code GET /containers/{id}/json} shows, as the event that last changed it, stamped with the
-   * time the engine recorded for that change ({@code Created}, {@code State.StartedAt},
-   * {@code State.FinishedAt}); empty for a container Catapult does not track or one being removed.
-   */
-  static Optional<String> fromState(JsonMapper json, String host, JsonNode container) {
-    JsonNode labels = container.path("Config").path("Labels");
-    String id = container.path("Id").asString("");
-    String image = container.path("Config").path("Image").asString("");
-    if (!labels.isObject() || !labels.has(DockerHostReader.APP_LABEL) || !labels.has(DockerHostReader.ENVIRONMENT_LABEL)
-        || id.isEmpty() || image.isEmpty()) {
-      return Optional.empty();
+    /**
+     * The state {@code GET /containers/{id}/json} shows, as the event that last changed it, stamped with the
+     * time the engine recorded for that change ({@code Created}, {@code State.StartedAt},
+     * {@code State.FinishedAt}); empty for a container Catapult does not track or one being removed.
+     */
+    static Optional<String> fromState(JsonMapper json, String host, JsonNode container) {
+        JsonNode labels = container.path("Config").path("Labels");
+        String id = container.path("Id").asString("");
+        String image = container.path("Config").path("Image").asString("");
+        if (!labels.isObject()
+                || !labels.has(DockerHostReader.APP_LABEL)
+                || !labels.has(DockerHostReader.ENVIRONMENT_LABEL)
+                || id.isEmpty()
+                || image.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode state = container.path("State");
+        String status = state.path("Status").asString("");
+        Instant created = time(container.path("Created"));
+        Instant started = time(state.path("StartedAt"));
+        Instant finished = time(state.path("FinishedAt"));
+        String stopCode = null;
+        Integer exitCode = null;
+        String action;
+        Instant at;
+        switch (status) {
+            case "created" -> {
+                action = "create";
+                at = created;
+            }
+            case "running" -> {
+                action = "unhealthy".equals(state.path("Health").path("Status").asString(""))
+                        ? "health_status: unhealthy"
+                        : "start";
+                at = started;
+            }
+            case "paused" -> {
+                action = "pause";
+                at = started;
+            }
+            case "restarting", "exited", "dead" -> {
+                action = "die";
+                at = finished;
+                exitCode = state.path("ExitCode").asInt(0);
+                stopCode = state.path("OOMKilled").asBoolean(false) ? DockerActions.OUT_OF_MEMORY : null;
+            }
+            default -> { // "removing", or a state this version does not know
+                return Optional.empty();
+            }
+        }
+        if (at == null) {
+            at = created;
+        }
+        if (at == null) {
+            return Optional.empty();
+        }
+        ObjectNode attributes = json.createObjectNode();
+        labels.properties().forEach(e -> attributes.set(e.getKey(), e.getValue()));
+        if (exitCode != null) {
+            attributes.put("exitCode", Integer.toString(exitCode));
+        }
+        attributes.put("image", image);
+        attributes.put("name", container.path("Name").asString("").replaceFirst("^/", ""));
+        return Optional.of(reconciled(json, host, id, action, attributes, at, stopCode));
     }
-    JsonNode state = container.path("State");
-    String status = state.path("Status").asString("");
-    Instant created = time(container.path("Created"));
-    Instant started = time(state.path("StartedAt"));
-    Instant finished = time(state.path("FinishedAt"));
-    String stopCode = null;
-    Integer exitCode = null;
-    String action;
-    Instant at;
-    switch (status) {
-      case "created" -> {
-        action = "create";
-        at = created;
-      }
-      case "running" -> {
-        action = "unhealthy".equals(state.path("Health").path("Status").asString("")) ? "health_status: unhealthy" : "start";
-        at = started;
-      }
-      case "paused" -> {
-        action = "pause";
-        at = started;
-      }
-      case "restarting", "exited", "dead" -> {
-        action = "die";
-        at = finished;
-        exitCode = state.path("ExitCode").asInt(0);
-        stopCode = state.path("OOMKilled").asBoolean(false) ? DockerActions.OUT_OF_MEMORY : null;
-      }
-      default -> { // "removing", or a state this version does not know
-        return Optional.empty();
-      }
-    }
-    if (at == null) {
-      at = created;
-    }
-    if (at == null) {
-      return Optional.empty();
-    }
-    ObjectNode attributes = json.createObjectNode();
-    labels.properties().forEach(e -> attributes.set(e.getKey(), e.getValue()));
-    if (exitCode != null) {
-      attributes.put("exitCode", Integer.toString(exitCode));
-    }
-    attributes.put("image", image);
-    attributes.put("name", container.path("Name").asString("").replaceFirst("^/", ""));
-    return Optional.of(reconciled(json, host, id, action, attributes, at, stopCode));
-  }
 
-  /** An instance the engine no longer has, as its {@code destroy} event at {@code at} (the engine's time before it listed its containers). */
-  static String gone(JsonMapper json, String host, DockerIntake.Known known, Instant at) {
-    ObjectNode attributes = json.createObjectNode();
-    attributes.put(DockerHostReader.APP_LABEL, known.app());
-    attributes.put(DockerHostReader.ENVIRONMENT_LABEL, known.environment());
-    if (known.deployId() != null) {
-      attributes.put(DockerHostReader.DEPLOY_LABEL, known.deployId());
+    /** An instance the engine no longer has, as its {@code destroy} event at {@code at} (the engine's time before it listed its containers). */
+    static String gone(JsonMapper json, String host, DockerIntake.Known known, Instant at) {
+        ObjectNode attributes = json.createObjectNode();
+        attributes.put(DockerHostReader.APP_LABEL, known.app());
+        attributes.put(DockerHostReader.ENVIRONMENT_LABEL, known.environment());
+        if (known.deployId() != null) {
+            attributes.put(DockerHostReader.DEPLOY_LABEL, known.deployId());
+        }
+        attributes.put("image", known.image());
+        attributes.put("name", known.container());
+        return reconciled(json, host, known.containerId(), "destroy", attributes, at, null);
     }
-    attributes.put("image", known.image());
-    attributes.put("name", known.container());
-    return reconciled(json, host, known.containerId(), "destroy", attributes, at, null);
-  }
 
-  private static String reconciled(JsonMapper json, String host, String id, String action, ObjectNode attributes, Instant at,
-      @Nullable String stopCode) {
-    ObjectNode event = json.createObjectNode();
-    event.put("Type", "container");
-    event.put("Action", action);
-    ObjectNode actor = event.putObject("Actor");
-    actor.put("ID", id);
-    actor.set("Attributes", attributes);
-    event.put("time", at.getEpochSecond());
-    event.put("timeNano", at.getEpochSecond() * 1_000_000_000L + at.getNano());
-    ObjectNode envelope = json.createObjectNode();
-    envelope.put("host", host);
-    envelope.put("reconciled", true);
-    if (stopCode != null) {
-      envelope.put("stopCode", stopCode);
+    private static String reconciled(
+            JsonMapper json,
+            String host,
+            String id,
+            String action,
+            ObjectNode attributes,
+            Instant at,
+            @Nullable String stopCode) {
+        ObjectNode event = json.createObjectNode();
+        event.put("Type", "container");
+        event.put("Action", action);
+        ObjectNode actor = event.putObject("Actor");
+        actor.put("ID", id);
+        actor.set("Attributes", attributes);
+        event.put("time", at.getEpochSecond());
+        event.put("timeNano", at.getEpochSecond() * 1_000_000_000L + at.getNano());
+        ObjectNode envelope = json.createObjectNode();
+        envelope.put("host", host);
+        envelope.put("reconciled", true);
+        if (stopCode != null) {
+            envelope.put("stopCode", stopCode);
+        }
+        envelope.set("event", event);
+        return json.writeValueAsString(envelope);
     }
-    envelope.set("event", event);
-    return json.writeValueAsString(envelope);
-  }
 
-  /** An RFC 3339 time from an inspect answer; null for Go's zero time ({@code 0001-01-01…}, never happened). */
-  private static @Nullable Instant time(JsonNode text) {
-    try {
-      Instant t = Instant.parse(text.asString(""));
-      return t.getEpochSecond() <= 0 ? null : t;
-    } catch (DateTimeParseException e) {
-      return null;
+    /** An RFC 3339 time from an inspect answer; null for Go's zero time ({@code 0001-01-01…}, never happened). */
+    private static @Nullable Instant time(JsonNode text) {
+        try {
+            Instant t = Instant.parse(text.asString(""));
+            return t.getEpochSecond() <= 0 ? null : t;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
-  }
 }

@@ -13,62 +13,77 @@ import org.springframework.stereotype.Component;
 /** What the Docker watchers read from and hand to the database: hosts to watch, known instances, intake. */
 @Component
 class DockerIntake {
-  private final JdbcClient jdbc;
-  private final RuntimeIntake intake;
-  private final RuntimeSources sources;
+    private final JdbcClient jdbc;
+    private final RuntimeIntake intake;
+    private final RuntimeSources sources;
 
-  DockerIntake(JdbcClient jdbc, RuntimeIntake intake, RuntimeSources sources) {
-    this.jdbc = jdbc;
-    this.intake = intake;
-    this.sources = sources;
-  }
-
-  /** An instance of a source on a host that intake believes is not stopped. */
-  record Known(String containerId, String container, String image, String app, String environment, @Nullable String deployId) {}
-
-  /**
-   * Archives and applies one envelope; one that can never be read goes to the source's dead letters instead.
-   * Anything else (the database is down) is thrown: the event was not taken and will be read again.
-   */
-  Optional<RuntimeIntake.Outcome> submit(RuntimeSourceRecord source, String body) {
-    try {
-      return Optional.of(intake.accept(source, body));
-    } catch (UnreadableEvent e) {
-      sources.deadLetter(source, null, body, e.getMessage());
-      return Optional.empty();
+    DockerIntake(JdbcClient jdbc, RuntimeIntake intake, RuntimeSources sources) {
+        this.jdbc = jdbc;
+        this.intake = intake;
+        this.sources = sources;
     }
-  }
 
-  List<RuntimeSourceRecord> dockerSources() {
-    return sources.all().stream().filter(s -> s.type().equals(DockerEventReader.TYPE)).toList();
-  }
+    /** An instance of a source on a host that intake believes is not stopped. */
+    record Known(
+            String containerId,
+            String container,
+            String image,
+            String app,
+            String environment,
+            @Nullable String deployId) {}
 
-  /** Every distinct host of a {@code docker} target of an app that is not archived. */
-  List<String> targetHosts() {
-    return jdbc.sql("""
+    /**
+     * Archives and applies one envelope; one that can never be read goes to the source's dead letters instead.
+     * Anything else (the database is down) is thrown: the event was not taken and will be read again.
+     */
+    Optional<RuntimeIntake.Outcome> submit(RuntimeSourceRecord source, String body) {
+        try {
+            return Optional.of(intake.accept(source, body));
+        } catch (UnreadableEvent e) {
+            sources.deadLetter(source, null, body, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    List<RuntimeSourceRecord> dockerSources() {
+        return sources.all().stream()
+                .filter(s -> s.type().equals(DockerEventReader.TYPE))
+                .toList();
+    }
+
+    /** Every distinct host of a {@code docker} target of an app that is not archived. */
+    List<String> targetHosts() {
+        return jdbc.sql("""
         select distinct t.deployer ->> 'host' from targets t join apps a on a.id = t.app_id
         where t.deployer ->> 'type' = 'docker' and a.archived_at is null and t.deployer ->> 'host' is not null
         order by 1
         """).query(String.class).list();
-  }
+    }
 
-  /** The instances of {@code source} on {@code host} that are not stopped, with the app and environment they belong to. */
-  List<Known> present(RuntimeSourceRecord source, String host) {
-    String prefix = DockerEventReader.instanceId(host, "");
-    return jdbc.sql("""
+    /** The instances of {@code source} on {@code host} that are not stopped, with the app and environment they belong to. */
+    List<Known> present(RuntimeSourceRecord source, String host) {
+        String prefix = DockerEventReader.instanceId(host, "");
+        return jdbc.sql("""
         select i.task_arn, i.container, i.repository, i.tag, i.digest, i.deploy_id, a.name app, e.name env from instances i
           join apps a on a.id = i.app_id join environments e on e.id = i.environment_id
         where i.source_id = ? and i.account = ? and i.status <> 'stopped' and starts_with(i.task_arn, ?)
         """)
-        .params(source.id(), host, prefix)
-        .query((rs, n) -> {
-          String arn = rs.getString("task_arn");
-          String tag = rs.getString("tag");
-          String digest = rs.getString("digest");
-          String image = rs.getString("repository") + (tag == null ? "" : ":" + tag) + (digest == null ? "" : "@" + digest);
-          return new Known(arn.substring(prefix.length()), rs.getString("container"), image, rs.getString("app"),
-              rs.getString("env"), rs.getString("deploy_id"));
-        })
-        .list();
-  }
+                .params(source.id(), host, prefix)
+                .query((rs, n) -> {
+                    String arn = rs.getString("task_arn");
+                    String tag = rs.getString("tag");
+                    String digest = rs.getString("digest");
+                    String image = rs.getString("repository")
+                            + (tag == null ? "" : ":" + tag)
+                            + (digest == null ? "" : "@" + digest);
+                    return new Known(
+                            arn.substring(prefix.length()),
+                            rs.getString("container"),
+                            image,
+                            rs.getString("app"),
+                            rs.getString("env"),
+                            rs.getString("deploy_id"));
+                })
+                .list();
+    }
 }

@@ -39,190 +39,215 @@ import tools.jackson.databind.json.JsonMapper;
  * logged once per streak. Nothing here is shared with other hosts: one host failing stops no other.
  */
 final class HostWatch implements Runnable {
-  private static final Logger log = LoggerFactory.getLogger(HostWatch.class);
-  static final Duration IDLE = Duration.ofMinutes(10);
-  static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
-  private static final Duration SHORT_STREAM = Duration.ofSeconds(1);
+    private static final Logger log = LoggerFactory.getLogger(HostWatch.class);
+    static final Duration IDLE = Duration.ofMinutes(10);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+    private static final Duration SHORT_STREAM = Duration.ofSeconds(1);
 
-  private final RuntimeSourceRecord source;
-  private final String host;
-  private final DockerIntake intake;
-  private final JsonMapper json;
-  private final Clock clock;
-  private final Map<String, List<String>> filters;
-  /** Why a container is stopping, from its {@code kill} or {@code oom}, until its {@code die} says it stopped. */
-  private final Map<String, String> stopping = new HashMap<>();
-  private volatile boolean stopped;
-  private volatile @Nullable Thread thread;
-  /** {@code timeNano} of the last event intake took, or 0 before the first. */
-  private long lastSeen;
-  private int failures;
+    private final RuntimeSourceRecord source;
+    private final String host;
+    private final DockerIntake intake;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Map<String, List<String>> filters;
+    /** Why a container is stopping, from its {@code kill} or {@code oom}, until its {@code die} says it stopped. */
+    private final Map<String, String> stopping = new HashMap<>();
 
-  HostWatch(RuntimeSourceRecord source, String host, DockerIntake intake, JsonMapper json, Clock clock) {
-    this.source = source;
-    this.host = host;
-    this.intake = intake;
-    this.json = json;
-    this.clock = clock;
-    this.filters = Map.of("type", List.of("container"), "label", List.of(DockerHostReader.APP_LABEL), "event", DockerActions.FOLLOWED);
-  }
+    private volatile boolean stopped;
+    private volatile @Nullable Thread thread;
+    /** {@code timeNano} of the last event intake took, or 0 before the first. */
+    private long lastSeen;
 
-  String host() {
-    return host;
-  }
+    private int failures;
 
-  RuntimeSourceRecord source() {
-    return source;
-  }
-
-  synchronized void start() {
-    thread = Thread.ofVirtual().name("docker-events " + source.name() + " " + host).start(this);
-  }
-
-  /** Stops following: interrupts the connection, and waits up to {@code wait} for the thread to end. */
-  void stop(Duration wait) {
-    stopped = true;
-    Thread t = thread;
-    if (t != null) {
-      t.interrupt();
-      try {
-        t.join(wait);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    HostWatch(RuntimeSourceRecord source, String host, DockerIntake intake, JsonMapper json, Clock clock) {
+        this.source = source;
+        this.host = host;
+        this.intake = intake;
+        this.json = json;
+        this.clock = clock;
+        this.filters = Map.of(
+                "type",
+                List.of("container"),
+                "label",
+                List.of(DockerHostReader.APP_LABEL),
+                "event",
+                DockerActions.FOLLOWED);
     }
-  }
 
-  @Override
-  public void run() {
-    try {
-      while (!stopped) {
-        long began = System.nanoTime();
+    String host() {
+        return host;
+    }
+
+    RuntimeSourceRecord source() {
+        return source;
+    }
+
+    synchronized void start() {
+        thread = Thread.ofVirtual()
+                .name("docker-events " + source.name() + " " + host)
+                .start(this);
+    }
+
+    /** Stops following: interrupts the connection, and waits up to {@code wait} for the thread to end. */
+    void stop(Duration wait) {
+        stopped = true;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void run() {
         try {
-          connectOnce();
-          if (System.nanoTime() - began < SHORT_STREAM.toNanos()) {
-            pause(); // an engine (or a proxy) that ends every stream at once must not make this a busy loop
-          }
-        } catch (EngineException | RuntimeException e) {
-          if (stopped) {
+            while (!stopped) {
+                long began = System.nanoTime();
+                try {
+                    connectOnce();
+                    if (System.nanoTime() - began < SHORT_STREAM.toNanos()) {
+                        pause(); // an engine (or a proxy) that ends every stream at once must not make this a busy loop
+                    }
+                } catch (EngineException | RuntimeException e) {
+                    if (stopped) {
+                        return;
+                    }
+                    failed(e);
+                    pause();
+                }
+            }
+        } catch (InterruptedException e) {
+            // stopped: the thread ends
+        }
+    }
+
+    private void connectOnce() throws EngineException, InterruptedException {
+        DockerHostReader engine = DockerHostReader.connect(host, json);
+        Instant now = engine.engineTime().orElseGet(clock::instant);
+        long nowNano = nanos(now);
+        long from = lastSeen > 0 ? lastSeen : nanos(now.minus(CrashLoop.WINDOW));
+        if (from < nowNano) {
+            engine.events(filters, seconds(from), seconds(nowNano), IDLE, this::onEvent);
+        }
+        reconcile(engine, now);
+        if (failures > 0) {
+            log.info(
+                    "Docker runtime source {}: watching {} again (Docker Engine API {}) after {} failed attempt(s)",
+                    source.name(),
+                    host,
+                    engine.apiVersion(),
+                    failures);
+            failures = 0;
+        }
+        engine.events(filters, seconds(Math.max(lastSeen, nowNano)), null, IDLE, this::onEvent);
+    }
+
+    /** Feeds the state of every labelled container, and the removal of every present instance the engine no longer has. */
+    private void reconcile(DockerHostReader engine, Instant now) throws EngineException, InterruptedException {
+        Set<String> listed = new HashSet<>();
+        for (JsonNode c : engine.containersLabelled(DockerHostReader.APP_LABEL)) {
+            String id = c.path("Id").asString("");
+            listed.add(id);
+            var inspected = engine.inspect(id);
+            if (inspected.isPresent()) {
+                var body = DockerEnvelopes.fromState(json, host, inspected.get());
+                if (body.isPresent()) {
+                    intake.submit(source, body.get());
+                }
+            }
+        }
+        for (DockerIntake.Known known : intake.present(source, host)) {
+            if (!listed.contains(known.containerId())) {
+                intake.submit(source, DockerEnvelopes.gone(json, host, known, now));
+            }
+        }
+    }
+
+    /** One line of the event stream. */
+    private void onEvent(String line) throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException();
+        }
+        JsonNode event;
+        try {
+            event = json.readTree(line);
+        } catch (JacksonException e) {
+            event = null;
+        }
+        if (event == null || !event.isObject()) {
+            // Not an event: archive the line as it came (the reader refuses it, so it lands in the dead letters).
+            intake.submit(
+                    source,
+                    DockerEnvelopes.live(json, host, json.getNodeFactory().stringNode(line), null));
             return;
-          }
-          failed(e);
-          pause();
         }
-      }
-    } catch (InterruptedException e) {
-      // stopped: the thread ends
-    }
-  }
-
-  private void connectOnce() throws EngineException, InterruptedException {
-    DockerHostReader engine = DockerHostReader.connect(host, json);
-    Instant now = engine.engineTime().orElseGet(clock::instant);
-    long nowNano = nanos(now);
-    long from = lastSeen > 0 ? lastSeen : nanos(now.minus(CrashLoop.WINDOW));
-    if (from < nowNano) {
-      engine.events(filters, seconds(from), seconds(nowNano), IDLE, this::onEvent);
-    }
-    reconcile(engine, now);
-    if (failures > 0) {
-      log.info("Docker runtime source {}: watching {} again (Docker Engine API {}) after {} failed attempt(s)", source.name(), host,
-          engine.apiVersion(), failures);
-      failures = 0;
-    }
-    engine.events(filters, seconds(Math.max(lastSeen, nowNano)), null, IDLE, this::onEvent);
-  }
-
-  /** Feeds the state of every labelled container, and the removal of every present instance the engine no longer has. */
-  private void reconcile(DockerHostReader engine, Instant now) throws EngineException, InterruptedException {
-    Set<String> listed = new HashSet<>();
-    for (JsonNode c : engine.containersLabelled(DockerHostReader.APP_LABEL)) {
-      String id = c.path("Id").asString("");
-      listed.add(id);
-      var inspected = engine.inspect(id);
-      if (inspected.isPresent()) {
-        var body = DockerEnvelopes.fromState(json, host, inspected.get());
-        if (body.isPresent()) {
-          intake.submit(source, body.get());
+        String body = DockerEnvelopes.live(json, host, event, stopCode(event));
+        intake.submit(source, body);
+        long t = event.path("timeNano").asLong(0);
+        if (t > lastSeen) {
+            lastSeen = t;
         }
-      }
     }
-    for (DockerIntake.Known known : intake.present(source, host)) {
-      if (!listed.contains(known.containerId())) {
-        intake.submit(source, DockerEnvelopes.gone(json, host, known, now));
-      }
-    }
-  }
 
-  /** One line of the event stream. */
-  private void onEvent(String line) throws InterruptedException {
-    if (Thread.currentThread().isInterrupted()) {
-      throw new InterruptedException();
-    }
-    JsonNode event;
-    try {
-      event = json.readTree(line);
-    } catch (JacksonException e) {
-      event = null;
-    }
-    if (event == null || !event.isObject()) {
-      // Not an event: archive the line as it came (the reader refuses it, so it lands in the dead letters).
-      intake.submit(source, DockerEnvelopes.live(json, host, json.getNodeFactory().stringNode(line), null));
-      return;
-    }
-    String body = DockerEnvelopes.live(json, host, event, stopCode(event));
-    intake.submit(source, body);
-    long t = event.path("timeNano").asLong(0);
-    if (t > lastSeen) {
-      lastSeen = t;
-    }
-  }
-
-  /** Remembers kills and OOMs; for a {@code die}, why the container stopped (null: on its own). */
-  private @Nullable String stopCode(JsonNode event) {
-    String id = event.path("Actor").path("ID").asString("");
-    String verb = DockerActions.verb(event.path("Action").asString(""));
-    switch (verb) {
-      case "kill" -> {
-        JsonNode signal = event.path("Actor").path("Attributes").path("signal");
-        if (DockerActions.endsContainer(signal.isString() ? signal.asString() : null)) {
-          stopping.putIfAbsent(id, DockerActions.USER_INITIATED);
+    /** Remembers kills and OOMs; for a {@code die}, why the container stopped (null: on its own). */
+    private @Nullable String stopCode(JsonNode event) {
+        String id = event.path("Actor").path("ID").asString("");
+        String verb = DockerActions.verb(event.path("Action").asString(""));
+        switch (verb) {
+            case "kill" -> {
+                JsonNode signal = event.path("Actor").path("Attributes").path("signal");
+                if (DockerActions.endsContainer(signal.isString() ? signal.asString() : null)) {
+                    stopping.putIfAbsent(id, DockerActions.USER_INITIATED);
+                }
+            }
+            case "oom" -> stopping.put(id, DockerActions.OUT_OF_MEMORY);
+            case "die" -> {
+                return stopping.remove(id);
+            }
+            case "start", "destroy" -> stopping.remove(id);
+            default -> {
+                // nothing to remember
+            }
         }
-      }
-      case "oom" -> stopping.put(id, DockerActions.OUT_OF_MEMORY);
-      case "die" -> {
-        return stopping.remove(id);
-      }
-      case "start", "destroy" -> stopping.remove(id);
-      default -> {
-        // nothing to remember
-      }
+        return null;
     }
-    return null;
-  }
 
-  private void failed(Exception e) {
-    failures++;
-    if (failures == 1) {
-      log.warn("Docker runtime source {}: cannot watch {}: {} (retrying with back-off up to {} s; logged again once it recovers)",
-          source.name(), host, e.getMessage() == null ? e.toString() : e.getMessage(), MAX_BACKOFF.toSeconds());
-    } else {
-      log.debug("Docker runtime source {}: {} still unavailable (attempt {}): {}", source.name(), host, failures, e.toString());
+    private void failed(Exception e) {
+        failures++;
+        if (failures == 1) {
+            log.warn(
+                    "Docker runtime source {}: cannot watch {}: {} (retrying with back-off up to {} s; logged again once it recovers)",
+                    source.name(),
+                    host,
+                    e.getMessage() == null ? e.toString() : e.getMessage(),
+                    MAX_BACKOFF.toSeconds());
+        } else {
+            log.debug(
+                    "Docker runtime source {}: {} still unavailable (attempt {}): {}",
+                    source.name(),
+                    host,
+                    failures,
+                    e.toString());
+        }
     }
-  }
 
-  /** Waits 1, 2, 4 … up to {@link #MAX_BACKOFF} seconds, by the number of failures in a row. */
-  private void pause() throws InterruptedException {
-    long seconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(6, Math.max(0, failures - 1)));
-    Thread.sleep(Duration.ofSeconds(seconds));
-  }
+    /** Waits 1, 2, 4 … up to {@link #MAX_BACKOFF} seconds, by the number of failures in a row. */
+    private void pause() throws InterruptedException {
+        long seconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(6, Math.max(0, failures - 1)));
+        Thread.sleep(Duration.ofSeconds(seconds));
+    }
 
-  private static long nanos(Instant t) {
-    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-  }
+    private static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
 
-  /** Docker's {@code since}/{@code until} form: Unix seconds with nine decimals. */
-  private static String seconds(long nanos) {
-    return String.format("%d.%09d", nanos / 1_000_000_000L, nanos % 1_000_000_000L);
-  }
+    /** Docker's {@code since}/{@code until} form: Unix seconds with nine decimals. */
+    private static String seconds(long nanos) {
+        return String.format("%d.%09d", nanos / 1_000_000_000L, nanos % 1_000_000_000L);
+    }
 }

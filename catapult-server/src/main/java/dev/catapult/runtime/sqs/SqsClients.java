@@ -22,46 +22,46 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  */
 @Component
 class SqsClients implements AutoCloseable {
-  private final Environment environment;
-  private final Map<Long, SqsClient> clients = new ConcurrentHashMap<>();
+    private final Environment environment;
+    private final Map<Long, SqsClient> clients = new ConcurrentHashMap<>();
 
-  SqsClients(Environment environment) {
-    this.environment = environment;
-  }
-
-  SqsClient forSource(RuntimeSourceRecord source) {
-    return clients.computeIfAbsent(source.id(), id -> build(source));
-  }
-
-  private SqsClient build(RuntimeSourceRecord source) {
-    SqsClientBuilder b = SqsClient.builder()
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .credentialsProvider(credentials(source));
-    if (source.region() != null) {
-      b.region(Region.of(source.region()));
+    SqsClients(Environment environment) {
+        this.environment = environment;
     }
-    if (source.endpoint() != null) {
-      b.endpointOverride(URI.create(source.endpoint()));
-    }
-    return b.build();
-  }
 
-  private AwsCredentialsProvider credentials(RuntimeSourceRecord source) {
-    if (source.accessKeyEnv() == null || source.secretKeyEnv() == null) {
-      return DefaultCredentialsProvider.builder().build();
+    SqsClient forSource(RuntimeSourceRecord source) {
+        return clients.computeIfAbsent(source.id(), id -> build(source));
     }
-    String key = environment.getProperty(source.accessKeyEnv());
-    String secret = environment.getProperty(source.secretKeyEnv());
-    if (key == null || secret == null) {
-      throw new IllegalStateException("runtime source '" + source.name() + "': variables " + source.accessKeyEnv() + " and "
-          + source.secretKeyEnv() + " must both be set");
-    }
-    return StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret));
-  }
 
-  @Override
-  public void close() {
-    clients.values().forEach(SqsClient::close);
-    clients.clear();
-  }
+    private SqsClient build(RuntimeSourceRecord source) {
+        SqsClientBuilder b = SqsClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(credentials(source));
+        if (source.region() != null) {
+            b.region(Region.of(source.region()));
+        }
+        if (source.endpoint() != null) {
+            b.endpointOverride(URI.create(source.endpoint()));
+        }
+        return b.build();
+    }
+
+    private AwsCredentialsProvider credentials(RuntimeSourceRecord source) {
+        if (source.accessKeyEnv() == null || source.secretKeyEnv() == null) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        String key = environment.getProperty(source.accessKeyEnv());
+        String secret = environment.getProperty(source.secretKeyEnv());
+        if (key == null || secret == null) {
+            throw new IllegalStateException("runtime source '" + source.name() + "': variables " + source.accessKeyEnv()
+                    + " and " + source.secretKeyEnv() + " must both be set");
+        }
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret));
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(SqsClient::close);
+        clients.clear();
+    }
 }

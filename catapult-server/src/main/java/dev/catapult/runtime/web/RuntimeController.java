@@ -25,53 +25,66 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class RuntimeController {
-  private final RuntimeSources sources;
-  private final RuntimeQueries queries;
+    private final RuntimeSources sources;
+    private final RuntimeQueries queries;
 
-  RuntimeController(RuntimeSources sources, RuntimeQueries queries) {
-    this.sources = sources;
-    this.queries = queries;
-  }
+    RuntimeController(RuntimeSources sources, RuntimeQueries queries) {
+        this.sources = sources;
+        this.queries = queries;
+    }
 
-  @PostMapping("/api/v1/runtime-sources")
-  @ResponseStatus(HttpStatus.CREATED)
-  RuntimeSourceView create(Actor actor, @RequestBody RuntimeSourceCreateRequest body) {
-    return sources.create(actor, body);
-  }
+    @PostMapping("/api/v1/runtime-sources")
+    @ResponseStatus(HttpStatus.CREATED)
+    RuntimeSourceView create(Actor actor, @RequestBody RuntimeSourceCreateRequest body) {
+        return sources.create(actor, body);
+    }
 
-  @GetMapping("/api/v1/runtime-sources")
-  Page<RuntimeSourceView> list(Actor actor) {
-    actor.grants().require(Permission.read());
-    return new Page<>(sources.all().stream().map(sources::view).toList(), null);
-  }
+    @GetMapping("/api/v1/runtime-sources")
+    Page<RuntimeSourceView> list(Actor actor) {
+        actor.grants().require(Permission.read());
+        return new Page<>(sources.all().stream().map(sources::view).toList(), null);
+    }
 
-  @GetMapping("/api/v1/runtime-sources/{name}/dead-letters")
-  Page<RuntimeDeadLetterView> deadLetters(Actor actor, @PathVariable String name,
-      @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
-    actor.grants().require(Permission.admin());
-    return sources.deadLetters(name, PageRequest.of(limit, cursor));
-  }
+    @GetMapping("/api/v1/runtime-sources/{name}/dead-letters")
+    Page<RuntimeDeadLetterView> deadLetters(
+            Actor actor,
+            @PathVariable String name,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        actor.grants().require(Permission.admin());
+        return sources.deadLetters(name, PageRequest.of(limit, cursor));
+    }
 
-  /** Replays the source's event archive as a job; 202 with the job (progress at {@code /api/v1/admin/jobs/{id}}). */
-  @PostMapping("/api/v1/runtime-sources/{name}/replay")
-  @ResponseStatus(HttpStatus.ACCEPTED)
-  JobView replay(Actor actor, @PathVariable String name, @RequestBody(required = false) @Nullable RuntimeReplayRequest body) {
-    return sources.replay(actor, name, body != null && Boolean.TRUE.equals(body.deadLetters()));
-  }
+    /** Replays the source's event archive as a job; 202 with the job (progress at {@code /api/v1/admin/jobs/{id}}). */
+    @PostMapping("/api/v1/runtime-sources/{name}/replay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    JobView replay(
+            Actor actor,
+            @PathVariable String name,
+            @RequestBody(required = false) @Nullable RuntimeReplayRequest body) {
+        return sources.replay(actor, name, body != null && Boolean.TRUE.equals(body.deadLetters()));
+    }
 
-  @GetMapping("/api/v1/instances")
-  Page<InstanceView> instances(Actor actor, @RequestParam(required = false) @Nullable String app,
-      @RequestParam(required = false) @Nullable String environment, @RequestParam(required = false) @Nullable String status,
-      @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
-    actor.grants().require(Permission.read());
-    return queries.instances(app, environment, status, PageRequest.of(limit, cursor));
-  }
+    @GetMapping("/api/v1/instances")
+    Page<InstanceView> instances(
+            Actor actor,
+            @RequestParam(required = false) @Nullable String app,
+            @RequestParam(required = false) @Nullable String environment,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        actor.grants().require(Permission.read());
+        return queries.instances(app, environment, status, PageRequest.of(limit, cursor));
+    }
 
-  /** One entry per app and environment, by app name then environment rank; {@code limit} entries a page. */
-  @GetMapping("/api/v1/whats-running-where")
-  Page<WhatsRunningWhereEntry> whatsRunningWhere(Actor actor, @RequestParam(required = false) @Nullable String service,
-      @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
-    actor.grants().require(Permission.read());
-    return queries.whatsRunningWhere(service, PageRequest.of(limit, cursor));
-  }
+    /** One entry per app and environment, by app name then environment rank; {@code limit} entries a page. */
+    @GetMapping("/api/v1/whats-running-where")
+    Page<WhatsRunningWhereEntry> whatsRunningWhere(
+            Actor actor,
+            @RequestParam(required = false) @Nullable String service,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        actor.grants().require(Permission.read());
+        return queries.whatsRunningWhere(service, PageRequest.of(limit, cursor));
+    }
 }

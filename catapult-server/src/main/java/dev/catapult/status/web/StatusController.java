@@ -12,17 +12,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class StatusController {
-  private final StatusMatrix matrix;
+    private final StatusMatrix matrix;
 
-  StatusController(StatusMatrix matrix) {
-    this.matrix = matrix;
-  }
+    StatusController(StatusMatrix matrix) {
+        this.matrix = matrix;
+    }
 
-  /** {@code environment} may repeat ({@code ?environment=staging&environment=prod}). */
-  @GetMapping("/api/v1/status")
-  StatusView status(Actor actor, @RequestParam(name = "environment", required = false) @Nullable List<String> environments,
-      @RequestParam(required = false) @Nullable String app) {
-    actor.grants().require(Permission.read());
-    return matrix.read(environments, app);
-  }
+    /** {@code environment} may repeat ({@code ?environment=staging&environment=prod}). */
+    @GetMapping("/api/v1/status")
+    StatusView status(
+            Actor actor,
+            @RequestParam(name = "environment", required = false) @Nullable List<String> environments,
+            @RequestParam(required = false) @Nullable String app) {
+        actor.grants().require(Permission.read());
+        return matrix.read(environments, app);
+    }
 }

@@ -15,29 +15,33 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The audit log, newest first, filtered by actor, action and subject (a subject matches its children too). */
 @Controller
 class AuditPageController {
-  private final AuditTrail audit;
+    private final AuditTrail audit;
 
-  AuditPageController(AuditTrail audit) {
-    this.audit = audit;
-  }
+    AuditPageController(AuditTrail audit) {
+        this.audit = audit;
+    }
 
-  @GetMapping("/ui/audit")
-  String page(Actor actor, @RequestParam(name = "actor", required = false) @Nullable String byActor,
-      @RequestParam(required = false) @Nullable String action, @RequestParam(required = false) @Nullable String subject,
-      @RequestParam(required = false) @Nullable String cursor, Model model) {
-    actor.grants().require(Permission.read());
-    Page<AuditEventView> page = audit.list(blankToNull(byActor), blankToNull(subject), blankToNull(action), null,
-        PageRequest.of(50, cursor));
-    model.addAttribute("actor", actor);
-    model.addAttribute("events", page.items());
-    model.addAttribute("nextCursor", page.nextCursor());
-    model.addAttribute("filterActor", byActor == null ? "" : byActor);
-    model.addAttribute("filterAction", action == null ? "" : action);
-    model.addAttribute("filterSubject", subject == null ? "" : subject);
-    return "ui/audit";
-  }
+    @GetMapping("/ui/audit")
+    String page(
+            Actor actor,
+            @RequestParam(name = "actor", required = false) @Nullable String byActor,
+            @RequestParam(required = false) @Nullable String action,
+            @RequestParam(required = false) @Nullable String subject,
+            @RequestParam(required = false) @Nullable String cursor,
+            Model model) {
+        actor.grants().require(Permission.read());
+        Page<AuditEventView> page = audit.list(
+                blankToNull(byActor), blankToNull(subject), blankToNull(action), null, PageRequest.of(50, cursor));
+        model.addAttribute("actor", actor);
+        model.addAttribute("events", page.items());
+        model.addAttribute("nextCursor", page.nextCursor());
+        model.addAttribute("filterActor", byActor == null ? "" : byActor);
+        model.addAttribute("filterAction", action == null ? "" : action);
+        model.addAttribute("filterSubject", subject == null ? "" : subject);
+        return "ui/audit";
+    }
 
-  private static @Nullable String blankToNull(@Nullable String s) {
-    return s == null || s.isBlank() ? null : s.strip();
-  }
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
 }

@@ -15,34 +15,34 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** The apps × environments matrix; the page refreshes the matrix fragment every few seconds. */
 @Controller
 class DashboardController {
-  private final StatusMatrix matrix;
+    private final StatusMatrix matrix;
 
-  DashboardController(StatusMatrix matrix) {
-    this.matrix = matrix;
-  }
-
-  @GetMapping({"/ui", "/ui/"})
-  String dashboard(Actor actor, Model model) {
-    addMatrix(actor, model);
-    model.addAttribute("actor", actor);
-    return "ui/dashboard";
-  }
-
-  @GetMapping("/ui/matrix")
-  String matrixFragment(Actor actor, Model model) {
-    addMatrix(actor, model);
-    return "ui/dashboard :: matrix";
-  }
-
-  private void addMatrix(Actor actor, Model model) {
-    actor.grants().require(Permission.read());
-    StatusView view = matrix.read(null, null);
-    Map<String, Map<String, StatusEntry>> rows = new LinkedHashMap<>();
-    for (StatusEntry e : view.entries()) {
-      rows.computeIfAbsent(e.app(), a -> new LinkedHashMap<>()).put(e.environment(), e);
+    DashboardController(StatusMatrix matrix) {
+        this.matrix = matrix;
     }
-    model.addAttribute("environments", view.environments());
-    model.addAttribute("rows", rows);
-    model.addAttribute("apps", List.copyOf(rows.keySet()));
-  }
+
+    @GetMapping({"/ui", "/ui/"})
+    String dashboard(Actor actor, Model model) {
+        addMatrix(actor, model);
+        model.addAttribute("actor", actor);
+        return "ui/dashboard";
+    }
+
+    @GetMapping("/ui/matrix")
+    String matrixFragment(Actor actor, Model model) {
+        addMatrix(actor, model);
+        return "ui/dashboard :: matrix";
+    }
+
+    private void addMatrix(Actor actor, Model model) {
+        actor.grants().require(Permission.read());
+        StatusView view = matrix.read(null, null);
+        Map<String, Map<String, StatusEntry>> rows = new LinkedHashMap<>();
+        for (StatusEntry e : view.entries()) {
+            rows.computeIfAbsent(e.app(), a -> new LinkedHashMap<>()).put(e.environment(), e);
+        }
+        model.addAttribute("environments", view.environments());
+        model.addAttribute("rows", rows);
+        model.addAttribute("apps", List.copyOf(rows.keySet()));
+    }
 }

@@ -31,92 +31,119 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class DeployActionsController {
-  private final Deployments deployments;
-  private final StatusMatrix matrix;
-  private final Environments environments;
+    private final Deployments deployments;
+    private final StatusMatrix matrix;
+    private final Environments environments;
 
-  DeployActionsController(Deployments deployments, StatusMatrix matrix, Environments environments) {
-    this.deployments = deployments;
-    this.matrix = matrix;
-    this.environments = environments;
-  }
-
-  @GetMapping("/ui/apps/{app}/deploy")
-  String confirmDeploy(Actor actor, @PathVariable String app, @RequestParam String environment,
-      @RequestParam long version, Model model) {
-    actor.grants().require(new Permission.Deploy(app, environment));
-    StatusEntry now = status(app, environment);
-    boolean rollback = now.version() != null && version < now.version();
-    return ConfirmPage.of(rollback ? "Roll back " + app + " in " + environment : "Deploy " + app + " to " + environment,
-            (rollback ? "Roll back from v" + now.version() + " to v" + version
-                : "Deploy v" + version + (now.version() == null ? "" : " (running: v" + now.version() + ")"))
-                + " in " + environment + "." + (rollback ? " Auto-deploy for this environment is held until released." : ""),
-            "/ui/apps/" + UiPaths.segment(app) + "/deploys", UiPaths.app(app))
-        .field("environment", environment)
-        .field("version", Long.toString(version))
-        .field("rollback", Boolean.toString(rollback))
-        .confirm(rollback ? "Roll back to v" + version : "Deploy v" + version, rollback)
-        .askOtp(actor.human() && actor.totpEnrolled())
-        .render(model);
-  }
-
-  @PostMapping("/ui/apps/{app}/deploys")
-  String deploy(Actor actor, @PathVariable String app, @RequestParam String environment, @RequestParam long version,
-      @RequestParam(defaultValue = "false") boolean rollback, @RequestParam(required = false) @Nullable String otp,
-      RedirectAttributes flash) {
-    try {
-      DeployView d = deployments.request(actor, app, new DeployCreateRequest(environment, version, rollback,
-          null, blankToNull(otp)));
-      flash.addFlashAttribute("notice", (d.rollback() ? "Rollback" : "Deploy") + " of v" + d.version() + " to "
-          + environment + " requested (" + d.status().replace('_', ' ') + ").");
-    } catch (DomainException | RateLimited e) {
-      flash.addFlashAttribute("error", e.getMessage());
+    DeployActionsController(Deployments deployments, StatusMatrix matrix, Environments environments) {
+        this.deployments = deployments;
+        this.matrix = matrix;
+        this.environments = environments;
     }
-    return "redirect:" + UiPaths.app(app);
-  }
 
-  @GetMapping("/ui/apps/{app}/promote")
-  String confirmPromote(Actor actor, @PathVariable String app, @RequestParam String from, @RequestParam String to, Model model) {
-    actor.grants().require(new Permission.Deploy(app, to));
-    EnvironmentView source = environments.get(from);
-    EnvironmentView dest = environments.get(to);
-    Promotion.check(source.name(), source.rank(), dest.name(), dest.rank());
-    Long version = status(app, from).version();
-    if (version == null) {
-      throw new Conflict("app '" + app + "' has no successful deploy in '" + from + "' to promote");
+    @GetMapping("/ui/apps/{app}/deploy")
+    String confirmDeploy(
+            Actor actor,
+            @PathVariable String app,
+            @RequestParam String environment,
+            @RequestParam long version,
+            Model model) {
+        actor.grants().require(new Permission.Deploy(app, environment));
+        StatusEntry now = status(app, environment);
+        boolean rollback = now.version() != null && version < now.version();
+        return ConfirmPage.of(
+                        rollback ? "Roll back " + app + " in " + environment : "Deploy " + app + " to " + environment,
+                        (rollback
+                                        ? "Roll back from v" + now.version() + " to v" + version
+                                        : "Deploy v" + version
+                                                + (now.version() == null ? "" : " (running: v" + now.version() + ")"))
+                                + " in " + environment + "."
+                                + (rollback ? " Auto-deploy for this environment is held until released." : ""),
+                        "/ui/apps/" + UiPaths.segment(app) + "/deploys",
+                        UiPaths.app(app))
+                .field("environment", environment)
+                .field("version", Long.toString(version))
+                .field("rollback", Boolean.toString(rollback))
+                .confirm(rollback ? "Roll back to v" + version : "Deploy v" + version, rollback)
+                .askOtp(actor.human() && actor.totpEnrolled())
+                .render(model);
     }
-    Long running = status(app, to).version();
-    return ConfirmPage.of("Promote " + app + " from " + from + " to " + to,
-            "Deploy v" + version + " (what runs in " + from + ") to " + to
-                + (running == null ? "" : " (running: v" + running + ")") + "."
-                + (dest.isProtected() ? " " + to + " is protected." : ""),
-            "/ui/apps/" + UiPaths.segment(app) + "/promote", UiPaths.app(app))
-        .field("from", from)
-        .field("to", to)
-        .confirm("Promote v" + version + " to " + to, false)
-        .askOtp(dest.isProtected() && actor.human() && actor.totpEnrolled())
-        .render(model);
-  }
 
-  @PostMapping("/ui/apps/{app}/promote")
-  String promote(Actor actor, @PathVariable String app, @RequestParam String from, @RequestParam String to,
-      @RequestParam(required = false) @Nullable String otp, RedirectAttributes flash) {
-    try {
-      DeployView d = deployments.promote(actor, app, from, to, blankToNull(otp));
-      flash.addFlashAttribute("notice", "Promotion of v" + d.version() + " from " + from + " to " + to + " requested ("
-          + d.status().replace('_', ' ') + ").");
-    } catch (DomainException | RateLimited e) {
-      flash.addFlashAttribute("error", e.getMessage());
+    @PostMapping("/ui/apps/{app}/deploys")
+    String deploy(
+            Actor actor,
+            @PathVariable String app,
+            @RequestParam String environment,
+            @RequestParam long version,
+            @RequestParam(defaultValue = "false") boolean rollback,
+            @RequestParam(required = false) @Nullable String otp,
+            RedirectAttributes flash) {
+        try {
+            DeployView d = deployments.request(
+                    actor, app, new DeployCreateRequest(environment, version, rollback, null, blankToNull(otp)));
+            flash.addFlashAttribute(
+                    "notice",
+                    (d.rollback() ? "Rollback" : "Deploy") + " of v" + d.version() + " to " + environment
+                            + " requested (" + d.status().replace('_', ' ') + ").");
+        } catch (DomainException | RateLimited e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:" + UiPaths.app(app);
     }
-    return "redirect:" + UiPaths.app(app);
-  }
 
-  private StatusEntry status(String app, String environment) {
-    return matrix.read(List.of(environment), app).entries().stream().findFirst()
-        .orElseThrow(() -> new NotFound("app '" + app + "' or environment '" + environment + "' not found"));
-  }
+    @GetMapping("/ui/apps/{app}/promote")
+    String confirmPromote(
+            Actor actor, @PathVariable String app, @RequestParam String from, @RequestParam String to, Model model) {
+        actor.grants().require(new Permission.Deploy(app, to));
+        EnvironmentView source = environments.get(from);
+        EnvironmentView dest = environments.get(to);
+        Promotion.check(source.name(), source.rank(), dest.name(), dest.rank());
+        Long version = status(app, from).version();
+        if (version == null) {
+            throw new Conflict("app '" + app + "' has no successful deploy in '" + from + "' to promote");
+        }
+        Long running = status(app, to).version();
+        return ConfirmPage.of(
+                        "Promote " + app + " from " + from + " to " + to,
+                        "Deploy v" + version + " (what runs in " + from + ") to " + to
+                                + (running == null ? "" : " (running: v" + running + ")") + "."
+                                + (dest.isProtected() ? " " + to + " is protected." : ""),
+                        "/ui/apps/" + UiPaths.segment(app) + "/promote",
+                        UiPaths.app(app))
+                .field("from", from)
+                .field("to", to)
+                .confirm("Promote v" + version + " to " + to, false)
+                .askOtp(dest.isProtected() && actor.human() && actor.totpEnrolled())
+                .render(model);
+    }
 
-  private static @Nullable String blankToNull(@Nullable String s) {
-    return s == null || s.isBlank() ? null : s.strip();
-  }
+    @PostMapping("/ui/apps/{app}/promote")
+    String promote(
+            Actor actor,
+            @PathVariable String app,
+            @RequestParam String from,
+            @RequestParam String to,
+            @RequestParam(required = false) @Nullable String otp,
+            RedirectAttributes flash) {
+        try {
+            DeployView d = deployments.promote(actor, app, from, to, blankToNull(otp));
+            flash.addFlashAttribute(
+                    "notice",
+                    "Promotion of v" + d.version() + " from " + from + " to " + to + " requested ("
+                            + d.status().replace('_', ' ') + ").");
+        } catch (DomainException | RateLimited e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:" + UiPaths.app(app);
+    }
+
+    private StatusEntry status(String app, String environment) {
+        return matrix.read(List.of(environment), app).entries().stream()
+                .findFirst()
+                .orElseThrow(() -> new NotFound("app '" + app + "' or environment '" + environment + "' not found"));
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
 }

@@ -22,48 +22,62 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** Runtime instances (what the runtime sources report running), newest update first, filtered by app and environment. */
 @Controller
 class InstancesPageController {
-  static final int LIMIT = 200;
-  private final RuntimeQueries runtime;
-  private final Apps apps;
-  private final Environments environments;
-  private final ArtifactQueries artifacts;
+    static final int LIMIT = 200;
+    private final RuntimeQueries runtime;
+    private final Apps apps;
+    private final Environments environments;
+    private final ArtifactQueries artifacts;
 
-  InstancesPageController(RuntimeQueries runtime, Apps apps, Environments environments, ArtifactQueries artifacts) {
-    this.runtime = runtime;
-    this.apps = apps;
-    this.environments = environments;
-    this.artifacts = artifacts;
-  }
-
-  @GetMapping("/ui/instances")
-  String page(Actor actor, @RequestParam(required = false) @Nullable String app,
-      @RequestParam(required = false) @Nullable String environment, @RequestParam(required = false) @Nullable String cursor,
-      Model model) {
-    actor.grants().require(Permission.read());
-    String byApp = blankToNull(app);
-    String byEnv = blankToNull(environment);
-    // An unknown name is a wrong link, not an empty result: 404 like the app page.
-    if (byApp != null) {
-      apps.find(byApp);
+    InstancesPageController(RuntimeQueries runtime, Apps apps, Environments environments, ArtifactQueries artifacts) {
+        this.runtime = runtime;
+        this.apps = apps;
+        this.environments = environments;
+        this.artifacts = artifacts;
     }
-    if (byEnv != null) {
-      environments.find(byEnv);
-    }
-    Page<InstanceView> page = runtime.instances(byApp, byEnv, null, PageRequest.of(LIMIT, blankToNull(cursor)));
-    List<InstanceView> instances = page.items();
-    model.addAttribute("actor", actor);
-    model.addAttribute("instances", instances);
-    model.addAttribute("nextCursor", page.nextCursor());
-    model.addAttribute("limit", LIMIT);
-    model.addAttribute("catalogued", artifacts.catalogued(instances.stream().map(InstanceView::digest).filter(Objects::nonNull).toList()));
-    model.addAttribute("apps", apps.list(PageRequest.of(PageRequest.MAX_LIMIT, null), false).items().stream().map(AppView::name).toList());
-    model.addAttribute("environments", environments.list().stream().map(EnvironmentView::name).toList());
-    model.addAttribute("filterApp", byApp == null ? "" : byApp);
-    model.addAttribute("filterEnvironment", byEnv == null ? "" : byEnv);
-    return "ui/instances";
-  }
 
-  private static @Nullable String blankToNull(@Nullable String s) {
-    return s == null || s.isBlank() ? null : s.strip();
-  }
+    @GetMapping("/ui/instances")
+    String page(
+            Actor actor,
+            @RequestParam(required = false) @Nullable String app,
+            @RequestParam(required = false) @Nullable String environment,
+            @RequestParam(required = false) @Nullable String cursor,
+            Model model) {
+        actor.grants().require(Permission.read());
+        String byApp = blankToNull(app);
+        String byEnv = blankToNull(environment);
+        // An unknown name is a wrong link, not an empty result: 404 like the app page.
+        if (byApp != null) {
+            apps.find(byApp);
+        }
+        if (byEnv != null) {
+            environments.find(byEnv);
+        }
+        Page<InstanceView> page = runtime.instances(byApp, byEnv, null, PageRequest.of(LIMIT, blankToNull(cursor)));
+        List<InstanceView> instances = page.items();
+        model.addAttribute("actor", actor);
+        model.addAttribute("instances", instances);
+        model.addAttribute("nextCursor", page.nextCursor());
+        model.addAttribute("limit", LIMIT);
+        model.addAttribute(
+                "catalogued",
+                artifacts.catalogued(instances.stream()
+                        .map(InstanceView::digest)
+                        .filter(Objects::nonNull)
+                        .toList()));
+        model.addAttribute(
+                "apps",
+                apps.list(PageRequest.of(PageRequest.MAX_LIMIT, null), false).items().stream()
+                        .map(AppView::name)
+                        .toList());
+        model.addAttribute(
+                "environments",
+                environments.list().stream().map(EnvironmentView::name).toList());
+        model.addAttribute("filterApp", byApp == null ? "" : byApp);
+        model.addAttribute("filterEnvironment", byEnv == null ? "" : byEnv);
+        return "ui/instances";
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
 }

@@ -19,41 +19,45 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * controllers take an {@code Actor} parameter like the API's.
  */
 class SessionGuard implements HandlerInterceptor {
-  private final AccessControl access;
-  private final PasswordSignIn passwords;
+    private final AccessControl access;
+    private final PasswordSignIn passwords;
 
-  SessionGuard(AccessControl access, PasswordSignIn passwords) {
-    this.access = access;
-    this.passwords = passwords;
-  }
+    SessionGuard(AccessControl access, PasswordSignIn passwords) {
+        this.access = access;
+        this.passwords = passwords;
+    }
 
-  @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
-    Optional<Actor> actor = actor(request);
-    if (actor.isEmpty()) {
-      UiSession.signOut(request);
-      if ("GET".equals(request.getMethod()) && request.getHeader("X-Catapult-Refresh") == null) {
-        String next = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        response.sendRedirect("/ui/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
-      } else {
-        response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
-      }
-      return false;
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws IOException {
+        Optional<Actor> actor = actor(request);
+        if (actor.isEmpty()) {
+            UiSession.signOut(request);
+            if ("GET".equals(request.getMethod()) && request.getHeader("X-Catapult-Refresh") == null) {
+                String next = request.getRequestURI()
+                        + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+                response.sendRedirect("/ui/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            } else {
+                response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            }
+            return false;
+        }
+        if (!"GET".equals(request.getMethod())
+                && !"HEAD".equals(request.getMethod())
+                && !UiSession.csrfMatches(request)) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return false;
+        }
+        request.setAttribute(Actor.class.getName(), actor.get());
+        return true;
     }
-    if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod()) && !UiSession.csrfMatches(request)) {
-      response.sendError(HttpServletResponse.SC_FORBIDDEN);
-      return false;
-    }
-    request.setAttribute(Actor.class.getName(), actor.get());
-    return true;
-  }
 
-  private Optional<Actor> actor(HttpServletRequest request) {
-    String token = UiSession.token(request);
-    if (token != null) {
-      return access.authenticate(token);
+    private Optional<Actor> actor(HttpServletRequest request) {
+        String token = UiSession.token(request);
+        if (token != null) {
+            return access.authenticate(token);
+        }
+        String principal = UiSession.principal(request);
+        return principal == null ? Optional.empty() : passwords.actor(principal);
     }
-    String principal = UiSession.principal(request);
-    return principal == null ? Optional.empty() : passwords.actor(principal);
-  }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.deploy.DeployReason;
 import dev.catapult.deploy.DeployTask;
-import dev.catapult.target.DockerSettings;
+import dev.catapult.targets.DockerSettings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,41 +14,89 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The create body: what the engine is asked to run. */
 class DockerContainerBlueprintTest {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  @Test
-  void bodyCarriesImagePortsEnvironmentCommandAndCatapultLabels() {
-    DockerSettings settings = new DockerSettings("unix:///run/docker.sock", "web",
-        List.of(DockerSettings.PortMapping.parse("p", "127.0.0.1:8081:80"), DockerSettings.PortMapping.parse("p", "[::1]:8081:80"),
-            DockerSettings.PortMapping.parse("p", "5353:53/udp")),
-        Map.of("MODE", "live"), Map.of("TOKEN", "SERVER_TOKEN"), List.of("/bin/app", "serve"),
-        DockerSettings.HealthCheck.running(), null);
-    DeployTask task = new DeployTask("dep_1", "shop", "prod", 7, "abc", "r/shop@sha256:" + "a".repeat(64), "1.0", "alice",
-        DeployReason.MANUAL, false, settings, 1, Instant.parse("2030-01-01T00:00:00Z"));
+    @Test
+    void bodyCarriesImagePortsEnvironmentCommandAndCatapultLabels() {
+        DockerSettings settings = new DockerSettings(
+                "unix:///run/docker.sock",
+                "web",
+                List.of(
+                        DockerSettings.PortMapping.parse("p", "127.0.0.1:8081:80"),
+                        DockerSettings.PortMapping.parse("p", "[::1]:8081:80"),
+                        DockerSettings.PortMapping.parse("p", "5353:53/udp")),
+                Map.of("MODE", "live"),
+                Map.of("TOKEN", "SERVER_TOKEN"),
+                List.of("/bin/app", "serve"),
+                DockerSettings.HealthCheck.running(),
+                null);
+        DeployTask task = new DeployTask(
+                "dep_1",
+                "shop",
+                "prod",
+                7,
+                "abc",
+                "r/shop@sha256:" + "a".repeat(64),
+                "1.0",
+                "alice",
+                DeployReason.MANUAL,
+                false,
+                settings,
+                1,
+                Instant.parse("2030-01-01T00:00:00Z"));
 
-    JsonNode body = JSON.valueToTree(ContainerBlueprint.of(settings, task, "r/shop@sha256:" + "a".repeat(64),
-        Map.of("TOKEN", "s3cret")));
+        JsonNode body = JSON.valueToTree(
+                ContainerBlueprint.of(settings, task, "r/shop@sha256:" + "a".repeat(64), Map.of("TOKEN", "s3cret")));
 
-    assertThat(body.path("Image").stringValue()).isEqualTo("r/shop@sha256:" + "a".repeat(64));
-    assertThat(JSON.convertValue(body.path("Env"), List.class)).containsExactly("MODE=live", "TOKEN=s3cret");
-    assertThat(JSON.convertValue(body.path("Cmd"), List.class)).containsExactly("/bin/app", "serve");
-    assertThat(JSON.convertValue(body.path("Labels"), Map.class)).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "dev.catapult.app", "shop", "dev.catapult.environment", "prod", "dev.catapult.release", "7",
-        "dev.catapult.deploy", "dep_1"));
-    assertThat(body.path("ExposedPorts").propertyNames()).containsExactly("80/tcp", "53/udp");
-    assertThat(body.path("HostConfig").path("PortBindings").toString()).isEqualTo(
-        "{\"80/tcp\":[{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"8081\"},{\"HostIp\":\"::1\",\"HostPort\":\"8081\"}],"
-            + "\"53/udp\":[{\"HostIp\":\"\",\"HostPort\":\"5353\"}]}");
-    assertThat(body.path("HostConfig").path("RestartPolicy").path("Name").stringValue()).isEqualTo("unless-stopped");
-  }
+        assertThat(body.path("Image").stringValue()).isEqualTo("r/shop@sha256:" + "a".repeat(64));
+        assertThat(JSON.convertValue(body.path("Env"), List.class)).containsExactly("MODE=live", "TOKEN=s3cret");
+        assertThat(JSON.convertValue(body.path("Cmd"), List.class)).containsExactly("/bin/app", "serve");
+        assertThat(JSON.convertValue(body.path("Labels"), Map.class))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "dev.catapult.app",
+                        "shop",
+                        "dev.catapult.environment",
+                        "prod",
+                        "dev.catapult.release",
+                        "7",
+                        "dev.catapult.deploy",
+                        "dep_1"));
+        assertThat(body.path("ExposedPorts").propertyNames()).containsExactly("80/tcp", "53/udp");
+        assertThat(body.path("HostConfig").path("PortBindings").toString())
+                .isEqualTo(
+                        "{\"80/tcp\":[{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"8081\"},{\"HostIp\":\"::1\",\"HostPort\":\"8081\"}],"
+                                + "\"53/udp\":[{\"HostIp\":\"\",\"HostPort\":\"5353\"}]}");
+        assertThat(body.path("HostConfig").path("RestartPolicy").path("Name").stringValue())
+                .isEqualTo("unless-stopped");
+    }
 
-  @Test
-  void withoutCommandTheImagesCmdRuns() {
-    DockerSettings settings = new DockerSettings("unix:///run/docker.sock", "web", List.of(), Map.of(), Map.of(), List.of(),
-        DockerSettings.HealthCheck.running(), null);
-    DeployTask task = new DeployTask("dep_1", "shop", "prod", 7, "abc", null, null, "alice", DeployReason.MANUAL, false,
-        settings, 1, Instant.parse("2030-01-01T00:00:00Z"));
+    @Test
+    void withoutCommandTheImagesCmdRuns() {
+        DockerSettings settings = new DockerSettings(
+                "unix:///run/docker.sock",
+                "web",
+                List.of(),
+                Map.of(),
+                Map.of(),
+                List.of(),
+                DockerSettings.HealthCheck.running(),
+                null);
+        DeployTask task = new DeployTask(
+                "dep_1",
+                "shop",
+                "prod",
+                7,
+                "abc",
+                null,
+                null,
+                "alice",
+                DeployReason.MANUAL,
+                false,
+                settings,
+                1,
+                Instant.parse("2030-01-01T00:00:00Z"));
 
-    assertThat(ContainerBlueprint.of(settings, task, "img@sha256:" + "b".repeat(64), Map.of())).doesNotContainKey("Cmd");
-  }
+        assertThat(ContainerBlueprint.of(settings, task, "img@sha256:" + "b".repeat(64), Map.of()))
+                .doesNotContainKey("Cmd");
+    }
 }

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.deploy.DeployTask;
 import dev.catapult.deploy.DispatchOutcome;
-import dev.catapult.target.DeployerSpec;
-import dev.catapult.target.DockerSettings;
+import dev.catapult.targets.DeployerSpec;
+import dev.catapult.targets.DockerSettings;
 import dev.catapult.testing.docker.BusyboxImage;
 import dev.catapult.testing.docker.DockerEngineExtension;
 import dev.catapult.testing.registry.DockerRegistryExtension;
@@ -36,306 +36,385 @@ import org.springframework.mock.env.MockEnvironment;
 
 /** The docker deployer against a real dockerd pulling real images from a real registry. */
 class DockerDeployerTest {
-  @RegisterExtension
-  static final DockerEngineExtension ENGINE = new DockerEngineExtension(true);
-  @RegisterExtension
-  static final DockerRegistryExtension REGISTRY = new DockerRegistryExtension();
+    @RegisterExtension
+    static final DockerEngineExtension ENGINE = new DockerEngineExtension(true);
 
-  private static String v1;
-  private static String v2;
-  private static String wrongPort;
-  private static String selfChecking;
+    @RegisterExtension
+    static final DockerRegistryExtension REGISTRY = new DockerRegistryExtension();
 
-  private final DockerDeployer deployer = new DockerDeployer(JSON,
-      new MockEnvironment().withProperty("SHOP_API_TOKEN", "t0ken"), Clock.systemUTC());
+    private static String v1;
+    private static String v2;
+    private static String wrongPort;
+    private static String selfChecking;
 
-  @BeforeAll
-  static void pushImages(@TempDir Path dir) {
-    v1 = BusyboxImage.serving("v1").push(REGISTRY.get(), dir, "shop/web", "1");
-    v2 = BusyboxImage.serving("v2").push(REGISTRY.get(), dir, "shop/web", "2");
-    wrongPort = BusyboxImage.serving("v3").port(9090).push(REGISTRY.get(), dir, "shop/web", "3");
-    selfChecking = BusyboxImage.serving("v4").healthcheck().push(REGISTRY.get(), dir, "shop/web", "4");
-  }
+    private final DockerDeployer deployer =
+            new DockerDeployer(JSON, new MockEnvironment().withProperty("SHOP_API_TOKEN", "t0ken"), Clock.systemUTC());
 
-  @Test
-  void firstDeployRunsTheReleaseUnderItsNameWithCatapultLabels() throws Exception {
-    int port = freePort();
-    DeployTask task = task(v1, 1, settings("web-first", port, http(port)));
-
-    DispatchOutcome outcome = deployer.dispatch(task);
-
-    assertThat(outcome).isInstanceOf(DispatchOutcome.Succeeded.class);
-    EngineContainer running = inspect("web-first");
-    assertThat(externalRef(outcome)).isEqualTo(running.id());
-    assertThat(running.running()).isTrue();
-    assertThat(running.labels()).containsEntry("dev.catapult.app", "shop").containsEntry("dev.catapult.environment", "prod")
-        .containsEntry("dev.catapult.release", "1").containsEntry("dev.catapult.deploy", task.id());
-    assertThat(page(port)).isEqualTo("v1");
-    assertThat(message(outcome)).contains("container web-first (" + running.shortId() + ") runs " + v1)
-        .contains("Docker Engine API " + engine().apiVersion());
-  }
-
-  @Test
-  void nextDeployReplacesTheContainerAndRemovesTheOldOne() throws Exception {
-    int port = freePort();
-    DockerSettings settings = settings("web-next", port, http(port));
-    deployer.dispatch(task(v1, 1, settings));
-    String old = inspect("web-next").id();
-
-    DispatchOutcome outcome = deployer.dispatch(task(v2, 2, settings));
-
-    assertThat(outcome).isInstanceOf(DispatchOutcome.Succeeded.class);
-    assertThat(page(port)).isEqualTo("v2");
-    EngineContainer now = inspect("web-next");
-    assertThat(now.id()).isNotEqualTo(old);
-    assertThat(now.labels()).containsEntry("dev.catapult.release", "2");
-    assertThat(engine().inspect(old)).isEmpty();
-    assertThat(engine().named("web-next-previous-")).isEmpty();
-  }
-
-  @Test
-  void releaseFailingItsHealthCheckIsReplacedByThePreviousContainerOnTheSamePort() throws Exception {
-    int port = freePort();
-    DockerSettings settings = settings("web-bad", port, http(port));
-    deployer.dispatch(task(v2, 2, settings));
-    EngineContainer serving = inspect("web-bad");
-
-    DispatchOutcome outcome = deployer.dispatch(task(wrongPort, 3,
-        settings("web-bad", port, Map.of("http", "http://127.0.0.1:" + port + "/", "timeout", "3s"))));
-
-    assertThat(outcome).isInstanceOf(DispatchOutcome.Failed.class);
-    assertThat(message(outcome)).startsWith("health check failed: not healthy within 3 s (")
-        .contains("from http://127.0.0.1:" + port + "/").endsWith("; previous container restored");
-    EngineContainer restored = inspect("web-bad");
-    assertThat(restored.id()).isEqualTo(serving.id());
-    assertThat(restored.running()).isTrue();
-    assertThat(restored.labels()).containsEntry("dev.catapult.release", "2");
-    assertThat(page(port)).isEqualTo("v2");
-    assertThat(engine().inspect(externalRef(outcome))).as("the failed container is removed").isEmpty();
-    assertThat(engine().named("web-bad-previous-")).isEmpty();
-  }
-
-  @Test
-  void portHeldByAnotherProgramFailsTheStartAndBringsThePreviousContainerBack() throws Exception {
-    int port = freePort();
-    deployer.dispatch(task(v1, 1, settings("web-busy", port, http(port))));
-    EngineContainer serving = inspect("web-busy");
-    try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      DockerSettings twoPorts = (DockerSettings) DeployerSpec.parse(new LinkedHashMap<>(Map.of("type", "docker",
-          "host", ENGINE.get().host(), "container", "web-busy",
-          "ports", List.of("127.0.0.1:" + port + ":8080", "127.0.0.1:" + squatter.getLocalPort() + ":8081"))));
-
-      DispatchOutcome outcome = deployer.dispatch(task(v2, 2, twoPorts));
-
-      assertThat(message(outcome)).startsWith("starting container ").contains("address already in use")
-          .endsWith("; previous container restored");
+    @BeforeAll
+    static void pushImages(@TempDir Path dir) {
+        v1 = BusyboxImage.serving("v1").push(REGISTRY.get(), dir, "shop/web", "1");
+        v2 = BusyboxImage.serving("v2").push(REGISTRY.get(), dir, "shop/web", "2");
+        wrongPort = BusyboxImage.serving("v3").port(9090).push(REGISTRY.get(), dir, "shop/web", "3");
+        selfChecking = BusyboxImage.serving("v4").healthcheck().push(REGISTRY.get(), dir, "shop/web", "4");
     }
-    assertThat(inspect("web-busy").id()).isEqualTo(serving.id());
-    assertThat(page(port)).isEqualTo("v1");
-    assertThat(engine().named("web-busy-previous-")).isEmpty();
-  }
 
-  @Test
-  void containerThatExitsFailsAtOnceWhileThePreviousOneKeepsServing() throws Exception {
-    DockerSettings noPorts = settings("worker", 0, null);
-    deployer.dispatch(task(v1, 1, noPorts));
-    EngineContainer serving = inspect("worker");
-    DockerSettings exits = new DockerSettings(ENGINE.get().host(), "worker", List.of(), Map.of(), Map.of(),
-        List.of("/bin/busybox", "false"), DockerSettings.HealthCheck.running(), null);
+    @Test
+    void firstDeployRunsTheReleaseUnderItsNameWithCatapultLabels() throws Exception {
+        int port = freePort();
+        DeployTask task = task(v1, 1, settings("web-first", port, http(port)));
 
-    DispatchOutcome outcome = deployer.dispatch(task(v2, 2, exits));
+        DispatchOutcome outcome = deployer.dispatch(task);
 
-    assertThat(message(outcome)).as("the engine restarts it within 100 ms; after that it no longer tells the exit code")
-        .matches("health check failed: the container (exited with code 1|kept exiting \\(restarted \\d+ time\\(s\\) by its"
-            + " restart policy\\)); previous container restored");
-    EngineContainer restored = inspect("worker");
-    assertThat(restored.id()).isEqualTo(serving.id());
-    assertThat(restored.startedAt()).as("no ports clash, so the previous container was never stopped")
-        .isEqualTo(serving.startedAt());
-  }
-
-  @Test
-  void imageHealthcheckDecidesWhenTheTargetAsksForIt() throws Exception {
-    int port = freePort();
-    DockerSettings useImage = settings("web-self", port, Map.of("useImageHealthcheck", true, "timeout", "20s"));
-
-    DispatchOutcome healthy = deployer.dispatch(task(selfChecking, 4, useImage));
-    String healthAfterDeploy = inspect("web-self").health();
-    DispatchOutcome without = deployer.dispatch(task(v2, 2, useImage));
-
-    assertThat(healthy).isInstanceOf(DispatchOutcome.Succeeded.class);
-    assertThat(healthAfterDeploy).isEqualTo("healthy");
-    assertThat(inspect("web-self").health()).as("restored and healthy again").isEqualTo("healthy");
-    assertThat(message(without)).isEqualTo("health check failed: the image has no HEALTHCHECK (the target sets"
-        + " healthCheck.useImageHealthcheck); previous container restored");
-    assertThat(page(port)).isEqualTo("v4");
-  }
-
-  @Test
-  void environmentSecretsAndCommandReachTheContainer() throws Exception {
-    int port = freePort();
-    DockerSettings settings = (DockerSettings) DeployerSpec.parse(new LinkedHashMap<>(Map.of("type", "docker",
-        "host", ENGINE.get().host(), "container", "web-env", "ports", List.of("127.0.0.1:" + port + ":8080"),
-        "env", Map.of("GREETING", "hello"), "secretEnv", Map.of("API_TOKEN", "SHOP_API_TOKEN"),
-        "command", List.of("/bin/sh", "-c",
-            "echo \"$GREETING $API_TOKEN\" > /www/index.html && exec /bin/busybox httpd -f -p 8080 -h /www"),
-        "healthCheck", Map.of("http", "http://127.0.0.1:" + port + "/", "timeout", "20s"))));
-
-    DispatchOutcome outcome = deployer.dispatch(task(v1, 1, settings));
-
-    assertThat(outcome).isInstanceOf(DispatchOutcome.Succeeded.class);
-    assertThat(page(port)).isEqualTo("hello t0ken");
-    assertThat(message(outcome)).doesNotContain("t0ken");
-  }
-
-  @Test
-  void aMissingSecretVariableFailsBeforeTouchingTheEngine() throws Exception {
-    DockerSettings settings = new DockerSettings(ENGINE.get().host(), "web-nosecret", List.of(), Map.of(),
-        Map.of("DB_PASSWORD", "SHOP_DB_PASSWORD"), List.of(), DockerSettings.HealthCheck.running(), null);
-
-    DispatchOutcome outcome = deployer.dispatch(task(v1, 1, settings));
-
-    assertThat(message(outcome)).isEqualTo("server variable SHOP_DB_PASSWORD (for the container's DB_PASSWORD) is not set");
-    assertThat(engine().inspect("web-nosecret")).isEmpty();
-  }
-
-  @Test
-  void sameDeployDispatchedAgainFindsItsContainerAndSucceedsAgain() throws Exception {
-    int port = freePort();
-    DeployTask task = task(v1, 1, settings("web-again", port, http(port)));
-
-    DispatchOutcome first = deployer.dispatch(task);
-    DispatchOutcome second = deployer.dispatch(task);
-
-    assertThat(second).isInstanceOf(DispatchOutcome.Succeeded.class);
-    assertThat(externalRef(second)).isEqualTo(externalRef(first));
-    assertThat(page(port)).isEqualTo("v1");
-  }
-
-  @Test
-  void interruptedDeployIsCarriedOnByItsNextDispatch() throws Exception {
-    int port = freePort();
-    DockerSettings settings = settings("web-interrupted", port, null); // healthy after running 2 s
-    deployer.dispatch(task(v1, 1, settings));
-    DeployTask task = task(v2, 2, settings);
-    CompletableFuture<Throwable> first = new CompletableFuture<>();
-    Thread dispatcher = Thread.ofVirtual().start(() -> {
-      try {
-        deployer.dispatch(task);
-        first.complete(null);
-      } catch (Throwable t) {
-        first.complete(t);
-      }
-    });
-    EngineContainer started = awaitContainer("web-interrupted", task.id());
-
-    dispatcher.interrupt();
-
-    assertThat(first.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
-    assertThat(engine().named("web-interrupted-previous-")).hasSize(1);
-    DispatchOutcome again = deployer.dispatch(task);
-    assertThat(again).isInstanceOf(DispatchOutcome.Succeeded.class);
-    assertThat(externalRef(again)).isEqualTo(started.id());
-    assertThat(page(port)).isEqualTo("v2");
-    assertThat(engine().named("web-interrupted-previous-")).isEmpty();
-  }
-
-  @Test
-  void tcpHostIsServedLikeTheSocket() throws Exception {
-    int port = freePort();
-    DockerSettings settings = new DockerSettings(ENGINE.get().tcpHost(), "web-tcp",
-        List.of(DockerSettings.PortMapping.parse("p", "127.0.0.1:" + port + ":8080")), Map.of(), Map.of(), List.of(),
-        new DockerSettings.HealthCheck(URI.create("http://127.0.0.1:" + port + "/"), false, Duration.ofSeconds(20)), null);
-
-    DispatchOutcome outcome = deployer.dispatch(task(v2, 2, settings));
-
-    assertThat(outcome).isInstanceOf(DispatchOutcome.Succeeded.class);
-    assertThat(page(port)).isEqualTo("v2");
-  }
-
-  @Test
-  void imagesNotPinnedToADigestAreRefused() throws Exception {
-    DockerSettings settings = settings("web-tag", 0, null);
-    String tagged = REGISTRY.get().reference("shop/web", "1");
-
-    assertThat(message(deployer.dispatch(task(tagged, 1, settings)))).isEqualTo("release image " + tagged
-        + " is not pinned to a digest; the docker deployer runs images by digest only");
-    assertThat(message(deployer.dispatch(task(null, 1, settings)))).isEqualTo("release 1 has no image to run");
-    assertThat(engine().inspect("web-tag")).isEmpty();
-  }
-
-  @Test
-  void imageMissingFromTheRegistryFailsWithTheEnginesReason() throws Exception {
-    String missing = REGISTRY.get().host() + "/shop/web@sha256:" + "0".repeat(64);
-
-    DispatchOutcome outcome = deployer.dispatch(task(missing, 9, settings("web-missing", 0, null)));
-
-    assertThat(outcome).isInstanceOf(DispatchOutcome.Failed.class);
-    assertThat(message(outcome)).startsWith("pulling " + missing + " failed: ");
-  }
-
-  @Test
-  void unreachableEnginesFailWithWhereAndWhy() throws Exception {
-    int closed = freePort();
-    DockerSettings noSocket = new DockerSettings("unix:///nonexistent/docker.sock", "web", List.of(), Map.of(), Map.of(),
-        List.of(), DockerSettings.HealthCheck.running(), null);
-    DockerSettings noListener = new DockerSettings("tcp://127.0.0.1:" + closed, "web", List.of(), Map.of(), Map.of(),
-        List.of(), DockerSettings.HealthCheck.running(), null);
-
-    assertThat(message(deployer.dispatch(task(v1, 1, noSocket))))
-        .startsWith("cannot reach the Docker engine at unix:///nonexistent/docker.sock: ");
-    assertThat(message(deployer.dispatch(task(v1, 1, noListener))))
-        .isEqualTo("cannot reach the Docker engine at tcp://127.0.0.1:" + closed + ": connection refused");
-  }
-
-  @Test
-  void engineApiVersionIsNegotiatedFromPingAndUsedOnEveryCall() throws Exception {
-    EngineTransport socket = EngineTransport.forHost(ENGINE.get().host());
-    List<String> paths = new CopyOnWriteArrayList<>();
-    EngineTransport recording = (method, path, body, timeout) -> {
-      paths.add(path);
-      return socket.exchange(method, path, body, timeout);
-    };
-    String offered = socket.exchange("GET", "/_ping", null, Duration.ofSeconds(5)).header("Api-Version");
-
-    EngineClient engine = EngineClient.connect(recording, ENGINE.get().host(), JSON);
-    engine.pull(v1, Duration.ofSeconds(30));
-    engine.inspect("web-version");
-    engine.named("web-version");
-
-    assertThat(offered).as("Debian 12's docker.io is Docker 20.10").isEqualTo("1.41");
-    assertThat(engine.apiVersion()).isEqualTo("1.41");
-    assertThat(paths).hasSize(4).first().isEqualTo("/_ping");
-    assertThat(paths.subList(1, 4)).allSatisfy(p -> assertThat(p).startsWith("/v1.41/"));
-  }
-
-  private static EngineContainer inspect(String name) throws Exception {
-    return engine().inspect(name).orElseThrow(() -> new AssertionError("no container " + name + "; dockerd log:\n"
-        + ENGINE.get().log()));
-  }
-
-  /** The container {@code name} once the deploy {@code deployId} has started it. */
-  private static EngineContainer awaitContainer(String name, String deployId) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      EngineContainer c = engine().inspect(name).orElse(null);
-      if (c != null && c.running() && deployId.equals(c.labels().get("dev.catapult.deploy"))) {
-        return c;
-      }
-      Thread.sleep(50);
+        assertThat(outcome).isInstanceOf(DispatchOutcome.Succeeded.class);
+        EngineContainer running = inspect("web-first");
+        assertThat(externalRef(outcome)).isEqualTo(running.id());
+        assertThat(running.running()).isTrue();
+        assertThat(running.labels())
+                .containsEntry("dev.catapult.app", "shop")
+                .containsEntry("dev.catapult.environment", "prod")
+                .containsEntry("dev.catapult.release", "1")
+                .containsEntry("dev.catapult.deploy", task.id());
+        assertThat(page(port)).isEqualTo("v1");
+        assertThat(message(outcome))
+                .contains("container web-first (" + running.shortId() + ") runs " + v1)
+                .contains("Docker Engine API " + engine().apiVersion());
     }
-    throw new AssertionError("deploy " + deployId + " did not start " + name + "; dockerd log:\n" + ENGINE.get().log());
-  }
 
-  private static DockerSettings settings(String name, int port, @Nullable Map<String, Object> healthCheck) {
-    return Deploys.settings(ENGINE.get().host(), name, port, healthCheck);
-  }
+    @Test
+    void nextDeployReplacesTheContainerAndRemovesTheOldOne() throws Exception {
+        int port = freePort();
+        DockerSettings settings = settings("web-next", port, http(port));
+        deployer.dispatch(task(v1, 1, settings));
+        String old = inspect("web-next").id();
 
-  private static Map<String, Object> http(int port) {
-    return Deploys.http(port, "20s");
-  }
+        DispatchOutcome outcome = deployer.dispatch(task(v2, 2, settings));
 
-  private static EngineClient engine() throws Exception {
-    return Deploys.engine(ENGINE.get().host());
-  }
+        assertThat(outcome).isInstanceOf(DispatchOutcome.Succeeded.class);
+        assertThat(page(port)).isEqualTo("v2");
+        EngineContainer now = inspect("web-next");
+        assertThat(now.id()).isNotEqualTo(old);
+        assertThat(now.labels()).containsEntry("dev.catapult.release", "2");
+        assertThat(engine().inspect(old)).isEmpty();
+        assertThat(engine().named("web-next-previous-")).isEmpty();
+    }
+
+    @Test
+    void releaseFailingItsHealthCheckIsReplacedByThePreviousContainerOnTheSamePort() throws Exception {
+        int port = freePort();
+        DockerSettings settings = settings("web-bad", port, http(port));
+        deployer.dispatch(task(v2, 2, settings));
+        EngineContainer serving = inspect("web-bad");
+
+        DispatchOutcome outcome = deployer.dispatch(task(
+                wrongPort,
+                3,
+                settings("web-bad", port, Map.of("http", "http://127.0.0.1:" + port + "/", "timeout", "3s"))));
+
+        assertThat(outcome).isInstanceOf(DispatchOutcome.Failed.class);
+        assertThat(message(outcome))
+                .startsWith("health check failed: not healthy within 3 s (")
+                .contains("from http://127.0.0.1:" + port + "/")
+                .endsWith("; previous container restored");
+        EngineContainer restored = inspect("web-bad");
+        assertThat(restored.id()).isEqualTo(serving.id());
+        assertThat(restored.running()).isTrue();
+        assertThat(restored.labels()).containsEntry("dev.catapult.release", "2");
+        assertThat(page(port)).isEqualTo("v2");
+        assertThat(engine().inspect(externalRef(outcome)))
+                .as("the failed container is removed")
+                .isEmpty();
+        assertThat(engine().named("web-bad-previous-")).isEmpty();
+    }
+
+    @Test
+    void portHeldByAnotherProgramFailsTheStartAndBringsThePreviousContainerBack() throws Exception {
+        int port = freePort();
+        deployer.dispatch(task(v1, 1, settings("web-busy", port, http(port))));
+        EngineContainer serving = inspect("web-busy");
+        try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            DockerSettings twoPorts = (DockerSettings) DeployerSpec.parse(new LinkedHashMap<>(Map.of(
+                    "type",
+                    "docker",
+                    "host",
+                    ENGINE.get().host(),
+                    "container",
+                    "web-busy",
+                    "ports",
+                    List.of("127.0.0.1:" + port + ":8080", "127.0.0.1:" + squatter.getLocalPort() + ":8081"))));
+
+            DispatchOutcome outcome = deployer.dispatch(task(v2, 2, twoPorts));
+
+            assertThat(message(outcome))
+                    .startsWith("starting container ")
+                    .contains("address already in use")
+                    .endsWith("; previous container restored");
+        }
+        assertThat(inspect("web-busy").id()).isEqualTo(serving.id());
+        assertThat(page(port)).isEqualTo("v1");
+        assertThat(engine().named("web-busy-previous-")).isEmpty();
+    }
+
+    @Test
+    void containerThatExitsFailsAtOnceWhileThePreviousOneKeepsServing() throws Exception {
+        DockerSettings noPorts = settings("worker", 0, null);
+        deployer.dispatch(task(v1, 1, noPorts));
+        EngineContainer serving = inspect("worker");
+        DockerSettings exits = new DockerSettings(
+                ENGINE.get().host(),
+                "worker",
+                List.of(),
+                Map.of(),
+                Map.of(),
+                List.of("/bin/busybox", "false"),
+                DockerSettings.HealthCheck.running(),
+                null);
+
+        DispatchOutcome outcome = deployer.dispatch(task(v2, 2, exits));
+
+        assertThat(message(outcome))
+                .as("the engine restarts it within 100 ms; after that it no longer tells the exit code")
+                .matches(
+                        "health check failed: the container (exited with code 1|kept exiting \\(restarted \\d+ time\\(s\\) by its"
+                                + " restart policy\\)); previous container restored");
+        EngineContainer restored = inspect("worker");
+        assertThat(restored.id()).isEqualTo(serving.id());
+        assertThat(restored.startedAt())
+                .as("no ports clash, so the previous container was never stopped")
+                .isEqualTo(serving.startedAt());
+    }
+
+    @Test
+    void imageHealthcheckDecidesWhenTheTargetAsksForIt() throws Exception {
+        int port = freePort();
+        DockerSettings useImage = settings("web-self", port, Map.of("useImageHealthcheck", true, "timeout", "20s"));
+
+        DispatchOutcome healthy = deployer.dispatch(task(selfChecking, 4, useImage));
+        String healthAfterDeploy = inspect("web-self").health();
+        DispatchOutcome without = deployer.dispatch(task(v2, 2, useImage));
+
+        assertThat(healthy).isInstanceOf(DispatchOutcome.Succeeded.class);
+        assertThat(healthAfterDeploy).isEqualTo("healthy");
+        assertThat(inspect("web-self").health())
+                .as("restored and healthy again")
+                .isEqualTo("healthy");
+        assertThat(message(without))
+                .isEqualTo("health check failed: the image has no HEALTHCHECK (the target sets"
+                        + " healthCheck.useImageHealthcheck); previous container restored");
+        assertThat(page(port)).isEqualTo("v4");
+    }
+
+    @Test
+    void environmentSecretsAndCommandReachTheContainer() throws Exception {
+        int port = freePort();
+        DockerSettings settings = (DockerSettings) DeployerSpec.parse(new LinkedHashMap<>(Map.of(
+                "type",
+                "docker",
+                "host",
+                ENGINE.get().host(),
+                "container",
+                "web-env",
+                "ports",
+                List.of("127.0.0.1:" + port + ":8080"),
+                "env",
+                Map.of("GREETING", "hello"),
+                "secretEnv",
+                Map.of("API_TOKEN", "SHOP_API_TOKEN"),
+                "command",
+                List.of(
+                        "/bin/sh",
+                        "-c",
+                        "echo \"$GREETING $API_TOKEN\" > /www/index.html && exec /bin/busybox httpd -f -p 8080 -h /www"),
+                "healthCheck",
+                Map.of("http", "http://127.0.0.1:" + port + "/", "timeout", "20s"))));
+
+        DispatchOutcome outcome = deployer.dispatch(task(v1, 1, settings));
+
+        assertThat(outcome).isInstanceOf(DispatchOutcome.Succeeded.class);
+        assertThat(page(port)).isEqualTo("hello t0ken");
+        assertThat(message(outcome)).doesNotContain("t0ken");
+    }
+
+    @Test
+    void aMissingSecretVariableFailsBeforeTouchingTheEngine() throws Exception {
+        DockerSettings settings = new DockerSettings(
+                ENGINE.get().host(),
+                "web-nosecret",
+                List.of(),
+                Map.of(),
+                Map.of("DB_PASSWORD", "SHOP_DB_PASSWORD"),
+                List.of(),
+                DockerSettings.HealthCheck.running(),
+                null);
+
+        DispatchOutcome outcome = deployer.dispatch(task(v1, 1, settings));
+
+        assertThat(message(outcome))
+                .isEqualTo("server variable SHOP_DB_PASSWORD (for the container's DB_PASSWORD) is not set");
+        assertThat(engine().inspect("web-nosecret")).isEmpty();
+    }
+
+    @Test
+    void sameDeployDispatchedAgainFindsItsContainerAndSucceedsAgain() throws Exception {
+        int port = freePort();
+        DeployTask task = task(v1, 1, settings("web-again", port, http(port)));
+
+        DispatchOutcome first = deployer.dispatch(task);
+        DispatchOutcome second = deployer.dispatch(task);
+
+        assertThat(second).isInstanceOf(DispatchOutcome.Succeeded.class);
+        assertThat(externalRef(second)).isEqualTo(externalRef(first));
+        assertThat(page(port)).isEqualTo("v1");
+    }
+
+    @Test
+    void interruptedDeployIsCarriedOnByItsNextDispatch() throws Exception {
+        int port = freePort();
+        DockerSettings settings = settings("web-interrupted", port, null); // healthy after running 2 s
+        deployer.dispatch(task(v1, 1, settings));
+        DeployTask task = task(v2, 2, settings);
+        CompletableFuture<Throwable> first = new CompletableFuture<>();
+        Thread dispatcher = Thread.ofVirtual().start(() -> {
+            try {
+                deployer.dispatch(task);
+                first.complete(null);
+            } catch (Throwable t) {
+                first.complete(t);
+            }
+        });
+        EngineContainer started = awaitContainer("web-interrupted", task.id());
+
+        dispatcher.interrupt();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        assertThat(engine().named("web-interrupted-previous-")).hasSize(1);
+        DispatchOutcome again = deployer.dispatch(task);
+        assertThat(again).isInstanceOf(DispatchOutcome.Succeeded.class);
+        assertThat(externalRef(again)).isEqualTo(started.id());
+        assertThat(page(port)).isEqualTo("v2");
+        assertThat(engine().named("web-interrupted-previous-")).isEmpty();
+    }
+
+    @Test
+    void tcpHostIsServedLikeTheSocket() throws Exception {
+        int port = freePort();
+        DockerSettings settings = new DockerSettings(
+                ENGINE.get().tcpHost(),
+                "web-tcp",
+                List.of(DockerSettings.PortMapping.parse("p", "127.0.0.1:" + port + ":8080")),
+                Map.of(),
+                Map.of(),
+                List.of(),
+                new DockerSettings.HealthCheck(
+                        URI.create("http://127.0.0.1:" + port + "/"), false, Duration.ofSeconds(20)),
+                null);
+
+        DispatchOutcome outcome = deployer.dispatch(task(v2, 2, settings));
+
+        assertThat(outcome).isInstanceOf(DispatchOutcome.Succeeded.class);
+        assertThat(page(port)).isEqualTo("v2");
+    }
+
+    @Test
+    void imagesNotPinnedToADigestAreRefused() throws Exception {
+        DockerSettings settings = settings("web-tag", 0, null);
+        String tagged = REGISTRY.get().reference("shop/web", "1");
+
+        assertThat(message(deployer.dispatch(task(tagged, 1, settings))))
+                .isEqualTo("release image " + tagged
+                        + " is not pinned to a digest; the docker deployer runs images by digest only");
+        assertThat(message(deployer.dispatch(task(null, 1, settings)))).isEqualTo("release 1 has no image to run");
+        assertThat(engine().inspect("web-tag")).isEmpty();
+    }
+
+    @Test
+    void imageMissingFromTheRegistryFailsWithTheEnginesReason() throws Exception {
+        String missing = REGISTRY.get().host() + "/shop/web@sha256:" + "0".repeat(64);
+
+        DispatchOutcome outcome = deployer.dispatch(task(missing, 9, settings("web-missing", 0, null)));
+
+        assertThat(outcome).isInstanceOf(DispatchOutcome.Failed.class);
+        assertThat(message(outcome)).startsWith("pulling " + missing + " failed: ");
+    }
+
+    @Test
+    void unreachableEnginesFailWithWhereAndWhy() throws Exception {
+        int closed = freePort();
+        DockerSettings noSocket = new DockerSettings(
+                "unix:///nonexistent/docker.sock",
+                "web",
+                List.of(),
+                Map.of(),
+                Map.of(),
+                List.of(),
+                DockerSettings.HealthCheck.running(),
+                null);
+        DockerSettings noListener = new DockerSettings(
+                "tcp://127.0.0.1:" + closed,
+                "web",
+                List.of(),
+                Map.of(),
+                Map.of(),
+                List.of(),
+                DockerSettings.HealthCheck.running(),
+                null);
+
+        assertThat(message(deployer.dispatch(task(v1, 1, noSocket))))
+                .startsWith("cannot reach the Docker engine at unix:///nonexistent/docker.sock: ");
+        assertThat(message(deployer.dispatch(task(v1, 1, noListener))))
+                .isEqualTo("cannot reach the Docker engine at tcp://127.0.0.1:" + closed + ": connection refused");
+    }
+
+    @Test
+    void engineApiVersionIsNegotiatedFromPingAndUsedOnEveryCall() throws Exception {
+        EngineTransport socket = EngineTransport.forHost(ENGINE.get().host());
+        List<String> paths = new CopyOnWriteArrayList<>();
+        EngineTransport recording = (method, path, body, timeout) -> {
+            paths.add(path);
+            return socket.exchange(method, path, body, timeout);
+        };
+        String offered =
+                socket.exchange("GET", "/_ping", null, Duration.ofSeconds(5)).header("Api-Version");
+
+        EngineClient engine = EngineClient.connect(recording, ENGINE.get().host(), JSON);
+        engine.pull(v1, Duration.ofSeconds(30));
+        engine.inspect("web-version");
+        engine.named("web-version");
+
+        assertThat(offered).as("Debian 12's docker.io is Docker 20.10").isEqualTo("1.41");
+        assertThat(engine.apiVersion()).isEqualTo("1.41");
+        assertThat(paths).hasSize(4).first().isEqualTo("/_ping");
+        assertThat(paths.subList(1, 4)).allSatisfy(p -> assertThat(p).startsWith("/v1.41/"));
+    }
+
+    private static EngineContainer inspect(String name) throws Exception {
+        return engine().inspect(name)
+                .orElseThrow(() -> new AssertionError("no container " + name + "; dockerd log:\n"
+                        + ENGINE.get().log()));
+    }
+
+    /** The container {@code name} once the deploy {@code deployId} has started it. */
+    private static EngineContainer awaitContainer(String name, String deployId) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            EngineContainer c = engine().inspect(name).orElse(null);
+            if (c != null && c.running() && deployId.equals(c.labels().get("dev.catapult.deploy"))) {
+                return c;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("deploy " + deployId + " did not start " + name + "; dockerd log:\n"
+                + ENGINE.get().log());
+    }
+
+    private static DockerSettings settings(String name, int port, @Nullable Map<String, Object> healthCheck) {
+        return Deploys.settings(ENGINE.get().host(), name, port, healthCheck);
+    }
+
+    private static Map<String, Object> http(int port) {
+        return Deploys.http(port, "20s");
+    }
+
+    private static EngineClient engine() throws Exception {
+        return Deploys.engine(ENGINE.get().host());
+    }
 }

@@ -7,7 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.catapult.deploy.DeployReason;
 import dev.catapult.deploy.DeployTask;
 import dev.catapult.deploy.DispatchOutcome;
-import dev.catapult.target.DockerSettings;
+import dev.catapult.targets.DockerSettings;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,79 +28,96 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Api-Version} header a newer or an older engine sends.
  */
 class DockerEngineApiVersionTest {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private final List<String> paths = new CopyOnWriteArrayList<>();
-  private HttpServer stub;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final List<String> paths = new CopyOnWriteArrayList<>();
+    private HttpServer stub;
 
-  @AfterEach
-  void stop() {
-    if (stub != null) {
-      stub.stop(0);
+    @AfterEach
+    void stop() {
+        if (stub != null) {
+            stub.stop(0);
+        }
     }
-  }
 
-  @ParameterizedTest(name = "engine {0} → {1}")
-  @CsvSource({"1.40, 1.40", "1.41, 1.41", "1.45, 1.45", "1.51, 1.51", "1.52, 1.51", "1.100, 1.51", "2.0, 1.51"})
-  void theEnginesVersionIsUsedUpToTheNewestThisClientKnows(String offered, String used) throws EngineException {
-    assertThat(EngineClient.negotiate(offered)).isEqualTo(used);
-  }
+    @ParameterizedTest(name = "engine {0} → {1}")
+    @CsvSource({"1.40, 1.40", "1.41, 1.41", "1.45, 1.45", "1.51, 1.51", "1.52, 1.51", "1.100, 1.51", "2.0, 1.51"})
+    void theEnginesVersionIsUsedUpToTheNewestThisClientKnows(String offered, String used) throws EngineException {
+        assertThat(EngineClient.negotiate(offered)).isEqualTo(used);
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"1.39", "1.9", "0.99"})
-  void enginesOlderThanDocker1903AreRefused(String offered) {
-    assertThatThrownBy(() -> EngineClient.negotiate(offered)).isInstanceOf(EngineException.class)
-        .hasMessage("the Docker engine speaks API " + offered + "; the docker deployer needs 1.40 or later"
-            + " (Docker 19.03+, Podman 3+)");
-  }
+    @ParameterizedTest
+    @ValueSource(strings = {"1.39", "1.9", "0.99"})
+    void enginesOlderThanDocker1903AreRefused(String offered) {
+        assertThatThrownBy(() -> EngineClient.negotiate(offered))
+                .isInstanceOf(EngineException.class)
+                .hasMessage("the Docker engine speaks API " + offered + "; the docker deployer needs 1.40 or later"
+                        + " (Docker 19.03+, Podman 3+)");
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"", "v1.41", "1", "latest"})
-  void aMissingOrMalformedVersionIsRefused(String offered) {
-    assertThatThrownBy(() -> EngineClient.negotiate(offered.isEmpty() ? null : offered))
-        .isInstanceOf(EngineException.class).hasMessageStartingWith("the Docker engine did not state its API version");
-  }
+    @ParameterizedTest
+    @ValueSource(strings = {"", "v1.41", "1", "latest"})
+    void aMissingOrMalformedVersionIsRefused(String offered) {
+        assertThatThrownBy(() -> EngineClient.negotiate(offered.isEmpty() ? null : offered))
+                .isInstanceOf(EngineException.class)
+                .hasMessageStartingWith("the Docker engine did not state its API version");
+    }
 
-  @Test
-  void aNewerEngineIsSpokenToAtTheNewestVersionOnEveryCall() throws Exception {
-    String host = stub("1.52", "28.5.0");
+    @Test
+    void aNewerEngineIsSpokenToAtTheNewestVersionOnEveryCall() throws Exception {
+        String host = stub("1.52", "28.5.0");
 
-    EngineClient engine = EngineClient.connect(EngineTransport.forHost(host), host, JSON);
-    engine.inspect("web");
+        EngineClient engine = EngineClient.connect(EngineTransport.forHost(host), host, JSON);
+        engine.inspect("web");
 
-    assertThat(engine.apiVersion()).isEqualTo("1.51");
-    assertThat(paths).containsExactly("/_ping", "/v1.51/containers/web/json");
-  }
+        assertThat(engine.apiVersion()).isEqualTo("1.51");
+        assertThat(paths).containsExactly("/_ping", "/v1.51/containers/web/json");
+    }
 
-  @Test
-  void deployingToAnEngineTooOldFailsSayingWhatIsNeeded() throws Exception {
-    String host = stub("1.38", "18.09");
-    DockerSettings settings = new DockerSettings(host, "web", List.of(), Map.of(), Map.of(), List.of(),
-        DockerSettings.HealthCheck.running(), null);
-    DeployTask task = new DeployTask("dep_1", "shop", "prod", 1, "abc", "r.example/shop@sha256:" + "c".repeat(64), null,
-        "alice", DeployReason.MANUAL, false, settings, 1, Instant.now().plusSeconds(60));
+    @Test
+    void deployingToAnEngineTooOldFailsSayingWhatIsNeeded() throws Exception {
+        String host = stub("1.38", "18.09");
+        DockerSettings settings = new DockerSettings(
+                host, "web", List.of(), Map.of(), Map.of(), List.of(), DockerSettings.HealthCheck.running(), null);
+        DeployTask task = new DeployTask(
+                "dep_1",
+                "shop",
+                "prod",
+                1,
+                "abc",
+                "r.example/shop@sha256:" + "c".repeat(64),
+                null,
+                "alice",
+                DeployReason.MANUAL,
+                false,
+                settings,
+                1,
+                Instant.now().plusSeconds(60));
 
-    DispatchOutcome outcome = new DockerDeployer(JSON, new MockEnvironment(), Clock.systemUTC()).dispatch(task);
+        DispatchOutcome outcome = new DockerDeployer(JSON, new MockEnvironment(), Clock.systemUTC()).dispatch(task);
 
-    assertThat(outcome).isEqualTo(new DispatchOutcome.Failed("the Docker engine speaks API 1.38; the docker deployer"
-        + " needs 1.40 or later (Docker 19.03+, Podman 3+)", null));
-    assertThat(paths).containsExactly("/_ping");
-  }
+        assertThat(outcome)
+                .isEqualTo(new DispatchOutcome.Failed(
+                        "the Docker engine speaks API 1.38; the docker deployer"
+                                + " needs 1.40 or later (Docker 19.03+, Podman 3+)",
+                        null));
+        assertThat(paths).containsExactly("/_ping");
+    }
 
-  /** Answers {@code /_ping} as Docker does (headers from a real 20.10 answer) and 404 with a message to the rest. */
-  private String stub(String apiVersion, String serverVersion) throws Exception {
-    stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    stub.createContext("/", exchange -> {
-      paths.add(exchange.getRequestURI().toString());
-      boolean ping = exchange.getRequestURI().getPath().equals("/_ping");
-      byte[] body = (ping ? "OK" : "{\"message\":\"No such container: web\"}").getBytes();
-      exchange.getResponseHeaders().add("Api-Version", apiVersion);
-      exchange.getResponseHeaders().add("Server", "Docker/" + serverVersion + " (linux)");
-      exchange.getResponseHeaders().add("Content-Type", ping ? "text/plain; charset=utf-8" : "application/json");
-      exchange.sendResponseHeaders(ping ? 200 : 404, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    stub.start();
-    return "tcp://127.0.0.1:" + stub.getAddress().getPort();
-  }
+    /** Answers {@code /_ping} as Docker does (headers from a real 20.10 answer) and 404 with a message to the rest. */
+    private String stub(String apiVersion, String serverVersion) throws Exception {
+        stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stub.createContext("/", exchange -> {
+            paths.add(exchange.getRequestURI().toString());
+            boolean ping = exchange.getRequestURI().getPath().equals("/_ping");
+            byte[] body = (ping ? "OK" : "{\"message\":\"No such container: web\"}").getBytes();
+            exchange.getResponseHeaders().add("Api-Version", apiVersion);
+            exchange.getResponseHeaders().add("Server", "Docker/" + serverVersion + " (linux)");
+            exchange.getResponseHeaders().add("Content-Type", ping ? "text/plain; charset=utf-8" : "application/json");
+            exchange.sendResponseHeaders(ping ? 200 : 404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        stub.start();
+        return "tcp://127.0.0.1:" + stub.getAddress().getPort();
+    }
 }

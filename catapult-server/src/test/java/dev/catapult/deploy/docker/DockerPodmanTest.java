@@ -9,7 +9,7 @@ import static dev.catapult.deploy.docker.Deploys.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.deploy.DispatchOutcome;
-import dev.catapult.target.DockerSettings;
+import dev.catapult.targets.DockerSettings;
 import dev.catapult.testing.docker.BusyboxImage;
 import dev.catapult.testing.docker.PodmanService;
 import dev.catapult.testing.registry.DockerRegistryExtension;
@@ -24,69 +24,70 @@ import org.springframework.mock.env.MockEnvironment;
 
 /** The same deployer against Podman's Docker-compatible API (SPEC §7: "works with Docker and with Podman"). */
 class DockerPodmanTest {
-  @RegisterExtension
-  static final DockerRegistryExtension REGISTRY = new DockerRegistryExtension();
+    @RegisterExtension
+    static final DockerRegistryExtension REGISTRY = new DockerRegistryExtension();
 
-  private static PodmanService podman;
-  private static String v1;
-  private static String v2;
-  private static String wrongPort;
+    private static PodmanService podman;
+    private static String v1;
+    private static String v2;
+    private static String wrongPort;
 
-  private final DockerDeployer deployer = new DockerDeployer(JSON, new MockEnvironment(), Clock.systemUTC());
+    private final DockerDeployer deployer = new DockerDeployer(JSON, new MockEnvironment(), Clock.systemUTC());
 
-  @BeforeAll
-  static void startPodman(@TempDir Path dir) {
-    v1 = BusyboxImage.serving("v1").push(REGISTRY.get(), dir, "shop/web", "1");
-    v2 = BusyboxImage.serving("v2").push(REGISTRY.get(), dir, "shop/web", "2");
-    wrongPort = BusyboxImage.serving("v3").port(9090).push(REGISTRY.get(), dir, "shop/web", "3");
-    podman = PodmanService.start(REGISTRY.get().host());
-  }
-
-  @AfterAll
-  static void stopPodman() {
-    if (podman != null) {
-      podman.close();
+    @BeforeAll
+    static void startPodman(@TempDir Path dir) {
+        v1 = BusyboxImage.serving("v1").push(REGISTRY.get(), dir, "shop/web", "1");
+        v2 = BusyboxImage.serving("v2").push(REGISTRY.get(), dir, "shop/web", "2");
+        wrongPort = BusyboxImage.serving("v3").port(9090).push(REGISTRY.get(), dir, "shop/web", "3");
+        podman = PodmanService.start(REGISTRY.get().host());
     }
-  }
 
-  @Test
-  void podmanRunsTheReleaseAndReplacesItWithTheNextOne() throws Exception {
-    int port = freePort();
-    DockerSettings settings = settings("web", port, "20s");
+    @AfterAll
+    static void stopPodman() {
+        if (podman != null) {
+            podman.close();
+        }
+    }
 
-    DispatchOutcome first = deployer.dispatch(task(v1, 1, settings));
-    assertThat(first).as(podman.log()).isInstanceOf(DispatchOutcome.Succeeded.class);
-    assertThat(page(port)).isEqualTo("v1");
-    EngineContainer old = engine().inspect("web").orElseThrow();
-    DispatchOutcome second = deployer.dispatch(task(v2, 2, settings));
+    @Test
+    void podmanRunsTheReleaseAndReplacesItWithTheNextOne() throws Exception {
+        int port = freePort();
+        DockerSettings settings = settings("web", port, "20s");
 
-    assertThat(second).as(podman.log()).isInstanceOf(DispatchOutcome.Succeeded.class);
-    assertThat(page(port)).isEqualTo("v2");
-    EngineContainer now = engine().inspect("web").orElseThrow();
-    assertThat(now.labels()).containsEntry("dev.catapult.release", "2").containsEntry("dev.catapult.app", "shop");
-    assertThat(engine().inspect(old.id())).isEmpty();
-  }
+        DispatchOutcome first = deployer.dispatch(task(v1, 1, settings));
+        assertThat(first).as(podman.log()).isInstanceOf(DispatchOutcome.Succeeded.class);
+        assertThat(page(port)).isEqualTo("v1");
+        EngineContainer old = engine().inspect("web").orElseThrow();
+        DispatchOutcome second = deployer.dispatch(task(v2, 2, settings));
 
-  @Test
-  void podmanGetsThePreviousContainerBackWhenTheNewOneIsUnhealthy() throws Exception {
-    int port = freePort();
-    deployer.dispatch(task(v2, 2, settings("api", port, "20s")));
-    EngineContainer serving = engine().inspect("api").orElseThrow();
+        assertThat(second).as(podman.log()).isInstanceOf(DispatchOutcome.Succeeded.class);
+        assertThat(page(port)).isEqualTo("v2");
+        EngineContainer now = engine().inspect("web").orElseThrow();
+        assertThat(now.labels()).containsEntry("dev.catapult.release", "2").containsEntry("dev.catapult.app", "shop");
+        assertThat(engine().inspect(old.id())).isEmpty();
+    }
 
-    DispatchOutcome outcome = deployer.dispatch(task(wrongPort, 3, settings("api", port, "3s")));
+    @Test
+    void podmanGetsThePreviousContainerBackWhenTheNewOneIsUnhealthy() throws Exception {
+        int port = freePort();
+        deployer.dispatch(task(v2, 2, settings("api", port, "20s")));
+        EngineContainer serving = engine().inspect("api").orElseThrow();
 
-    assertThat(outcome).isInstanceOf(DispatchOutcome.Failed.class);
-    assertThat(message(outcome)).startsWith("health check failed: not healthy within 3 s")
-        .endsWith("; previous container restored");
-    assertThat(engine().inspect("api").orElseThrow().id()).isEqualTo(serving.id());
-    assertThat(page(port)).isEqualTo("v2");
-  }
+        DispatchOutcome outcome = deployer.dispatch(task(wrongPort, 3, settings("api", port, "3s")));
 
-  private static DockerSettings settings(String name, int port, String timeout) {
-    return Deploys.settings(podman.host(), name, port, http(port, timeout));
-  }
+        assertThat(outcome).isInstanceOf(DispatchOutcome.Failed.class);
+        assertThat(message(outcome))
+                .startsWith("health check failed: not healthy within 3 s")
+                .endsWith("; previous container restored");
+        assertThat(engine().inspect("api").orElseThrow().id()).isEqualTo(serving.id());
+        assertThat(page(port)).isEqualTo("v2");
+    }
 
-  private static EngineClient engine() throws Exception {
-    return Deploys.engine(podman.host());
-  }
+    private static DockerSettings settings(String name, int port, String timeout) {
+        return Deploys.settings(podman.host(), name, port, http(port, timeout));
+    }
+
+    private static EngineClient engine() throws Exception {
+        return Deploys.engine(podman.host());
+    }
 }

@@ -16,59 +16,64 @@ import tools.jackson.databind.json.JsonMapper;
  * code under test.
  */
 final class EngineCalls {
-  static final JsonMapper JSON = JsonMapper.builder().build();
-  private final EngineApi engine;
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private final EngineApi engine;
 
-  EngineCalls(Path socket) {
-    this.engine = new EngineApi(socket);
-  }
+    EngineCalls(Path socket) {
+        this.engine = new EngineApi(socket);
+    }
 
+    /** Pulls {@code image} (a digest reference from a test registry on 127.0.0.1). */
+    void pull(String image) {
+        call("POST", "/images/create?fromImage=" + encode(image), null).ok();
+    }
 
+    /** Creates a container; its id. */
+    String create(String name, Map<String, Object> body) {
+        return call("POST", "/containers/create?name=" + encode(name), body)
+                .json()
+                .get("Id")
+                .asString();
+    }
 
-  /** Pulls {@code image} (a digest reference from a test registry on 127.0.0.1). */
-  void pull(String image) {
-    call("POST", "/images/create?fromImage=" + encode(image), null).ok();
-  }
+    void start(String id) {
+        call("POST", "/containers/" + id + "/start", null).ok();
+    }
 
-  /** Creates a container; its id. */
-  String create(String name, Map<String, Object> body) {
-    return call("POST", "/containers/create?name=" + encode(name), body).json().get("Id").asString();
-  }
+    void stop(String id) {
+        call("POST", "/containers/" + id + "/stop?t=1", null).ok();
+    }
 
-  void start(String id) {
-    call("POST", "/containers/" + id + "/start", null).ok();
-  }
+    void remove(String id) {
+        call("DELETE", "/containers/" + id + "?force=1", null);
+    }
 
-  void stop(String id) {
-    call("POST", "/containers/" + id + "/stop?t=1", null).ok();
-  }
+    JsonNode inspect(String id) {
+        return call("GET", "/containers/" + id + "/json", null).json();
+    }
 
-  void remove(String id) {
-    call("DELETE", "/containers/" + id + "?force=1", null);
-  }
+    /** Every container carrying label {@code key}. */
+    List<JsonNode> labelled(String key) {
+        String filters = encode("{\"label\":[\"" + key + "\"]}");
+        return call("GET", "/containers/json?all=1&filters=" + filters, null)
+                .json()
+                .valueStream()
+                .toList();
+    }
 
-  JsonNode inspect(String id) {
-    return call("GET", "/containers/" + id + "/json", null).json();
-  }
+    /** The engine's event log between two Unix times (seconds), one JSON object per line, as the engine wrote it. */
+    String events(long since, long until) {
+        return call("GET", "/events?since=" + since + "&until=" + until, null)
+                .ok()
+                .body();
+    }
 
-  /** Every container carrying label {@code key}. */
-  List<JsonNode> labelled(String key) {
-    String filters = encode("{\"label\":[\"" + key + "\"]}");
-    return call("GET", "/containers/json?all=1&filters=" + filters, null).json().valueStream().toList();
-  }
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
 
-  /** The engine's event log between two Unix times (seconds), one JSON object per line, as the engine wrote it. */
-  String events(long since, long until) {
-    return call("GET", "/events?since=" + since + "&until=" + until, null).ok().body();
-  }
-
-  static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  /** One request; an HTTP/1.0 answer is neither chunked nor kept alive, so it ends with the connection. */
-  EngineApi.Reply call(String method, String path, @Nullable Object json) {
-    return engine.call(method, path, json);
-  }
-
+    /** One request; an HTTP/1.0 answer is neither chunked nor kept alive, so it ends with the connection. */
+    EngineApi.Reply call(String method, String path, @Nullable Object json) {
+        return engine.call(method, path, json);
+    }
 }

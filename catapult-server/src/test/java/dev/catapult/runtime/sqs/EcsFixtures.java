@@ -7,9 +7,9 @@ package dev.catapult.runtime.sqs;
  * only in {@code eventName} and {@code reason}.
  */
 public final class EcsFixtures {
-  private EcsFixtures() {}
+    private EcsFixtures() {}
 
-  public static final String TASK_RUNNING = """
+    public static final String TASK_RUNNING = """
       {"version":"0","id":"3317b2af-7005-947d-b652-f55e762e571a","detail-type":"ECS Task State Change",\
       "source":"aws.ecs","account":"111122223333","time":"2020-01-23T17:57:58Z","region":"us-west-2",\
       "resources":["arn:aws:ecs:us-west-2:111122223333:task/FargateCluster/c13b4cb40f1f4fe4a2971f76ae5a47ad"],\
@@ -35,7 +35,7 @@ public final class EcsFixtures {
       "platformVersion":"1.3.0"}}
       """;
 
-  public static final String DEPLOYMENT_IN_PROGRESS = """
+    public static final String DEPLOYMENT_IN_PROGRESS = """
       {"version":"0","id":"ddca6449-b258-46c0-8653-e0e3aEXAMPLE","detail-type":"ECS Deployment State Change",\
       "source":"aws.ecs","account":"111122223333","time":"2020-05-23T12:31:14Z","region":"us-west-2",\
       "resources":["arn:aws:ecs:us-west-2:111122223333:service/default/servicetest"],"detail":{"eventType":"INFO",\
@@ -43,7 +43,7 @@ public final class EcsFixtures {
       "reason":"ECS deployment deploymentId in progress."}}
       """;
 
-  public static final String DEPLOYMENT_COMPLETED = """
+    public static final String DEPLOYMENT_COMPLETED = """
       {"version":"0","id":"ddca6449-b258-46c0-8653-e0e3aEXAMPLE","detail-type":"ECS Deployment State Change",\
       "source":"aws.ecs","account":"111122223333","time":"2020-05-23T12:31:14Z","region":"us-west-2",\
       "resources":["arn:aws:ecs:us-west-2:111122223333:service/default/servicetest"],"detail":{"eventType":"INFO",\
@@ -51,7 +51,7 @@ public final class EcsFixtures {
       "reason":"ECS deployment deploymentID completed."}}
       """;
 
-  public static final String DEPLOYMENT_FAILED = """
+    public static final String DEPLOYMENT_FAILED = """
       {"version":"0","id":"ddca6449-b258-46c0-8653-e0e3aEXAMPLE","detail-type":"ECS Deployment State Change",\
       "source":"aws.ecs","account":"111122223333","time":"2020-05-23T12:31:14Z","region":"us-west-2",\
       "resources":["arn:aws:ecs:us-west-2:111122223333:service/default/servicetest"],"detail":{"eventType":"ERROR",\
@@ -59,12 +59,11 @@ public final class EcsFixtures {
       "reason":"ECS deployment circuit breaker: task failed to start."}}
       """;
 
-  public static final String DEPLOYMENT_ROLLBACK = """
+    public static final String DEPLOYMENT_ROLLBACK = """
       {"version":"0","id":"ddca6449-b258-46c0-8653-e0e3aEXAMPLE","detail-type":"ECS Deployment State Change",\
       "source":"aws.ecs","account":"111122223333","time":"2020-05-23T12:31:14Z","region":"us-west-2",\
       "resources":["arn:aws:ecs:us-west-2:111122223333:service/default/servicetest"],"detail":{"eventType":"INFO",\
       "eventName":"SERVICE_DEPLOYMENT_IN_PROGRESS","deploymentId":"ecs-svc/123","updatedAt":"2020-05-23T11:11:11Z",\
       "reason":"ECS deployment circuit breaker: rolling back to deploymentId deploymentID."}}
       """;
-
 }

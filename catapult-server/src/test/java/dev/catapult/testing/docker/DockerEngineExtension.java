@@ -16,35 +16,35 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  */
 public final class DockerEngineExtension implements BeforeAllCallback, AfterAllCallback {
-  private final boolean tcp;
-  private @Nullable DockerEngine engine;
+    private final boolean tcp;
+    private @Nullable DockerEngine engine;
 
-  public DockerEngineExtension(boolean tcp) {
-    this.tcp = tcp;
-  }
-
-  public DockerEngineExtension() {
-    this(false);
-  }
-
-  /** The running engine. */
-  public DockerEngine get() {
-    if (engine == null) {
-      throw new IllegalStateException("the engine runs only while a test of the class runs");
+    public DockerEngineExtension(boolean tcp) {
+        this.tcp = tcp;
     }
-    return engine;
-  }
 
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    engine = DockerEngine.start(tcp);
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    if (engine != null) {
-      engine.close();
-      engine = null;
+    public DockerEngineExtension() {
+        this(false);
     }
-  }
+
+    /** The running engine. */
+    public DockerEngine get() {
+        if (engine == null) {
+            throw new IllegalStateException("the engine runs only while a test of the class runs");
+        }
+        return engine;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        engine = DockerEngine.start(tcp);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
+    }
 }

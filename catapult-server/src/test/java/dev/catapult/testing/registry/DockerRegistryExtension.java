@@ -18,56 +18,56 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  */
 public final class DockerRegistryExtension
-    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
-  private final RegistryOptions options;
-  private @Nullable DockerRegistry registry;
-  private boolean perTest;
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+    private final RegistryOptions options;
+    private @Nullable DockerRegistry registry;
+    private boolean perTest;
 
-  public DockerRegistryExtension(RegistryOptions options) {
-    this.options = options;
-  }
-
-  public DockerRegistryExtension() {
-    this(RegistryOptions.defaults());
-  }
-
-  /** The running registry. */
-  public DockerRegistry get() {
-    if (registry == null) {
-      throw new IllegalStateException("the registry runs only while a test of the class runs");
+    public DockerRegistryExtension(RegistryOptions options) {
+        this.options = options;
     }
-    return registry;
-  }
 
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    registry = DockerRegistry.start(options);
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    if (registry == null) {
-      perTest = true;
-      registry = DockerRegistry.start(options);
+    public DockerRegistryExtension() {
+        this(RegistryOptions.defaults());
     }
-  }
 
-  @Override
-  public void afterEach(ExtensionContext context) {
-    if (perTest) {
-      stop();
+    /** The running registry. */
+    public DockerRegistry get() {
+        if (registry == null) {
+            throw new IllegalStateException("the registry runs only while a test of the class runs");
+        }
+        return registry;
     }
-  }
 
-  @Override
-  public void afterAll(ExtensionContext context) {
-    stop();
-  }
-
-  private void stop() {
-    if (registry != null) {
-      registry.close();
-      registry = null;
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        registry = DockerRegistry.start(options);
     }
-  }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (registry == null) {
+            perTest = true;
+            registry = DockerRegistry.start(options);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (perTest) {
+            stop();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    private void stop() {
+        if (registry != null) {
+            registry.close();
+            registry = null;
+        }
+    }
 }

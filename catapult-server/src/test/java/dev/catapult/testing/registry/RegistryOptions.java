@@ -12,50 +12,51 @@ import org.jspecify.annotations.Nullable;
  * @param users htpasswd users (name → password); none means anonymous access
  * @param notifications where the registry POSTs push/delete events, if anywhere
  */
-public record RegistryOptions(Map<String, String> users, @Nullable Notifications notifications) {
+public record RegistryOptions(
+        Map<String, String> users, @Nullable Notifications notifications) {
 
-  /**
-   * A notifications endpoint: the registry POSTs {@code application/vnd.docker.distribution.events.v1+json}
-   * envelopes ({@code {"events":[…]}}) to {@code url} with {@code Authorization: Bearer <secret>}.
-   *
-   * @param timeout per delivery
-   * @param threshold failures before the registry backs off from the endpoint
-   * @param backoff how long it backs off (it retries every event until delivered)
-   */
-  public record Notifications(URI url, String bearerSecret, Duration timeout, int threshold, Duration backoff) {
+    /**
+     * A notifications endpoint: the registry POSTs {@code application/vnd.docker.distribution.events.v1+json}
+     * envelopes ({@code {"events":[…]}}) to {@code url} with {@code Authorization: Bearer <secret>}.
+     *
+     * @param timeout per delivery
+     * @param threshold failures before the registry backs off from the endpoint
+     * @param backoff how long it backs off (it retries every event until delivered)
+     */
+    public record Notifications(URI url, String bearerSecret, Duration timeout, int threshold, Duration backoff) {
+        @Override
+        public String toString() {
+            return "Notifications[" + url + ", Bearer ***]";
+        }
+    }
+
+    public RegistryOptions {
+        users = Map.copyOf(users);
+    }
+
+    public static RegistryOptions defaults() {
+        return new RegistryOptions(Map.of(), null);
+    }
+
+    /** Adds an htpasswd user: every request then needs basic credentials. */
+    public RegistryOptions withUser(String username, String password) {
+        Map<String, String> more = new LinkedHashMap<>(users);
+        more.put(username, password);
+        return new RegistryOptions(more, notifications);
+    }
+
+    /** Sends events to {@code url} (1 s timeout, threshold 3, 1 s back-off: quick enough for tests). */
+    public RegistryOptions withNotifications(URI url, String bearerSecret) {
+        return new RegistryOptions(
+                users, new Notifications(url, bearerSecret, Duration.ofSeconds(1), 3, Duration.ofSeconds(1)));
+    }
+
+    public RegistryOptions withNotifications(Notifications endpoint) {
+        return new RegistryOptions(users, endpoint);
+    }
+
     @Override
     public String toString() {
-      return "Notifications[" + url + ", Bearer ***]";
+        return "RegistryOptions[users=" + users.keySet() + ", notifications=" + notifications + "]";
     }
-  }
-
-  public RegistryOptions {
-    users = Map.copyOf(users);
-  }
-
-  public static RegistryOptions defaults() {
-    return new RegistryOptions(Map.of(), null);
-  }
-
-  /** Adds an htpasswd user: every request then needs basic credentials. */
-  public RegistryOptions withUser(String username, String password) {
-    Map<String, String> more = new LinkedHashMap<>(users);
-    more.put(username, password);
-    return new RegistryOptions(more, notifications);
-  }
-
-  /** Sends events to {@code url} (1 s timeout, threshold 3, 1 s back-off: quick enough for tests). */
-  public RegistryOptions withNotifications(URI url, String bearerSecret) {
-    return new RegistryOptions(users, new Notifications(url, bearerSecret, Duration.ofSeconds(1), 3,
-        Duration.ofSeconds(1)));
-  }
-
-  public RegistryOptions withNotifications(Notifications endpoint) {
-    return new RegistryOptions(users, endpoint);
-  }
-
-  @Override
-  public String toString() {
-    return "RegistryOptions[users=" + users.keySet() + ", notifications=" + notifications + "]";
-  }
 }

@@ -17,62 +17,69 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Skopeo {
-  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  /** Credentials for a registry started with htpasswd users. */
-  public record Credentials(String username, String password) {
-    @Override
-    public String toString() {
-      return "Credentials[" + username + ", ***]";
+    /** Credentials for a registry started with htpasswd users. */
+    public record Credentials(String username, String password) {
+        @Override
+        public String toString() {
+            return "Credentials[" + username + ", ***]";
+        }
     }
-  }
 
-  private final Path program;
+    private final Path program;
 
-  private Skopeo(Path program) {
-    this.program = program;
-  }
-
-  /** skopeo from {@code PATH}; skips the test (fails in CI) if it is missing. */
-  public static Skopeo require() {
-    return new Skopeo(Programs.require("skopeo", "skopeo"));
-  }
-
-  /** Copies the layout's image tagged {@code ref} (its {@code org.opencontainers.image.ref.name}) anonymously. */
-  public void copy(Path ociLayoutDir, String ref, String destination) {
-    copy(ociLayoutDir, ref, destination, null);
-  }
-
-  /**
-   * Copies the layout's image or index tagged {@code ref} to {@code destination} ({@code host:port/repo:tag}).
-   */
-  public void copy(Path ociLayoutDir, String ref, String destination, @Nullable Credentials credentials) {
-    List<String> command = new ArrayList<>(List.of(program.toString(), "--insecure-policy", "copy", "--all",
-        "--preserve-digests", "--dest-tls-verify=false", "--retry-times", "0"));
-    addCredentials(command, "--dest-creds", credentials);
-    command.add("oci:" + ociLayoutDir.toAbsolutePath() + ":" + ref);
-    command.add("docker://" + destination);
-    run(command, "skopeo copy oci:" + ociLayoutDir.getFileName() + ":" + ref + " docker://" + destination);
-  }
-
-  /** Deletes {@code host:port/repo:tag} (or {@code @sha256:…}): the manifest and so every tag pointing at it. */
-  public void delete(String destination, @Nullable Credentials credentials) {
-    List<String> command = new ArrayList<>(List.of(program.toString(), "--insecure-policy", "delete",
-        "--tls-verify=false"));
-    addCredentials(command, "--creds", credentials);
-    command.add("docker://" + destination);
-    run(command, "skopeo delete docker://" + destination);
-  }
-
-  private static void addCredentials(List<String> command, String flag, @Nullable Credentials credentials) {
-    if (credentials != null) {
-      command.add(flag);
-      command.add(credentials.username() + ":" + credentials.password());
+    private Skopeo(Path program) {
+        this.program = program;
     }
-  }
 
-  private static void run(List<String> command, String shown) {
-    // An auth file that does not exist: the machine's own logins must not leak into tests.
-    ProgramRun.run(command, TIMEOUT, Map.of("REGISTRY_AUTH_FILE", "/nonexistent/catapult-test-auth.json"), shown);
-  }
+    /** skopeo from {@code PATH}; skips the test (fails in CI) if it is missing. */
+    public static Skopeo require() {
+        return new Skopeo(Programs.require("skopeo", "skopeo"));
+    }
+
+    /** Copies the layout's image tagged {@code ref} (its {@code org.opencontainers.image.ref.name}) anonymously. */
+    public void copy(Path ociLayoutDir, String ref, String destination) {
+        copy(ociLayoutDir, ref, destination, null);
+    }
+
+    /**
+     * Copies the layout's image or index tagged {@code ref} to {@code destination} ({@code host:port/repo:tag}).
+     */
+    public void copy(Path ociLayoutDir, String ref, String destination, @Nullable Credentials credentials) {
+        List<String> command = new ArrayList<>(List.of(
+                program.toString(),
+                "--insecure-policy",
+                "copy",
+                "--all",
+                "--preserve-digests",
+                "--dest-tls-verify=false",
+                "--retry-times",
+                "0"));
+        addCredentials(command, "--dest-creds", credentials);
+        command.add("oci:" + ociLayoutDir.toAbsolutePath() + ":" + ref);
+        command.add("docker://" + destination);
+        run(command, "skopeo copy oci:" + ociLayoutDir.getFileName() + ":" + ref + " docker://" + destination);
+    }
+
+    /** Deletes {@code host:port/repo:tag} (or {@code @sha256:…}): the manifest and so every tag pointing at it. */
+    public void delete(String destination, @Nullable Credentials credentials) {
+        List<String> command =
+                new ArrayList<>(List.of(program.toString(), "--insecure-policy", "delete", "--tls-verify=false"));
+        addCredentials(command, "--creds", credentials);
+        command.add("docker://" + destination);
+        run(command, "skopeo delete docker://" + destination);
+    }
+
+    private static void addCredentials(List<String> command, String flag, @Nullable Credentials credentials) {
+        if (credentials != null) {
+            command.add(flag);
+            command.add(credentials.username() + ":" + credentials.password());
+        }
+    }
+
+    private static void run(List<String> command, String shown) {
+        // An auth file that does not exist: the machine's own logins must not leak into tests.
+        ProgramRun.run(command, TIMEOUT, Map.of("REGISTRY_AUTH_FILE", "/nonexistent/catapult-test-auth.json"), shown);
+    }
 }

@@ -17,19 +17,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/compat/cdp/admin")
 class CdpAdminController {
-  private final CdpAdmin admin;
+    private final CdpAdmin admin;
 
-  CdpAdminController(CdpAdmin admin) {
-    this.admin = admin;
-  }
+    CdpAdminController(CdpAdmin admin) {
+        this.admin = admin;
+    }
 
-  @PostMapping("/scan")
-  JobAccepted scan(Actor actor, @RequestParam(required = false) @Nullable String repo, @RequestParam(required = false) @Nullable String tag) {
-    return admin.scan(actor, repo, tag);
-  }
+    @PostMapping("/scan")
+    JobAccepted scan(
+            Actor actor,
+            @RequestParam(required = false) @Nullable String repo,
+            @RequestParam(required = false) @Nullable String tag) {
+        return admin.scan(actor, repo, tag);
+    }
 
-  @PostMapping("/backfill")
-  List<JobAccepted> backfill(Actor actor, @RequestParam(required = false) @Nullable String registry) {
-    return admin.backfill(actor, registry);
-  }
+    @PostMapping("/backfill")
+    List<JobAccepted> backfill(Actor actor, @RequestParam(required = false) @Nullable String registry) {
+        return admin.backfill(actor, registry);
+    }
 }

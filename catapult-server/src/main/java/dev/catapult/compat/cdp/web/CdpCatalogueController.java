@@ -22,55 +22,58 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/compat/cdp")
 class CdpCatalogueController {
-  private final CdpCatalogue catalogue;
+    private final CdpCatalogue catalogue;
 
-  CdpCatalogueController(CdpCatalogue catalogue) {
-    this.catalogue = catalogue;
-  }
+    CdpCatalogueController(CdpCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
 
-  @GetMapping("/services")
-  List<ServiceInfo> services(Actor actor) {
-    actor.grants().require(Permission.read());
-    return catalogue.services();
-  }
+    @GetMapping("/services")
+    List<ServiceInfo> services(Actor actor) {
+        actor.grants().require(Permission.read());
+        return catalogue.services();
+    }
 
-  @GetMapping("/services/{name}")
-  ServiceInfo service(Actor actor, @PathVariable String name) {
-    actor.grants().require(Permission.read());
-    return catalogue.service(name);
-  }
+    @GetMapping("/services/{name}")
+    ServiceInfo service(Actor actor, @PathVariable String name) {
+        actor.grants().require(Permission.read());
+        return catalogue.service(name);
+    }
 
-  @GetMapping("/artifacts")
-  List<DeployableArtifact> artifacts(Actor actor) {
-    actor.grants().require(Permission.read());
-    return catalogue.artifacts();
-  }
+    @GetMapping("/artifacts")
+    List<DeployableArtifact> artifacts(Actor actor) {
+        actor.grants().require(Permission.read());
+        return catalogue.artifacts();
+    }
 
-  /** {@code /artifacts/{repo}} lists a repository's tags; {@code /artifacts/{repo}/{tag}} is one of them. */
-  @GetMapping("/artifacts/{*path}")
-  Object artifactsAt(Actor actor, @PathVariable String path) {
-    actor.grants().require(Permission.read());
-    return switch (catalogue.resolve(path)) {
-      case CdpCatalogue.ArtifactPath.Repository r -> catalogue.artifacts(r.repository());
-      case CdpCatalogue.ArtifactPath.Tag t -> catalogue.artifact(t.repository(), t.tag());
-    };
-  }
+    /** {@code /artifacts/{repo}} lists a repository's tags; {@code /artifacts/{repo}/{tag}} is one of them. */
+    @GetMapping("/artifacts/{*path}")
+    Object artifactsAt(Actor actor, @PathVariable String path) {
+        actor.grants().require(Permission.read());
+        return switch (catalogue.resolve(path)) {
+            case CdpCatalogue.ArtifactPath.Repository r -> catalogue.artifacts(r.repository());
+            case CdpCatalogue.ArtifactPath.Tag t -> catalogue.artifact(t.repository(), t.tag());
+        };
+    }
 
-  @GetMapping("/files/{layerDigest}")
-  ResponseEntity<byte[]> file(Actor actor, @PathVariable String layerDigest, @RequestParam(required = false) @Nullable String path) {
-    actor.grants().require(Permission.read());
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(catalogue.file(layerDigest, path));
-  }
+    @GetMapping("/files/{layerDigest}")
+    ResponseEntity<byte[]> file(
+            Actor actor, @PathVariable String layerDigest, @RequestParam(required = false) @Nullable String path) {
+        actor.grants().require(Permission.read());
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(catalogue.file(layerDigest, path));
+    }
 
-  @GetMapping("/deployables")
-  List<String> deployables(Actor actor) {
-    actor.grants().require(Permission.read());
-    return catalogue.deployables();
-  }
+    @GetMapping("/deployables")
+    List<String> deployables(Actor actor) {
+        actor.grants().require(Permission.read());
+        return catalogue.deployables();
+    }
 
-  @GetMapping("/deployables/{*repo}")
-  List<String> deployableTags(Actor actor, @PathVariable String repo) {
-    actor.grants().require(Permission.read());
-    return catalogue.deployableTags(repo);
-  }
+    @GetMapping("/deployables/{*repo}")
+    List<String> deployableTags(Actor actor, @PathVariable String repo) {
+        actor.grants().require(Permission.read());
+        return catalogue.deployableTags(repo);
+    }
 }

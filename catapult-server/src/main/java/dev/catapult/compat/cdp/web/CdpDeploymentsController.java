@@ -18,40 +18,44 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/compat/cdp")
 class CdpDeploymentsController {
-  /** cdp returned the 200 most recent events and paged with {@code offset}. */
-  private static final int PAGE = 200;
-  private final CdpDeploymentSource deployments;
+    /** cdp returned the 200 most recent events and paged with {@code offset}. */
+    private static final int PAGE = 200;
 
-  CdpDeploymentsController(CdpDeploymentSource deployments) {
-    this.deployments = deployments;
-  }
+    private final CdpDeploymentSource deployments;
 
-  @GetMapping("/deployments")
-  List<CdpDeployment> latest(Actor actor, @RequestParam(required = false) @Nullable Integer offset,
-      @RequestParam(required = false) @Nullable String environment) {
-    actor.grants().require(Permission.read());
-    if (offset != null && offset < 0) {
-      throw new InvalidInput("offset", "must not be negative");
+    CdpDeploymentsController(CdpDeploymentSource deployments) {
+        this.deployments = deployments;
     }
-    return deployments.latest(environment == null || environment.isBlank() ? null : environment, offset == null ? 0 : offset, PAGE);
-  }
 
-  @GetMapping("/deployments/{deploymentId}")
-  CdpDeployment deployment(Actor actor, @PathVariable String deploymentId) {
-    actor.grants().require(Permission.read());
-    return deployments.find(deploymentId).orElseThrow(() -> new NotFound(deploymentId + " was not found"));
-  }
+    @GetMapping("/deployments")
+    List<CdpDeployment> latest(
+            Actor actor,
+            @RequestParam(required = false) @Nullable Integer offset,
+            @RequestParam(required = false) @Nullable String environment) {
+        actor.grants().require(Permission.read());
+        if (offset != null && offset < 0) {
+            throw new InvalidInput("offset", "must not be negative");
+        }
+        return deployments.latest(
+                environment == null || environment.isBlank() ? null : environment, offset == null ? 0 : offset, PAGE);
+    }
 
-  @GetMapping("/whats-running-where")
-  List<CdpDeployment> whatsRunningWhere(Actor actor) {
-    actor.grants().require(Permission.read());
-    return deployments.running(null);
-  }
+    @GetMapping("/deployments/{deploymentId}")
+    CdpDeployment deployment(Actor actor, @PathVariable String deploymentId) {
+        actor.grants().require(Permission.read());
+        return deployments.find(deploymentId).orElseThrow(() -> new NotFound(deploymentId + " was not found"));
+    }
 
-  /** An unknown service runs nowhere: an empty list, as cdp answered. */
-  @GetMapping("/whats-running-where/{service}")
-  List<CdpDeployment> whatsRunningWhere(Actor actor, @PathVariable String service) {
-    actor.grants().require(Permission.read());
-    return deployments.running(service);
-  }
+    @GetMapping("/whats-running-where")
+    List<CdpDeployment> whatsRunningWhere(Actor actor) {
+        actor.grants().require(Permission.read());
+        return deployments.running(null);
+    }
+
+    /** An unknown service runs nowhere: an empty list, as cdp answered. */
+    @GetMapping("/whats-running-where/{service}")
+    List<CdpDeployment> whatsRunningWhere(Actor actor, @PathVariable String service) {
+        actor.grants().require(Permission.read());
+        return deployments.running(service);
+    }
 }

@@ -1,5 +1,5 @@
 /** Targets: how one app is deployed to one environment (deployer settings) and watched (policy). */
 @NullMarked
-package dev.catapult.target;
+package dev.catapult.targets;
 
 import org.jspecify.annotations.NullMarked;
