@@ -2,7 +2,9 @@ package dev.catapult.release;
 
 import dev.catapult.common.InvalidInput;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** A full git commit id: 40 hex digits, kept in lower case. */
 public record CommitSha(String value) {
@@ -21,6 +23,14 @@ public record CommitSha(String value) {
             throw new InvalidInput(field, "must be a full 40-hex-digit commit id (got '" + text + "')");
         }
         return new CommitSha(text);
+    }
+
+    /**
+     * The sha {@code text} is when it is already written canonically (40 lower-case hex digits), else empty: for
+     * text from outside the API, such as an image's revision label, that is used only when it is unambiguous.
+     */
+    public static Optional<CommitSha> ifCanonical(@Nullable String text) {
+        return text != null && VALID.matcher(text).matches() ? Optional.of(new CommitSha(text)) : Optional.empty();
     }
 
     public String shortSha() {
