@@ -73,7 +73,13 @@ class DeployClaims {
             DeployRow d = store.lock(deployId);
             Instant now = clock.instant();
             Duration timeout = spec(d).timeout() != null ? spec(d).timeout() : settings.defaultTimeout();
-            store.transition(deployId, DeployStatus.IN_PROGRESS, now, "system", "started by " + owner, null);
+            store.transition(
+                    deployId,
+                    new DeployTransition(d.status(), DeployStatus.IN_PROGRESS),
+                    now,
+                    "system",
+                    "started by " + owner,
+                    null);
             jdbc.sql(
                             "update deploys set attempts = attempts + 1, lease_owner = ?, lease_until = ?, deadline_at = ? where id = ?")
                     .params(
@@ -185,7 +191,7 @@ class DeployClaims {
     }
 
     private void finish(DeployRow d, DeployStatus status, String message, String externalRef, Instant now) {
-        store.transition(d.id(), status, now, "system", message, externalRef);
+        store.transition(d.id(), new DeployTransition(d.status(), status), now, "system", message, externalRef);
         audit.record("system", "deploy." + status.wireName(), subject(d), details(d, status.wireName(), message));
     }
 

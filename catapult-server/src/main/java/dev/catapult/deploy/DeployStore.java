@@ -1,8 +1,9 @@
 package dev.catapult.deploy;
 
-import dev.catapult.api.DeployView;
+import dev.catapult.common.Conflict;
 import dev.catapult.common.NotFound;
 import dev.catapult.notify.Notifications;
+import dev.catapult.release.CommitSha;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for deploys: rows, transitions, approvals, the per-environment state, and the API view. */
+/** SQL for deploys: rows, transitions, approvals, the per-environment state, and the deploy as the module returns it. */
 @Repository
 class DeployStore {
     private static final String ROW = """
@@ -45,31 +46,41 @@ class DeployStore {
         return find(id, true).orElseThrow(() -> new NotFound("deploy '" + id + "' not found"));
     }
 
-    /** Moves a deploy to {@code status}, records the transition, and, for terminal states, its finish. */
+    /**
+     * Moves a deploy along {@code move} (which core's {@link DeployTransition} allowed), records the transition,
+     * and, for terminal states, its finish. The update also checks that the deploy is still in the status the
+     * move starts from: callers hold the row lock, so a mismatch means a caller moved it from a status it did
+     * not read — refused rather than written.
+     */
     void transition(
             String id,
-            DeployStatus status,
+            DeployTransition move,
             Instant at,
             String actor,
             @Nullable String message,
             @Nullable String externalRef) {
-        jdbc.sql("""
+        DeployStatus status = move.to();
+        int updated = jdbc.sql("""
         update deploys set status = ?, message = coalesce(?, message), external_ref = coalesce(?, external_ref), updated_at = ?,
           finished_at = case when ? then ? else finished_at end,
           lease_owner = case when ? then null else lease_owner end, lease_until = case when ? then null else lease_until end
-        where id = ?
+        where id = ? and status = ?
         """)
                 .params(
                         status.wireName(),
                         message,
                         externalRef,
                         Timestamp.from(at),
-                        status.isTerminal(),
+                        move.finishes(),
                         Timestamp.from(at),
-                        status.isTerminal(),
-                        status.isTerminal(),
-                        id)
+                        move.finishes(),
+                        move.finishes(),
+                        id,
+                        move.from().wireName())
                 .update();
+        if (updated != 1) {
+            throw new Conflict("deploy '" + id + "' is no longer " + move.from().wireName());
+        }
         jdbc.sql("""
         insert into deploy_transitions (deploy_id, seq, status, at, actor, message)
         values (?, (select coalesce(max(seq), 0) + 1 from deploy_transitions where deploy_id = ?), ?, ?, ?, ?)
@@ -108,9 +119,9 @@ class DeployStore {
                 == 1;
     }
 
-    /** Ensures and locks the environment-state row of an app in an environment; returns the running version. */
+    /** Ensures and locks the environment-state row of an app in an environment; returns the running release. */
     @Nullable
-    Running lockEnvironmentState(long appId, long environmentId) {
+    RunningRelease lockEnvironmentState(long appId, long environmentId) {
         jdbc.sql("insert into environment_state (app_id, environment_id) values (?, ?) on conflict do nothing")
                 .params(appId, environmentId)
                 .update();
@@ -128,11 +139,41 @@ class DeployStore {
                 .params(appId, version.getAsLong())
                 .query(String.class)
                 .single();
-        return new Running(version.getAsLong(), commit);
+        return new RunningRelease(version.getAsLong(), new CommitSha(commit));
     }
 
-    /** The version running (last succeeded) and its commit. */
-    record Running(long version, String commit) {}
+    /** The deploy whose version runs in the environment (its last success), if any. */
+    Optional<SucceededDeploy> current(long appId, long environmentId) {
+        return jdbc.sql("""
+        select d.id, d.version, d.finished_at from environment_state s join deploys d on d.id = s.current_deploy_id
+        where s.app_id = ? and s.environment_id = ?
+        """)
+                .params(appId, environmentId)
+                .query(DeployStore::succeeded)
+                .optional();
+    }
+
+    /**
+     * The successful deploys of an app in an environment: for each version the latest one (what rollback rules
+     * look at — when each version last ran there).
+     */
+    List<SucceededDeploy> succeeded(long appId, long environmentId) {
+        return jdbc.sql("""
+        select distinct on (version) id, version, finished_at from deploys
+        where app_id = ? and environment_id = ? and status = 'succeeded'
+        order by version, finished_at desc, id desc
+        """)
+                .params(appId, environmentId)
+                .query(DeployStore::succeeded)
+                .list();
+    }
+
+    private static SucceededDeploy succeeded(ResultSet rs, int n) throws SQLException {
+        return new SucceededDeploy(
+                rs.getString("id"),
+                rs.getLong("version"),
+                rs.getTimestamp("finished_at").toInstant());
+    }
 
     Set<String> approvers(String id) {
         return new HashSet<>(jdbc.sql("select approver from deploy_approvals where deploy_id = ?")
@@ -141,8 +182,8 @@ class DeployStore {
                 .list());
     }
 
-    DeployView view(String id) {
-        DeployView base = jdbc.sql("""
+    Deploy view(String id) {
+        Deploy base = jdbc.sql("""
         select d.*, a.name as app, e.name as env from deploys d join apps a on a.id = d.app_id
         join environments e on e.id = d.environment_id where d.id = ?
         """)
@@ -153,7 +194,7 @@ class DeployStore {
         return withDetails(base);
     }
 
-    List<DeployView> list(
+    List<Deploy> list(
             long appId,
             @Nullable Long environmentId,
             @Nullable DeployStatus status,
@@ -179,20 +220,23 @@ class DeployStore {
                 .toList();
     }
 
-    private DeployView withDetails(DeployView v) {
-        List<DeployView.Approval> approvals = jdbc.sql(
+    private Deploy withDetails(Deploy v) {
+        List<Deploy.Approval> approvals = jdbc.sql(
                         "select approver, at from deploy_approvals where deploy_id = ? order by at")
                 .param(v.id())
-                .query((rs, n) -> new DeployView.Approval(
-                        rs.getString(1), rs.getTimestamp(2).toInstant()))
+                .query((rs, n) ->
+                        new Deploy.Approval(rs.getString(1), rs.getTimestamp(2).toInstant()))
                 .list();
-        List<DeployView.Transition> history = jdbc.sql(
+        List<Deploy.Transition> history = jdbc.sql(
                         "select status, at, actor, message from deploy_transitions where deploy_id = ? order by seq")
                 .param(v.id())
-                .query((rs, n) -> new DeployView.Transition(
-                        rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4)))
+                .query((rs, n) -> new Deploy.Transition(
+                        DeployStatus.fromWire("status", rs.getString(1)),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        rs.getString(4)))
                 .list();
-        return new DeployView(
+        return new Deploy(
                 v.id(),
                 v.app(),
                 v.environment(),
@@ -213,18 +257,18 @@ class DeployStore {
                 v.finishedAt());
     }
 
-    private static DeployView view(ResultSet rs) throws SQLException {
+    private static Deploy view(ResultSet rs) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
-        return new DeployView(
+        return new Deploy(
                 rs.getString("id"),
                 rs.getString("app"),
                 rs.getString("env"),
                 rs.getLong("version"),
                 rs.getObject("previous_version") == null ? null : rs.getLong("previous_version"),
                 rs.getString("actor"),
-                rs.getString("reason"),
+                DeployReason.fromWire(rs.getString("reason")),
                 rs.getBoolean("rollback"),
-                rs.getString("status"),
+                DeployStatus.fromWire("status", rs.getString("status")),
                 rs.getString("message"),
                 rs.getString("deployer_type"),
                 rs.getString("external_ref"),

@@ -4,10 +4,6 @@ import com.github.f4b6a3.ulid.UlidCreator;
 import dev.catapult.access.AccessControl;
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
-import dev.catapult.api.DeployCreateRequest;
-import dev.catapult.api.DeployStatusReport;
-import dev.catapult.api.DeployView;
-import dev.catapult.api.Page;
 import dev.catapult.app.AppRecord;
 import dev.catapult.app.Apps;
 import dev.catapult.audit.AuditTrail;
@@ -18,9 +14,8 @@ import dev.catapult.environment.Environments;
 import dev.catapult.environment.Promotion;
 import dev.catapult.platform.AfterCommit;
 import dev.catapult.platform.PageRequest;
-import dev.catapult.release.CommitContainment;
+import dev.catapult.platform.Slice;
 import dev.catapult.release.CommitSha;
-import dev.catapult.release.Containment;
 import dev.catapult.release.ReleaseLedger;
 import dev.catapult.targets.DeployerSpec;
 import dev.catapult.targets.Targets;
@@ -80,19 +75,19 @@ public class Deployments {
         this.clock = clock;
     }
 
+    /** Requests a deploy (SPEC §3): a rollback must say so, protected environments need step-up. */
     @Transactional
-    public DeployView request(Actor actor, String app, DeployCreateRequest req) {
-        if (req.environment() == null) {
+    public Deploy request(Actor actor, String app, NewDeploy req) {
+        String environment = req.environment();
+        if (environment == null) {
             throw new InvalidInput("environment", "is required");
         }
         DeployReason reason = req.reason() == null ? null : DeployReason.fromClient(req.reason());
-        return create(
-                actor, app, req.environment(), req.version(), Boolean.TRUE.equals(req.rollback()), reason, req.otp());
+        return create(actor, app, environment, req.version(), req.rollback(), reason, req.otp());
     }
 
     @Transactional
-    public DeployView promote(
-            Actor actor, String app, @Nullable String from, @Nullable String to, @Nullable String otp) {
+    public Deploy promote(Actor actor, String app, @Nullable String from, @Nullable String to, @Nullable String otp) {
         if (from == null || to == null) {
             throw new InvalidInput(from == null ? "from" : "to", "is required");
         }
@@ -117,11 +112,11 @@ public class Deployments {
      * a deploy that would is refused with a conflict like any other rollback without the flag.
      */
     @Transactional
-    public DeployView autoDeploy(Actor automation, String app, String env, long version) {
+    public Deploy autoDeploy(Actor automation, String app, String env, long version) {
         return create(automation, app, env, version, false, DeployReason.AUTO, null);
     }
 
-    private DeployView create(
+    private Deploy create(
             Actor actor,
             String app,
             String env,
@@ -142,15 +137,9 @@ public class Deployments {
                     : new InvalidInput("version", "must be a positive release number");
         }
         CommitSha target = new CommitSha(releases.get(app, version).commit());
-        DeployStore.Running running = store.lockEnvironmentState(a.id(), e.id());
-        Containment containment = running == null || running.version() >= version
-                ? Containment.UNKNOWN
-                : CommitContainment.of(releases.history(a.id()), version, new CommitSha(running.commit()));
-        if (running != null && running.commit().equals(target.value())) {
-            containment = Containment.TRUE;
-        }
-        DeployPlan plan = DeployPlan.decide(
-                running == null ? null : running.version(), version, containment, rollbackRequested, reason);
+        RunningRelease running = store.lockEnvironmentState(a.id(), e.id());
+        DeployPlan plan =
+                DeployPlan.decide(running, version, target, () -> releases.history(a.id()), rollbackRequested, reason);
         if (e.isProtected()) {
             access.requireStepUp(actor, otp);
         }
@@ -186,8 +175,7 @@ public class Deployments {
                 .params(id, a.id(), e.id())
                 .update();
         // I5: when a human goes back, automation must not undo it; the hold lasts until a human releases it.
-        boolean held = plan.rollback()
-                && plan.reason() != DeployReason.AUTO
+        boolean held = plan.holdsAutomation()
                 && targets.holdForRollback(a, e, "rolled back to v" + version + " by " + actor.name(), actor.name());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("id", id);
@@ -204,7 +192,7 @@ public class Deployments {
     }
 
     @Transactional
-    public DeployView approve(Actor actor, String id, @Nullable String otp) {
+    public Deploy approve(Actor actor, String id, @Nullable String otp) {
         DeployRow d = store.lock(id);
         actor.grants().require(new Permission.Deploy(d.app(), d.environment()));
         DeployStatus next =
@@ -219,7 +207,7 @@ public class Deployments {
         if (next != d.status()) {
             store.transition(
                     id,
-                    next,
+                    new DeployTransition(d.status(), next),
                     now,
                     actor.name(),
                     "approved by " + (store.approvers(id).size()) + " of " + d.requiredApprovals(),
@@ -235,11 +223,17 @@ public class Deployments {
     }
 
     @Transactional
-    public DeployView cancel(Actor actor, String id) {
+    public Deploy cancel(Actor actor, String id) {
         DeployRow d = store.lock(id);
         actor.grants().require(new Permission.Deploy(d.app(), d.environment()));
         DeployStatus next = StatusReports.cancel(d.status());
-        store.transition(id, next, clock.instant(), actor.name(), "cancelled by " + actor.name(), null);
+        store.transition(
+                id,
+                new DeployTransition(d.status(), next),
+                clock.instant(),
+                actor.name(),
+                "cancelled by " + actor.name(),
+                null);
         audit.record(
                 actor.name(),
                 "deploy.cancelled",
@@ -250,9 +244,10 @@ public class Deployments {
 
     /** An external CD system reports progress or the outcome; repeating a final report changes nothing. */
     @Transactional
-    public DeployView report(Actor actor, String id, DeployStatusReport report) {
+    public Deploy report(Actor actor, String id, StatusReport report) {
         actor.grants().require(new Permission.DeployReport());
-        if (report.status() == null) {
+        String status = report.status();
+        if (status == null) {
             throw new InvalidInput("status", "is required (in_progress, succeeded or failed)");
         }
         if (report.message() != null && report.message().length() > 4000) {
@@ -261,23 +256,27 @@ public class Deployments {
         if (report.externalRef() != null && report.externalRef().length() > 512) {
             throw new InvalidInput("externalRef", "at most 512 characters");
         }
-        DeployStatus reported = DeployStatus.fromWire("status", report.status());
+        DeployStatus reported = DeployStatus.fromWire("status", status);
         DeployRow d = store.lock(id);
         DeployStatus next = StatusReports.accept(d.status(), reported);
         if (StatusReports.isRepeat(d.status(), reported)) {
             return store.view(id);
         }
         Instant now = clock.instant();
-        if (d.status() == DeployStatus.QUEUED && next != DeployStatus.IN_PROGRESS) {
+        DeployStatus from = d.status();
+        if (from == DeployStatus.QUEUED && next != DeployStatus.IN_PROGRESS) {
+            // An outcome reported for a deploy nobody started: it started when the external system took it.
             store.transition(
                     id,
-                    DeployStatus.IN_PROGRESS,
+                    new DeployTransition(from, DeployStatus.IN_PROGRESS),
                     now,
                     actor.name(),
                     "reported by " + actor.name(),
                     report.externalRef());
+            from = DeployStatus.IN_PROGRESS;
         }
-        store.transition(id, next, now, actor.name(), report.message(), report.externalRef());
+        store.transition(
+                id, new DeployTransition(from, next), now, actor.name(), report.message(), report.externalRef());
         if (d.status() == DeployStatus.QUEUED) {
             // The external system took over: the worker must not dispatch it as well.
             jdbc.sql("update deploys set dispatched = true where id = ?")
@@ -294,16 +293,29 @@ public class Deployments {
     }
 
     @Transactional(readOnly = true)
-    public DeployView get(String id) {
+    public Deploy get(String id) {
         return store.view(id);
     }
 
     @Transactional(readOnly = true)
-    public Page<DeployView> list(String app, @Nullable String env, @Nullable String status, PageRequest page) {
+    public Slice<Deploy> list(String app, @Nullable String env, @Nullable String status, PageRequest page) {
         AppRecord a = apps.find(app);
         Long envId = env == null ? null : environments.find(env).id();
         DeployStatus s = status == null ? null : DeployStatus.fromWire("status", status);
-        List<DeployView> items = store.list(a.id(), envId, s, page.after(), page.limit() + 1);
-        return page.page(items, DeployView::id);
+        List<Deploy> items = store.list(a.id(), envId, s, page.after(), page.limit() + 1);
+        // Kept free of the wire's page type whichever type PageRequest.page returns.
+        var fetched = page.page(items, Deploy::id);
+        return new Slice<>(fetched.items(), fetched.nextCursor());
+    }
+
+    /**
+     * What a rollback of {@code app} in {@code env} goes to ({@link RollbackTarget}): the one answer the API,
+     * the CLI and the UI give.
+     */
+    @Transactional(readOnly = true)
+    public RollbackTarget rollbackTarget(String app, String env) {
+        AppRecord a = apps.find(app);
+        EnvironmentRecord e = environments.find(env);
+        return RollbackTarget.of(app, env, store.current(a.id(), e.id()).orElse(null), store.succeeded(a.id(), e.id()));
     }
 }

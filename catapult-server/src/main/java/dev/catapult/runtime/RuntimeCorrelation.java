@@ -1,36 +1,41 @@
 package dev.catapult.runtime;
 
 import dev.catapult.access.Actor;
-import dev.catapult.api.DeployStatusReport;
+import dev.catapult.deploy.DeployStatus;
 import dev.catapult.deploy.Deployments;
+import dev.catapult.deploy.StatusReport;
 import dev.catapult.release.Digest;
 import dev.catapult.release.ImageReference;
+import dev.catapult.targets.DeployerSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Ties runtime events to Catapult's own deploys. Every instance is linked to the deploy that put its image
  * there: the one the source names (Docker containers carry it in a label, webhook senders may send it),
  * else the ledger's latest deploy of a release with the instance's digest to that app and environment.
  *
- * <p>Deploys whose deployer leaves the work to someone else ({@code record} with {@code awaitReport}:
- * an external pipeline deploys and Catapult waits) are completed from what the runtime reports, so they do
- * not sit "requested" until their deadline: a completed rollout of the app's service whose running
- * instances all run the deploy's digest succeeds it, a failed rollout (or a circuit-breaker rollback) fails
- * it with the runtime's reason, and an instance the source says came from the deploy succeeds it once it
- * runs the deploy's digest. What the runtime never reports still fails at the deploy's deadline.
+ * <p>Deploys whose deployer leaves the work to someone else ({@code record} with {@code awaitReport}) are
+ * completed from what the runtime reports; when, is core's {@link DeployCorrelation}. This class loads the
+ * facts it needs (the deploy in progress, the instances running the service) and reports its verdict.
  */
 @Component
 class RuntimeCorrelation {
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     private final JdbcClient jdbc;
     private final Deployments deployments;
+    private final JsonMapper json;
 
-    RuntimeCorrelation(JdbcClient jdbc, Deployments deployments) {
+    RuntimeCorrelation(JdbcClient jdbc, Deployments deployments, JsonMapper json) {
         this.jdbc = jdbc;
         this.deployments = deployments;
+        this.json = json;
     }
 
     /** The deploy an instance running {@code digest} came from, or null when the ledger has none. */
@@ -68,15 +73,12 @@ class RuntimeCorrelation {
             @Nullable Long env,
             @Nullable String deployId,
             boolean namedBySource) {
-        if (!namedBySource
-                || deployId == null
-                || instance.status() != InstanceStatus.RUNNING
-                || instance.image().digest() == null) {
+        if (!namedBySource || deployId == null) {
             return "";
         }
-        return awaiting(deployId, null, null)
-                .filter(d -> instance.image().digest().value().equals(d.digest()))
-                .map(d -> report(source, d, "succeeded", "runtime: " + instance.taskArn() + " runs " + d.digest()))
+        return DeployCorrelation.instanceChanged(
+                        instance, true, inProgress(deployId, null, null).orElse(null))
+                .map(verdict -> report(source, verdict))
                 .orElse("");
     }
 
@@ -96,68 +98,57 @@ class RuntimeCorrelation {
                         .list();
         StringBuilder said = new StringBuilder();
         for (long app : apps) {
-            Optional<Awaiting> awaiting = awaiting(null, app, env);
-            if (awaiting.isEmpty()) {
+            Optional<AwaitedDeploy> deploy = inProgress(null, app, env);
+            if (deploy.isEmpty()) {
                 continue;
             }
-            Awaiting d = awaiting.get();
-            if (rollout.state() == RolloutState.FAILED || rollout.rollback()) {
-                said.append(report(
-                        source,
-                        d,
-                        "failed",
-                        "runtime: rollout " + rollout.deploymentId()
-                                + (rollout.rollback() ? " was rolled back" : " failed")
-                                + (rollout.reason().isEmpty() ? "" : ": " + rollout.reason())));
-                continue;
-            }
-            List<String> running = jdbc.sql("""
-          select distinct coalesce(digest, '') from instances
-          where environment_id = ? and app_id = ? and service = ? and status = 'running'
+            List<@Nullable Digest> running = jdbc.sql("""
+          select digest from instances where environment_id = ? and app_id = ? and service = ? and status = 'running'
           """)
                     .params(env, app, rollout.service())
-                    .query(String.class)
+                    .query((rs, n) -> rs.getString(1) == null ? null : new Digest(rs.getString(1)))
                     .list();
-            if (running.equals(List.of(d.digest()))) {
-                said.append(report(
-                        source,
-                        d,
-                        "succeeded",
-                        "runtime: rollout " + rollout.deploymentId() + " completed; every instance runs "
-                                + d.digest()));
-            }
+            DeployCorrelation.rolloutChanged(rollout, deploy.get(), running)
+                    .ifPresent(verdict -> said.append(report(source, verdict)));
         }
         return said.toString();
     }
 
-    private record Awaiting(String id, @Nullable String digest) {}
-
-    /** The in-progress deploy waiting for an external report, by id or by app and environment, locked. */
-    private Optional<Awaiting> awaiting(@Nullable String id, @Nullable Long app, @Nullable Long env) {
+    /**
+     * The in-progress deploy by id, or of an app in an environment, locked so that its outcome is reported
+     * once; with what its deployer and release say.
+     */
+    private Optional<AwaitedDeploy> inProgress(@Nullable String id, @Nullable Long app, @Nullable Long env) {
         return jdbc.sql("""
-        select d.id, r.image from deploys d join releases r on r.app_id = d.app_id and r.version = d.version
-        where d.status = 'in_progress' and d.deployer_type = 'record' and (d.deployer_settings ->> 'awaitReport') = 'true'
+        select d.id, d.status, d.deployer_settings, r.image from deploys d
+        join releases r on r.app_id = d.app_id and r.version = d.version
+        where d.status = 'in_progress'
           and (cast(? as text) is null or d.id = ?) and (cast(? as bigint) is null or (d.app_id = ? and d.environment_id = ?))
         for update of d
         """)
                 .params(id, id, app, app, env)
                 .query((rs, n) -> {
                     String image = rs.getString("image");
-                    return new Awaiting(
+                    return new AwaitedDeploy(
                             rs.getString("id"),
+                            DeployStatus.fromWire("status", rs.getString("status")),
+                            DeployerSpec.parse(json.readValue(rs.getString("deployer_settings"), MAP))
+                                            instanceof DeployerSpec.Record r
+                                    && r.awaitReport(),
                             image == null
                                     ? null
                                     : ImageReference.parse("image", image)
                                             .pinned()
-                                            .map(Digest::value)
                                             .orElse(null));
                 })
                 .optional();
     }
 
-    private String report(RuntimeSourceRecord source, Awaiting d, String status, String message) {
+    private String report(RuntimeSourceRecord source, RuntimeVerdict verdict) {
         deployments.report(
-                Actor.system("runtime:" + source.name()), d.id(), new DeployStatusReport(status, message, null));
-        return "; deploy " + d.id() + " " + status;
+                Actor.system("runtime:" + source.name()),
+                verdict.deployId(),
+                StatusReport.of(verdict.status(), verdict.message()));
+        return "; deploy " + verdict.deployId() + " " + verdict.status().wireName();
     }
 }

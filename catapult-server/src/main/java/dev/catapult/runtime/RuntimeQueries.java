@@ -1,12 +1,8 @@
 package dev.catapult.runtime;
 
-import dev.catapult.api.InstanceView;
-import dev.catapult.api.Page;
-import dev.catapult.api.RuntimeRolloutView;
-import dev.catapult.api.WhatsRunningVersion;
-import dev.catapult.api.WhatsRunningWhereEntry;
 import dev.catapult.common.InvalidInput;
 import dev.catapult.platform.PageRequest;
+import dev.catapult.platform.Slice;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +44,7 @@ public class RuntimeQueries {
 
     /** Instances newest change first; {@code status} filters by one status ({@code running}, {@code stopped}, …). */
     @Transactional(readOnly = true)
-    public Page<InstanceView> instances(
+    public Slice<TrackedInstance> instances(
             @Nullable String app, @Nullable String environment, @Nullable String status, PageRequest page) {
         if (status != null) {
             InstanceStatus.parse("status", status);
@@ -72,7 +69,7 @@ public class RuntimeQueries {
                 .param("limit", page.limit() + 1)
                 .query((rs, n) -> new InstanceRow(
                         rs.getLong("source_id"),
-                        new InstanceView(
+                        new TrackedInstance(
                                 rs.getString("source"),
                                 rs.getString("task_arn"),
                                 rs.getString("app"),
@@ -92,15 +89,15 @@ public class RuntimeQueries {
                                 rs.getObject("exit_code", Integer.class),
                                 rs.getString("deploy_id"))))
                 .list();
-        Page<InstanceRow> fetched = page.page(
+        var fetched = page.page(
                 rows,
                 r -> r.view().updatedAt() + "\n" + r.sourceId() + "\n"
                         + r.view().taskArn());
-        return new Page<>(fetched.items().stream().map(InstanceRow::view).toList(), fetched.nextCursor());
+        return new Slice<>(fetched.items().stream().map(InstanceRow::view).toList(), fetched.nextCursor());
     }
 
     /** An instance as listed, with its source's id for the cursor. */
-    private record InstanceRow(long sourceId, InstanceView view) {}
+    private record InstanceRow(long sourceId, TrackedInstance view) {}
 
     private record InstanceCursor(Instant updatedAt, long sourceId, String taskArn) {
         static @Nullable InstanceCursor parse(@Nullable String key) {
@@ -140,7 +137,7 @@ public class RuntimeQueries {
 
     /** What's running where, a page of app/environment entries (apps by name, then environments by rank). */
     @Transactional(readOnly = true)
-    public Page<WhatsRunningWhereEntry> whatsRunningWhere(@Nullable String service, PageRequest page) {
+    public Slice<RunningWhere> whatsRunningWhere(@Nullable String service, PageRequest page) {
         CellCursor after = CellCursor.parse(page.after());
         List<Cell> fetched = jdbc.sql("""
         select a.id app_id, a.name app, e.id env_id, e.name env, e.rank from apps a cross join environments e
@@ -164,7 +161,7 @@ public class RuntimeQueries {
         boolean more = fetched.size() > page.limit();
         List<Cell> cells = more ? fetched.subList(0, page.limit()) : fetched;
         if (cells.isEmpty()) {
-            return new Page<>(List.of(), null);
+            return new Slice<>(List.of(), null);
         }
         Map<String, Cell> byKey = new LinkedHashMap<>();
         cells.forEach(c -> byKey.put(c.key(), c));
@@ -206,7 +203,7 @@ public class RuntimeQueries {
                 .thenComparing(Group::since)
                 .thenComparing(g -> g.digest() == null ? "" : g.digest()));
         Map<String, Deployed> deploys = deploys(groups);
-        Map<String, RuntimeRolloutView> rollouts = rollouts(groups);
+        Map<String, Rollout> rollouts = rollouts(groups);
         Map<String, Integer> failures = failures(appIds);
 
         Map<String, List<Group>> byCell = new LinkedHashMap<>();
@@ -214,15 +211,15 @@ public class RuntimeQueries {
             byCell.computeIfAbsent(g.appId() + "/" + g.envId(), k -> new ArrayList<>())
                     .add(g);
         }
-        List<WhatsRunningWhereEntry> entries = new ArrayList<>();
+        List<RunningWhere> entries = new ArrayList<>();
         for (List<Group> cell : byCell.values()) {
             Group first = cell.getFirst();
-            List<WhatsRunningVersion> versions = new ArrayList<>();
+            List<RunningWhere.Version> versions = new ArrayList<>();
             Set<String> services = new LinkedHashSet<>();
             services.add(first.app());
             for (Group g : cell) {
                 Deployed d = g.deployId() == null ? null : deploys.get(g.deployId());
-                versions.add(new WhatsRunningVersion(
+                versions.add(new RunningWhere.Version(
                         g.digest(),
                         g.tag(),
                         d == null ? null : d.version(),
@@ -233,15 +230,15 @@ public class RuntimeQueries {
                         g.pending()));
                 services.addAll(g.services());
             }
-            RuntimeRolloutView rollout = null;
+            Rollout rollout = null;
             for (String s : services) {
-                RuntimeRolloutView r = rollouts.get(first.envId() + "/" + s);
+                Rollout r = rollouts.get(first.envId() + "/" + s);
                 if (r != null && (rollout == null || r.updatedAt().isAfter(rollout.updatedAt()))) {
                     rollout = r;
                 }
             }
             int recent = failures.getOrDefault(first.appId() + "/" + first.envId(), 0);
-            entries.add(new WhatsRunningWhereEntry(
+            entries.add(new RunningWhere(
                     first.app(),
                     first.env(),
                     versions,
@@ -253,7 +250,7 @@ public class RuntimeQueries {
         }
         Cell last = cells.getLast();
         String next = more ? PageRequest.encode(last.app() + "\n" + last.rank() + "\n" + last.env()) : null;
-        return new Page<>(entries, next);
+        return new Slice<>(entries, next);
     }
 
     private record CellCursor(String app, int rank, String env) {
@@ -301,7 +298,7 @@ public class RuntimeQueries {
     }
 
     /** The latest rollout per environment and service among the page's environments and services. */
-    private Map<String, RuntimeRolloutView> rollouts(List<Group> groups) {
+    private Map<String, Rollout> rollouts(List<Group> groups) {
         Set<Long> envs = new LinkedHashSet<>();
         Set<String> services = new LinkedHashSet<>();
         for (Group g : groups) {
@@ -309,7 +306,7 @@ public class RuntimeQueries {
             services.add(g.app());
             services.addAll(g.services());
         }
-        Map<String, RuntimeRolloutView> out = new HashMap<>();
+        Map<String, Rollout> out = new HashMap<>();
         jdbc.sql("""
         select distinct on (environment_id, service) * from rollouts
         where environment_id = any(?) and service = any(?)
@@ -319,10 +316,10 @@ public class RuntimeQueries {
                 .query(rs -> {
                     out.put(
                             rs.getLong("environment_id") + "/" + rs.getString("service"),
-                            new RuntimeRolloutView(
+                            new Rollout(
                                     rs.getString("deployment_id"),
                                     rs.getString("service"),
-                                    rs.getString("state"),
+                                    RolloutState.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)),
                                     rs.getBoolean("rollback"),
                                     rs.getString("reason"),
                                     rs.getTimestamp("updated_at").toInstant()));

@@ -2,10 +2,6 @@ package dev.catapult.runtime;
 
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
-import dev.catapult.api.Page;
-import dev.catapult.api.RuntimeDeadLetterView;
-import dev.catapult.api.RuntimeSourceCreateRequest;
-import dev.catapult.api.RuntimeSourceView;
 import dev.catapult.audit.AuditTrail;
 import dev.catapult.common.Conflict;
 import dev.catapult.common.InvalidInput;
@@ -13,6 +9,7 @@ import dev.catapult.common.NotFound;
 import dev.catapult.job.JobQueue;
 import dev.catapult.job.JobView;
 import dev.catapult.platform.PageRequest;
+import dev.catapult.platform.Slice;
 import java.net.URI;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -72,7 +69,7 @@ public class RuntimeSources {
     }
 
     @Transactional
-    public RuntimeSourceView create(Actor actor, RuntimeSourceCreateRequest req) {
+    public RuntimeSourceRecord create(Actor actor, NewRuntimeSource req) {
         actor.grants().require(Permission.admin());
         validate(req);
         Sidecars sidecars = Sidecars.of(req.ignoreContainers());
@@ -102,7 +99,7 @@ public class RuntimeSources {
         details.put("type", req.type());
         details.put("ignoreContainers", sidecars.names().stream().sorted().toList());
         audit.record(actor.name(), "runtime-source.created", "runtime-source/" + req.name(), details);
-        return view(find(req.name()));
+        return find(req.name());
     }
 
     @Transactional(readOnly = true)
@@ -131,36 +128,23 @@ public class RuntimeSources {
     }
 
     @Transactional(readOnly = true)
-    public Page<RuntimeDeadLetterView> deadLetters(String name, PageRequest page) {
+    public Slice<RuntimeDeadLetter> deadLetters(String name, PageRequest page) {
         RuntimeSourceRecord s = find(name);
-        return page.page(
+        var fetched = page.page(
                 jdbc.sql("select * from runtime_dead_letters where source_id = ? and id < ? order by id desc limit ?")
                         .params(s.id(), page.afterAsLong(), page.limit() + 1)
-                        .query((rs, n) -> new RuntimeDeadLetterView(
+                        .query((rs, n) -> new RuntimeDeadLetter(
                                 rs.getLong("id"),
                                 rs.getString("message_id"),
                                 rs.getString("reason"),
                                 rs.getString("body"),
                                 rs.getTimestamp("received_at").toInstant()))
                         .list(),
-                RuntimeDeadLetterView::id);
+                RuntimeDeadLetter::id);
+        return new Slice<>(fetched.items(), fetched.nextCursor());
     }
 
-    public RuntimeSourceView view(RuntimeSourceRecord r) {
-        return new RuntimeSourceView(
-                r.name(),
-                r.type(),
-                r.queueUrl(),
-                r.region(),
-                r.endpoint(),
-                r.accessKeyEnv(),
-                r.secretKeyEnv(),
-                r.secretEnv(),
-                r.sidecars().names().stream().sorted().toList(),
-                r.createdAt());
-    }
-
-    private static void validate(RuntimeSourceCreateRequest req) {
+    private static void validate(NewRuntimeSource req) {
         if (req.name() == null || !NAME.matcher(req.name()).matches()) {
             throw new InvalidInput("name", "runtime source names match " + NAME.pattern());
         }

@@ -1,22 +1,25 @@
 package dev.catapult.watch;
 
 import dev.catapult.access.Actor;
-import dev.catapult.api.DeployView;
 import dev.catapult.api.ReleaseCreateRequest;
+import dev.catapult.app.ImageRepository;
 import dev.catapult.common.DomainException;
 import dev.catapult.deploy.Deployments;
 import dev.catapult.registry.Registries;
 import dev.catapult.release.Digest;
+import dev.catapult.release.ImageReference;
 import dev.catapult.release.ReleaseLedger;
 import dev.catapult.release.ReleaseSource;
 import dev.catapult.targets.WatchSpec;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,7 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class AutoDeploy {
-    private static final Pattern SHA = Pattern.compile("^[0-9a-f]{40}$");
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     static final Actor AUTOMATION = Actor.system("catapult-auto");
 
@@ -77,7 +79,7 @@ public class AutoDeploy {
             result = tx.execute(status -> decideAndAct(appId, environmentId, trigger));
         } catch (DomainException e) {
             // The deploy was refused (it would roll back, the app is archived…): nothing happened; say why.
-            result = new Evaluation("refused", e.getMessage(), null, null, null, trigger, clock.instant());
+            result = Evaluation.of("refused", e.getMessage(), null, trigger, clock.instant());
         }
         Evaluation recorded = result;
         tx.executeWithoutResult(status -> jdbc.sql(
@@ -109,127 +111,98 @@ public class AutoDeploy {
                                                 : rs.getTimestamp(6).toInstant(),
                                         rs.getString(7))))
                 .optional();
-        if (row.isEmpty() || row.get().watch() == null) {
-            return new Evaluation("not-watched", "the target has no watch", null, null, null, trigger, now);
+        WatchSpec spec = row.map(TargetRow::watch)
+                .map(w -> WatchSpec.parse(json.readValue(w, MAP)))
+                .orElse(null);
+        if (spec == null) {
+            return Evaluation.of("not-watched", "the target has no watch", null, trigger, now);
         }
         TargetRow t = row.get();
-        WatchSpec spec = WatchSpec.parse(json.readValue(t.watch(), MAP));
-        if (HoldState.isActive(t.hold(), now)) {
-            return new Evaluation(
-                    "held", "held by " + t.hold().by() + ": " + t.hold().reason(), null, null, null, trigger, now);
-        }
-        Optional<Registries.Location> location = registries.locate(t.image());
-        if (location.isEmpty()) {
-            return new Evaluation(
-                    "no-registry", "no registry is configured for " + t.image(), null, null, null, trigger, now);
-        }
-        List<CandidateRow> rows =
-                candidates(location.get().registry().id(), location.get().path());
-        Selection selection = TagSelection.choose(
-                WatchPolicy.of(spec),
-                deployed(appId, environmentId),
-                rows.stream().map(CandidateRow::candidate).toList(),
+        ImageRepository repository = new ImageRepository(t.image());
+        List<WatchedImage> registry = registries
+                .locate(t.image())
+                .map(l -> candidates(l.registry().id(), l.path()))
+                .orElse(null);
+        WatchDecision decision = WatchDecision.decide(
+                new WatchedTarget(
+                        repository, WatchPolicy.of(spec), spec.autoDeploy(), t.hold(), deployed(appId, environmentId)),
+                registry,
+                registry == null ? ImageHistory.NONE : history(appId, environmentId, repository, registry),
                 now);
-        return switch (selection) {
-            case Selection.NothingNewer n -> new Evaluation("up-to-date", n.why(), null, null, null, trigger, now);
-            case Selection.Ineligible i -> new Evaluation("ineligible", i.why(), null, null, null, trigger, now);
-            case Selection.Chosen c -> act(appId, environmentId, t, spec, rows, c.candidate(), trigger, now);
+        return switch (decision) {
+            case WatchDecision.Held held -> Evaluation.of("held", held.why(), null, trigger, now);
+            case WatchDecision.NoRegistry none -> Evaluation.of("no-registry", none.why(), null, trigger, now);
+            case WatchDecision.UpToDate upToDate -> Evaluation.of("up-to-date", upToDate.why(), null, trigger, now);
+            case WatchDecision.Ineligible ineligible ->
+                Evaluation.of("ineligible", ineligible.why(), ineligible.candidate(), trigger, now);
+            case WatchDecision.Off off -> Evaluation.of("auto-deploy-off", off.why(), off.candidate(), trigger, now);
+            case WatchDecision.AlreadyDeployed already ->
+                Evaluation.of("already-deployed", already.why(), already.candidate(), trigger, now);
+            case WatchDecision.Deploy deploy -> deploy(appId, environmentId, t, deploy, trigger, now);
         };
     }
 
-    private Evaluation act(
-            long appId,
-            long environmentId,
-            TargetRow t,
-            WatchSpec spec,
-            List<CandidateRow> rows,
-            Candidate chosen,
-            String trigger,
-            Instant now) {
+    /** Makes the release if the image has none, deploys it, and remembers the image as auto-deployed here. */
+    private Evaluation deploy(
+            long appId, long environmentId, TargetRow t, WatchDecision.Deploy decision, String trigger, Instant now) {
+        Candidate chosen = decision.candidate();
         String digest = chosen.digest().value();
-        if (!spec.autoDeploy()) {
-            return new Evaluation(
-                    "auto-deploy-off",
-                    "would deploy " + chosen.tag() + " if auto-deploy were on",
-                    chosen.tag(),
-                    digest,
-                    null,
-                    trigger,
-                    now);
-        }
-        if (jdbc.sql("select count(*) from auto_deploys where app_id = ? and environment_id = ? and digest = ?")
-                        .params(appId, environmentId, digest)
-                        .query(Long.class)
-                        .single()
-                > 0) {
-            return new Evaluation(
-                    "already-deployed",
-                    chosen.tag() + " (" + digest + ") was auto-deployed here before",
-                    chosen.tag(),
-                    digest,
-                    null,
-                    trigger,
-                    now);
-        }
-        String revision = rows.stream()
-                .filter(r -> r.candidate() == chosen)
-                .findFirst()
-                .map(CandidateRow::revision)
-                .orElse(null);
-        String imageRef = t.image() + "@" + digest;
-        Long version = jdbc.sql(
-                        "select version from releases where app_id = ? and image = ? order by version desc limit 1")
-                .params(appId, imageRef)
-                .query(Long.class)
-                .optional()
-                .orElse(null);
-        if (version == null) {
-            if (revision == null || !SHA.matcher(revision).matches()) {
-                return new Evaluation(
-                        "ineligible",
-                        chosen.tag() + " has no org.opencontainers.image.revision label with a full commit id; "
-                                + "create its release yourself (catapult release) to deploy it",
-                        chosen.tag(),
-                        digest,
-                        null,
-                        trigger,
-                        now);
-            }
-            version = releases.create(
-                            AUTOMATION,
-                            t.app(),
-                            new ReleaseCreateRequest(
-                                    revision,
-                                    imageRef,
-                                    chosen.tag(),
-                                    "Automatic release of " + chosen.tag() + " (" + digest.substring(7, 19) + ")",
-                                    null,
-                                    null),
-                            "auto:" + digest,
-                            ReleaseSource.REGISTRY)
-                    .release()
-                    .version();
-        }
-        DeployView deploy = deployments.autoDeploy(AUTOMATION, t.app(), t.environment(), version);
+        long version = switch (decision.release()) {
+            case WatchDecision.Release.Existing existing -> existing.version();
+            case WatchDecision.Release.Create create ->
+                releases.create(
+                                AUTOMATION,
+                                t.app(),
+                                new ReleaseCreateRequest(
+                                        create.commit().value(),
+                                        decision.image().digestReference(),
+                                        chosen.tag(),
+                                        create.changelog(),
+                                        null,
+                                        null),
+                                "auto:" + digest,
+                                ReleaseSource.REGISTRY)
+                        .release()
+                        .version();
+        };
+        String deployId = deployments
+                .autoDeploy(AUTOMATION, t.app(), t.environment(), version)
+                .id();
         jdbc.sql(
                         "insert into auto_deploys (app_id, environment_id, digest, tag, version, deploy_id, created_at) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(appId, environmentId, digest, chosen.tag(), version, deploy.id(), Timestamp.from(now))
+                .params(appId, environmentId, digest, chosen.tag(), version, deployId, Timestamp.from(now))
                 .update();
-        return new Evaluation(
-                "deployed",
-                "deploying " + chosen.tag() + " as v" + version,
-                chosen.tag(),
-                digest,
-                deploy.id(),
-                trigger,
-                now);
+        return new Evaluation("deployed", decision.deploying(version), chosen.tag(), digest, deployId, trigger, now);
     }
 
-    private record CandidateRow(
-            Candidate candidate, @Nullable String revision) {}
+    /** Which of the candidate images were auto-deployed here before, and which already have a release. */
+    private ImageHistory history(
+            long appId, long environmentId, ImageRepository repository, List<WatchedImage> registry) {
+        String[] digests = registry.stream()
+                .map(i -> i.candidate().digest().value())
+                .distinct()
+                .toArray(String[]::new);
+        Set<Digest> autoDeployed = new HashSet<>(
+                jdbc.sql("select digest from auto_deploys where app_id = ? and environment_id = ? and digest = any(?)")
+                        .params(appId, environmentId, digests)
+                        .query((rs, n) -> new Digest(rs.getString(1)))
+                        .list());
+        Map<String, Digest> byReference = new HashMap<>();
+        for (String digest : digests) {
+            Digest d = new Digest(digest);
+            byReference.put(new ImageReference(repository, null, d).digestReference(), d);
+        }
+        Map<Digest, Long> released = new HashMap<>();
+        jdbc.sql("select image, max(version) from releases where app_id = ? and image = any(?) group by image")
+                .params(appId, byReference.keySet().toArray(String[]::new))
+                .query(rs -> {
+                    released.put(byReference.get(rs.getString(1)), rs.getLong(2));
+                });
+        return new ImageHistory(autoDeployed, released);
+    }
 
     /** The repository's tags whose artifacts are scanned (their provenance is known), with their revision. */
-    private List<CandidateRow> candidates(long registryId, String repository) {
+    private List<WatchedImage> candidates(long registryId, String repository) {
         return jdbc.sql("""
         select t.tag, t.digest, a.first_seen_at,
                coalesce(a.revision, (select c.revision from artifacts c where c.registry_id = a.registry_id
@@ -239,7 +212,7 @@ public class AutoDeploy {
         where t.registry_id = ? and t.repository = ? and a.scan_status = 'scanned'
         """)
                 .params(registryId, repository)
-                .query((rs, n) -> new CandidateRow(
+                .query((rs, n) -> new WatchedImage(
                         new Candidate(
                                 rs.getString(1),
                                 new Digest(rs.getString(2)),
@@ -255,10 +228,14 @@ public class AutoDeploy {
         where s.app_id = ? and s.environment_id = ? and r.image is not null
         """)
                 .params(appId, environmentId)
-                .query((rs, n) -> new Deployed(
-                        rs.getString(2),
-                        new Digest(rs.getString(1).substring(rs.getString(1).indexOf('@') + 1))))
+                .query((rs, n) -> {
+                    String tag = rs.getString(2);
+                    return ImageReference.parse("image", rs.getString(1))
+                            .pinned()
+                            .map(digest -> new Deployed(tag, digest));
+                })
                 .optional()
+                .flatMap(d -> d)
                 .orElse(null);
     }
 }

@@ -15,6 +15,18 @@ record Evaluation(
         String trigger,
         Instant at) {
 
+    /** An evaluation that deployed nothing; {@code candidate} is the image it was about, if any. */
+    static Evaluation of(String outcome, String why, @Nullable Candidate candidate, String trigger, Instant at) {
+        return new Evaluation(
+                outcome,
+                why,
+                candidate == null ? null : candidate.tag(),
+                candidate == null ? null : candidate.digest().value(),
+                null,
+                trigger,
+                at);
+    }
+
     Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("outcome", outcome);

@@ -8,8 +8,15 @@ import dev.catapult.api.DeployStatusReport;
 import dev.catapult.api.DeployView;
 import dev.catapult.api.Page;
 import dev.catapult.api.PromoteRequest;
+import dev.catapult.api.RollbackTargetView;
+import dev.catapult.common.NotFound;
+import dev.catapult.deploy.Deploy;
 import dev.catapult.deploy.Deployments;
+import dev.catapult.deploy.NewDeploy;
+import dev.catapult.deploy.RollbackTarget;
+import dev.catapult.deploy.StatusReport;
 import dev.catapult.platform.PageRequest;
+import dev.catapult.platform.Slice;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,13 +38,21 @@ class DeployController {
     @PostMapping("/api/v1/apps/{app}/deploys")
     @ResponseStatus(HttpStatus.ACCEPTED)
     DeployView create(Actor actor, @PathVariable String app, @RequestBody DeployCreateRequest body) {
-        return deployments.request(actor, app, body);
+        return DeployViews.of(deployments.request(
+                actor,
+                app,
+                new NewDeploy(
+                        body.environment(),
+                        body.version(),
+                        Boolean.TRUE.equals(body.rollback()),
+                        body.reason(),
+                        body.otp())));
     }
 
     @PostMapping("/api/v1/apps/{app}/promote")
     @ResponseStatus(HttpStatus.ACCEPTED)
     DeployView promote(Actor actor, @PathVariable String app, @RequestBody PromoteRequest body) {
-        return deployments.promote(actor, app, body.from(), body.to(), body.otp());
+        return DeployViews.of(deployments.promote(actor, app, body.from(), body.to(), body.otp()));
     }
 
     @GetMapping("/api/v1/apps/{app}/deploys")
@@ -49,28 +64,40 @@ class DeployController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         actor.grants().require(Permission.read());
-        return deployments.list(app, environment, status, PageRequest.of(limit, cursor));
+        Slice<Deploy> page = deployments.list(app, environment, status, PageRequest.of(limit, cursor));
+        return new Page<>(page.items().stream().map(DeployViews::of).toList(), page.nextCursor());
     }
 
     @GetMapping("/api/v1/deploys/{id}")
     DeployView get(Actor actor, @PathVariable String id) {
         actor.grants().require(Permission.read());
-        return deployments.get(id);
+        return DeployViews.of(deployments.get(id));
     }
 
     @PostMapping("/api/v1/deploys/{id}/approve")
     DeployView approve(
             Actor actor, @PathVariable String id, @RequestBody(required = false) @Nullable DeployApproveRequest body) {
-        return deployments.approve(actor, id, body == null ? null : body.otp());
+        return DeployViews.of(deployments.approve(actor, id, body == null ? null : body.otp()));
     }
 
     @PostMapping("/api/v1/deploys/{id}/cancel")
     DeployView cancel(Actor actor, @PathVariable String id) {
-        return deployments.cancel(actor, id);
+        return DeployViews.of(deployments.cancel(actor, id));
     }
 
     @PostMapping("/api/v1/deploys/{id}/status")
     DeployView report(Actor actor, @PathVariable String id, @RequestBody DeployStatusReport body) {
-        return deployments.report(actor, id, body);
+        return DeployViews.of(
+                deployments.report(actor, id, new StatusReport(body.status(), body.message(), body.externalRef())));
+    }
+
+    /** What a rollback goes to; 404 when nothing runs there or nothing older ever ran there. */
+    @GetMapping("/api/v1/apps/{app}/environments/{env}/rollback-target")
+    RollbackTargetView rollbackTarget(Actor actor, @PathVariable String app, @PathVariable String env) {
+        actor.grants().require(Permission.read());
+        return switch (deployments.rollbackTarget(app, env)) {
+            case RollbackTarget.To to -> DeployViews.of(app, env, to);
+            case RollbackTarget.None none -> throw new NotFound(none.why());
+        };
     }
 }

@@ -11,8 +11,11 @@ import dev.catapult.api.RuntimeSourceView;
 import dev.catapult.api.WhatsRunningWhereEntry;
 import dev.catapult.job.JobView;
 import dev.catapult.platform.PageRequest;
+import dev.catapult.platform.Slice;
+import dev.catapult.runtime.NewRuntimeSource;
 import dev.catapult.runtime.RuntimeQueries;
 import dev.catapult.runtime.RuntimeSources;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,13 +39,24 @@ class RuntimeController {
     @PostMapping("/api/v1/runtime-sources")
     @ResponseStatus(HttpStatus.CREATED)
     RuntimeSourceView create(Actor actor, @RequestBody RuntimeSourceCreateRequest body) {
-        return sources.create(actor, body);
+        return RuntimeViews.of(sources.create(
+                actor,
+                new NewRuntimeSource(
+                        body.name(),
+                        body.type(),
+                        body.queueUrl(),
+                        body.region(),
+                        body.endpoint(),
+                        body.accessKeyEnv(),
+                        body.secretKeyEnv(),
+                        body.secretEnv(),
+                        body.ignoreContainers())));
     }
 
     @GetMapping("/api/v1/runtime-sources")
     Page<RuntimeSourceView> list(Actor actor) {
         actor.grants().require(Permission.read());
-        return new Page<>(sources.all().stream().map(sources::view).toList(), null);
+        return new Page<>(sources.all().stream().map(RuntimeViews::of).toList(), null);
     }
 
     @GetMapping("/api/v1/runtime-sources/{name}/dead-letters")
@@ -52,7 +66,7 @@ class RuntimeController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         actor.grants().require(Permission.admin());
-        return sources.deadLetters(name, PageRequest.of(limit, cursor));
+        return wire(sources.deadLetters(name, PageRequest.of(limit, cursor)), RuntimeViews::of);
     }
 
     /** Replays the source's event archive as a job; 202 with the job (progress at {@code /api/v1/admin/jobs/{id}}). */
@@ -74,7 +88,7 @@ class RuntimeController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         actor.grants().require(Permission.read());
-        return queries.instances(app, environment, status, PageRequest.of(limit, cursor));
+        return wire(queries.instances(app, environment, status, PageRequest.of(limit, cursor)), RuntimeViews::of);
     }
 
     /** One entry per app and environment, by app name then environment rank; {@code limit} entries a page. */
@@ -85,6 +99,10 @@ class RuntimeController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         actor.grants().require(Permission.read());
-        return queries.whatsRunningWhere(service, PageRequest.of(limit, cursor));
+        return wire(queries.whatsRunningWhere(service, PageRequest.of(limit, cursor)), RuntimeViews::of);
+    }
+
+    private static <T, R> Page<R> wire(Slice<T> slice, Function<T, R> mapper) {
+        return new Page<>(slice.items().stream().map(mapper).toList(), slice.nextCursor());
     }
 }

@@ -10,6 +10,8 @@ import dev.catapult.api.TargetView;
 import dev.catapult.app.Apps;
 import dev.catapult.artifact.ArtifactQueries;
 import dev.catapult.deploy.Deployments;
+import dev.catapult.deploy.RollbackTarget;
+import dev.catapult.deploy.web.DeployViews;
 import dev.catapult.platform.PageRequest;
 import dev.catapult.release.ReleaseLedger;
 import dev.catapult.status.StatusMatrix;
@@ -55,7 +57,8 @@ class AppPageController {
     }
 
     /**
-     * One environment row. {@code rollbackTo} is the newest version below the running one that once ran here;
+     * One environment row. {@code rollbackTo} is what a rollback goes to ({@link RollbackTarget}, the answer the
+     * API and the CLI give too);
      * {@code watch} is null when the environment has no target with a watch policy or hold.
      */
     record EnvRow(
@@ -84,8 +87,9 @@ class AppPageController {
         AppView view = apps.get(app);
         List<ReleaseView> releaseList =
                 releases.list(app, PageRequest.of(100, null), null).items();
-        List<DeployView> deploys =
-                deployments.list(app, null, null, PageRequest.of(50, null)).items();
+        List<DeployView> deploys = deployments.list(app, null, null, PageRequest.of(50, null)).items().stream()
+                .map(DeployViews::of)
+                .toList();
         Map<String, TargetView> byEnv =
                 targets.list(app).stream().collect(Collectors.toMap(TargetView::environment, Function.identity()));
         List<EnvRow> envs = matrix.read(null, app).entries().stream()
@@ -93,7 +97,7 @@ class AppPageController {
                         e.environment(),
                         e,
                         watch(byEnv.get(e.environment())),
-                        rollbackTo(e, deploys),
+                        rollbackTo(app, e),
                         actor.grants().allow(new Permission.Deploy(app, e.environment())),
                         actor.grants().allow(new Permission.Watch(app, e.environment()))))
                 .toList();
@@ -149,16 +153,13 @@ class AppPageController {
                 hold);
     }
 
-    private static @Nullable Long rollbackTo(StatusEntry e, List<DeployView> deploys) {
+    private @Nullable Long rollbackTo(String app, StatusEntry e) {
         if (e.version() == null) {
             return null;
         }
-        return deploys.stream()
-                .filter(d -> d.environment().equals(e.environment())
-                        && d.status().equals("succeeded")
-                        && d.version() < e.version())
-                .map(DeployView::version)
-                .max(Long::compare)
-                .orElse(null);
+        return switch (deployments.rollbackTarget(app, e.environment())) {
+            case RollbackTarget.To to -> to.version();
+            case RollbackTarget.None none -> null;
+        };
     }
 }

@@ -2,14 +2,14 @@ package dev.catapult.ui.web;
 
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
-import dev.catapult.api.DeployCreateRequest;
-import dev.catapult.api.DeployView;
 import dev.catapult.api.EnvironmentView;
 import dev.catapult.api.StatusEntry;
 import dev.catapult.common.Conflict;
 import dev.catapult.common.DomainException;
 import dev.catapult.common.NotFound;
+import dev.catapult.deploy.Deploy;
 import dev.catapult.deploy.Deployments;
+import dev.catapult.deploy.NewDeploy;
 import dev.catapult.environment.Environments;
 import dev.catapult.environment.Promotion;
 import dev.catapult.platform.RateLimited;
@@ -79,12 +79,12 @@ class DeployActionsController {
             @RequestParam(required = false) @Nullable String otp,
             RedirectAttributes flash) {
         try {
-            DeployView d = deployments.request(
-                    actor, app, new DeployCreateRequest(environment, version, rollback, null, blankToNull(otp)));
+            Deploy d = deployments.request(
+                    actor, app, new NewDeploy(environment, version, rollback, null, blankToNull(otp)));
             flash.addFlashAttribute(
                     "notice",
                     (d.rollback() ? "Rollback" : "Deploy") + " of v" + d.version() + " to " + environment
-                            + " requested (" + d.status().replace('_', ' ') + ").");
+                            + " requested (" + d.status().wireName().replace('_', ' ') + ").");
         } catch (DomainException | RateLimited e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
@@ -126,11 +126,11 @@ class DeployActionsController {
             @RequestParam(required = false) @Nullable String otp,
             RedirectAttributes flash) {
         try {
-            DeployView d = deployments.promote(actor, app, from, to, blankToNull(otp));
+            Deploy d = deployments.promote(actor, app, from, to, blankToNull(otp));
             flash.addFlashAttribute(
                     "notice",
                     "Promotion of v" + d.version() + " from " + from + " to " + to + " requested ("
-                            + d.status().replace('_', ' ') + ").");
+                            + d.status().wireName().replace('_', ' ') + ").");
         } catch (DomainException | RateLimited e) {
             flash.addFlashAttribute("error", e.getMessage());
         }

@@ -4,13 +4,13 @@ import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
 import dev.catapult.api.AppView;
 import dev.catapult.api.EnvironmentView;
-import dev.catapult.api.InstanceView;
-import dev.catapult.api.Page;
 import dev.catapult.app.Apps;
 import dev.catapult.artifact.ArtifactQueries;
 import dev.catapult.environment.Environments;
 import dev.catapult.platform.PageRequest;
+import dev.catapult.platform.Slice;
 import dev.catapult.runtime.RuntimeQueries;
+import dev.catapult.runtime.TrackedInstance;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -52,8 +52,8 @@ class InstancesPageController {
         if (byEnv != null) {
             environments.find(byEnv);
         }
-        Page<InstanceView> page = runtime.instances(byApp, byEnv, null, PageRequest.of(LIMIT, blankToNull(cursor)));
-        List<InstanceView> instances = page.items();
+        Slice<TrackedInstance> page = runtime.instances(byApp, byEnv, null, PageRequest.of(LIMIT, blankToNull(cursor)));
+        List<TrackedInstance> instances = page.items();
         model.addAttribute("actor", actor);
         model.addAttribute("instances", instances);
         model.addAttribute("nextCursor", page.nextCursor());
@@ -61,7 +61,7 @@ class InstancesPageController {
         model.addAttribute(
                 "catalogued",
                 artifacts.catalogued(instances.stream()
-                        .map(InstanceView::digest)
+                        .map(TrackedInstance::digest)
                         .filter(Objects::nonNull)
                         .toList()));
         model.addAttribute(
