@@ -1,12 +1,13 @@
 package dev.catapult.cli.deploy;
 
 import dev.catapult.api.DeployCreateRequest;
+import dev.catapult.api.RollbackTargetView;
 import dev.catapult.cli.ApiCommand;
 import dev.catapult.cli.CliException;
-import dev.catapult.cli.ExitCodes;
 import dev.catapult.cli.http.ApiClient;
+import dev.catapult.cli.http.ApiException;
 import dev.catapult.cli.http.ApiPath;
-import dev.catapult.cli.http.Pages;
+import dev.catapult.cli.http.Json;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,9 +15,10 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code catapult rollback APP ENV}: deploys the version that ran before the current one. "Before" means
- * the most recent successful deploy of an older version in that environment — what actually ran, rather
- * than {@code running − 1}, which may never have been deployed there.
+ * {@code catapult rollback APP ENV}: deploys the version that ran before the current one. Which one that is
+ * the server answers ({@code GET …/environments/{env}/rollback-target}, the same answer the web UI shows): the
+ * most recent successful deploy in that environment of a version older than the running one — what actually
+ * ran there, never a guess such as {@code running − 1}.
  */
 @Command(name = "rollback", mixinStandardHelpOptions = true, description = "Go back to the previous version in ENV.")
 public final class RollbackCommand extends ApiCommand {
@@ -50,10 +52,18 @@ public final class RollbackCommand extends ApiCommand {
     @Override
     public Integer call() {
         ApiClient api = api();
-        long running = RollbackImpact.runningVersion(api, app, environment)
-                .orElseThrow(() ->
-                        CliException.notFound("app '" + app + "' has no successful deploy in '" + environment + "'"));
-        long target = to != null ? to : previousVersion(api, running);
+        long running;
+        long target;
+        if (to == null) {
+            RollbackTargetView answer = rollbackTarget(api);
+            running = answer.running();
+            target = answer.version();
+        } else {
+            running = RollbackImpact.runningVersion(api, app, environment)
+                    .orElseThrow(() -> CliException.notFound(
+                            "app '" + app + "' has no successful deploy in '" + environment + "'"));
+            target = to;
+        }
         if (target < 1 || target >= running) {
             throw usage("--to must be an older version than the running v" + running);
         }
@@ -65,20 +75,17 @@ public final class RollbackCommand extends ApiCommand {
         return DeploySubmission.finish(api, output(), accepted, wait, timeout);
     }
 
-    private long previousVersion(ApiClient api, long running) {
-        ApiPath history = ApiPath.of("apps", app, "deploys")
-                .query("environment", environment)
-                .query("status", "succeeded");
-        for (JsonNode deploy : Pages.of(api, history)) {
-            long version = deploy.path("version").asLong();
-            if (deploy.path("status").asString("succeeded").equals("succeeded") && version < running) {
-                return version;
+    /** The server's answer; when there is none its reason is the error (exit 4). */
+    private RollbackTargetView rollbackTarget(ApiClient api) {
+        try {
+            return Json.convert(
+                    api.get(ApiPath.of("apps", app, "environments", environment, "rollback-target")),
+                    RollbackTargetView.class);
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                throw CliException.notFound(e.detail());
             }
+            throw e;
         }
-        if (running > 1) {
-            return running - 1;
-        }
-        throw new CliException(
-                ExitCodes.FAILED, "v" + running + " is the first release of '" + app + "': nothing to roll back to");
     }
 }

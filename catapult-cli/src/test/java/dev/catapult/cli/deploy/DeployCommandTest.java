@@ -155,4 +155,43 @@ class DeployCommandTest {
         assertThat(result.exitCode()).isEqualTo(4);
         assertThat(result.stderr()).isEqualTo("error: app 'shop' has no successful deploy in 'prod'\n");
     }
+
+    @Test
+    void rollbackGoesWhereTheServerSaysNotToTheHighestOlderVersion() {
+        server.addDeploy("shop", "prod", 2, "succeeded");
+        server.addDeploy("shop", "prod", 1, "succeeded");
+        server.addDeploy("shop", "prod", 3, "succeeded");
+
+        CliRun.Result result = run("rollback", "shop", "prod");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(server.requests("GET", "/api/v1/apps/shop/environments/prod/rollback-target"))
+                .hasSize(1);
+        assertThat(sentDeploy()).isEqualTo(new DeployCreateRequest("prod", 1L, true, "rollback", null));
+    }
+
+    @Test
+    void rollbackWithNothingOlderThatRanIsNotFoundWithTheServersReason() {
+        server.addDeploy("shop", "prod", 3, "succeeded");
+
+        CliRun.Result result = run("rollback", "shop", "prod");
+
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.stderr())
+                .isEqualTo("error: no version older than the running v3 of app 'shop' has run in 'prod': "
+                        + "nothing to roll back to\n");
+        assertThat(server.requests("POST", "/api/v1/apps/shop/deploys")).isEmpty();
+    }
+
+    @Test
+    void rollbackToAChosenVersionNeedsNoServerAnswer() {
+        server.addDeploy("shop", "prod", 3, "succeeded");
+
+        CliRun.Result result = run("rollback", "shop", "prod", "--to", "2");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(server.requests("GET", "/api/v1/apps/shop/environments/prod/rollback-target"))
+                .isEmpty();
+        assertThat(sentDeploy()).isEqualTo(new DeployCreateRequest("prod", 2L, true, "rollback", null));
+    }
 }

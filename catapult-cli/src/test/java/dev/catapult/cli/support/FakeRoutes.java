@@ -7,6 +7,7 @@ import dev.catapult.api.DeployView;
 import dev.catapult.api.Problem;
 import dev.catapult.api.ReleaseCreateRequest;
 import dev.catapult.api.ReleaseView;
+import dev.catapult.api.RollbackTargetView;
 import dev.catapult.api.StatusEntry;
 import dev.catapult.api.StatusView;
 import dev.catapult.api.TargetView;
@@ -50,6 +51,10 @@ final class FakeRoutes {
             case "GET 3 apps" ->
                 path.get(2).equals("releases") ? releases(path.get(1), query) : deploys(path.get(1), query);
             case "GET 4 apps" -> release(path.get(1), path.get(3));
+            case "GET 5 apps" ->
+                path.get(2).equals("environments") && path.get(4).equals("rollback-target")
+                        ? rollbackTarget(path.get(1), path.get(3))
+                        : problem(404, "no route " + route);
             case "POST 3 apps" ->
                 path.get(2).equals("releases") ? createRelease(path.get(1), body) : createDeploy(path.get(1), body);
             case "GET 2 deploys" -> advance(path.get(1));
@@ -193,6 +198,29 @@ final class FakeRoutes {
             }
         }
         return problem(404, "deploy " + id + " not found");
+    }
+
+    // The server's rule (core's RollbackTarget): the latest success of an older version than the running one.
+    private Reply rollbackTarget(String app, String environment) {
+        List<DeployView> succeeded = state.deploys.stream()
+                .filter(d -> d.app().equals(app)
+                        && d.environment().equals(environment)
+                        && d.status().equals("succeeded"))
+                .sorted(Comparator.comparing(DeployView::id).reversed())
+                .toList();
+        if (succeeded.isEmpty()) {
+            return problem(404, "app '" + app + "' has no successful deploy in '" + environment + "'");
+        }
+        long running = succeeded.getFirst().version();
+        return succeeded.stream()
+                .filter(d -> d.version() < running)
+                .findFirst()
+                .map(d -> ok(Json.write(
+                        new RollbackTargetView(app, environment, running, d.version(), d.id(), Instant.EPOCH))))
+                .orElseGet(() -> problem(
+                        404,
+                        "no version older than the running v" + running + " of app '" + app + "' has run in '"
+                                + environment + "': nothing to roll back to"));
     }
 
     private Long running(String app, String environment) {
