@@ -31,9 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Level-triggered auto-deploy (SPEC §6): each evaluation computes, from the registry's current tags and what
  * runs in the environment, the image the target's policy wants — so switching automation back on catches up
  * at once. A chosen image becomes a release (source {@code registry}, commit from its revision label) and a
- * deploy with reason {@code auto}. Evaluations of one target are serialised by locking its row; an image is
- * auto-deployed to a target at most once (primary key), so two servers handling one push deploy once; a hold
- * (I5) stops everything; automation never rolls back.
+ * deploy with reason {@code auto}. What to do is core's {@link WatchDecision}; this class loads its facts (the
+ * target, the registry's scanned tags, what runs, which images were auto-deployed or released before), asks it,
+ * and acts. Evaluations of one target are serialised by locking its row; an image is auto-deployed to a target
+ * at most once (primary key), so two servers handling one push deploy once; automation never rolls back.
  */
 @Service
 public class AutoDeploy {
