@@ -5,8 +5,8 @@ package dev.catapult.job;
  * progress for long work, and MUST let {@link InterruptedException} through when interrupted. Throwing
  * anything else fails the attempt: the job is retried with back-off until it has no attempts left.
  */
-public interface JobHandler {
-    String kind();
+public interface JobHandler<P extends Record> {
+    JobKind<P> kind();
 
-    void run(Job job, JobProgress progress) throws Exception;
+    void run(Job<P> job, JobProgress progress) throws Exception;
 }
