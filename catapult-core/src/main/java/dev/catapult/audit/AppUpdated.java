@@ -3,7 +3,9 @@ package dev.catapult.audit;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** {@code app.updated}: an app's settings changed; only the fields given are recorded (absent = unchanged). */
+/**
+ * {@code app.updated}: an app's settings changed; only the fields given are recorded (absent = unchanged).
+ */
 public record AppUpdated(
         String app,
         @Nullable String image,

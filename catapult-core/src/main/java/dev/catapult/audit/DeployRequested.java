@@ -5,7 +5,10 @@ import dev.catapult.deploy.DeployStatus;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** {@code deploy.requested}: a deploy was requested; {@code heldAutomation} says whether it held the target's automation (a rollback, I5). */
+/**
+ * {@code deploy.requested}: a deploy was requested; {@code heldAutomation} says whether it held the target's
+ * automation (a rollback, I5).
+ */
 public record DeployRequested(
         String app,
         String environment,

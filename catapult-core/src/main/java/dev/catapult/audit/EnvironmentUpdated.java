@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** {@code environment.updated}: an environment's settings changed; only the fields given are recorded (absent = unchanged). */
+/**
+ * {@code environment.updated}: an environment's settings changed; only the fields given are recorded (absent
+ * = unchanged).
+ */
 public record EnvironmentUpdated(
         String environment,
         @Nullable Integer rank,

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** {@code runtime-source.created}: a runtime source was created; {@code ignoreContainers} are the sidecar names it ignores. */
+/**
+ * {@code runtime-source.created}: a runtime source was created; {@code ignoreContainers} are the sidecar
+ * names it ignores.
+ */
 public record RuntimeSourceCreated(String source, String type, List<String> ignoreContainers) implements AuditEvent {
     public static final String ACTION = "runtime-source.created";
 

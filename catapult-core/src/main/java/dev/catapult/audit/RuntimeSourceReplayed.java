@@ -3,7 +3,10 @@ package dev.catapult.audit;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** {@code runtime-source.replayed}: a replay of a runtime source's event archive was queued as job {@code job}. */
+/**
+ * {@code runtime-source.replayed}: a replay of a runtime source's event archive was queued as job {@code
+ * job}.
+ */
 public record RuntimeSourceReplayed(String source, String job, boolean deadLetters) implements AuditEvent {
     public static final String ACTION = "runtime-source.replayed";
 

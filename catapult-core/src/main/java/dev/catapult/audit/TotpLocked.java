@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** {@code totp.locked}: too many wrong TOTP codes: step-up is locked for the principal until {@code until}. */
+/**
+ * {@code totp.locked}: too many wrong TOTP codes: step-up is locked for the principal until {@code until}.
+ */
 public record TotpLocked(String principal, Instant until, int failures) implements AuditEvent {
     public static final String ACTION = "totp.locked";
 
