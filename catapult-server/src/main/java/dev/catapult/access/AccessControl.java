@@ -5,6 +5,12 @@ import dev.catapult.api.PrincipalView;
 import dev.catapult.api.TokenView;
 import dev.catapult.api.TotpEnrolmentView;
 import dev.catapult.audit.AuditTrail;
+import dev.catapult.audit.PrincipalBootstrapped;
+import dev.catapult.audit.PrincipalCreated;
+import dev.catapult.audit.TokenCreated;
+import dev.catapult.audit.TokenRevoked;
+import dev.catapult.audit.TotpEnrolled;
+import dev.catapult.audit.TotpEnrolmentStarted;
 import dev.catapult.common.Conflict;
 import dev.catapult.common.Forbidden;
 import dev.catapult.common.InvalidInput;
@@ -14,10 +20,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
@@ -101,7 +105,7 @@ public class AccessControl {
         jdbc.sql("insert into principals (id, name, kind, password_hash, created_at) values (?, ?, ?, ?, ?)")
                 .params(id, name, kind, password == null ? null : Passwords.hash(password), Timestamp.from(now))
                 .update();
-        audit.record(actor.name(), "principal.created", "principal/" + name, Map.of("id", id, "kind", kind));
+        audit.record(actor.name(), new PrincipalCreated(name, id, kind));
         return new PrincipalView(id, name, kind, false, now);
     }
 
@@ -153,19 +157,7 @@ public class AccessControl {
         }
         String secret = TokenSecrets.generate();
         String id = insertToken(principalId, name, parsed, secret, expiresAt, now);
-        audit.record(
-                actor.name(),
-                "token.created",
-                "principal/" + principalName,
-                details(
-                        "tokenId",
-                        id,
-                        "name",
-                        name,
-                        "scopes",
-                        parsed,
-                        "expiresAt",
-                        expiresAt == null ? null : expiresAt.toString()));
+        audit.record(actor.name(), new TokenCreated(principalName, id, name, parsed, expiresAt));
         return new TokenView(id, principalId, name, parsed, expiresAt, now, secret);
     }
 
@@ -186,7 +178,7 @@ public class AccessControl {
         jdbc.sql("update tokens set revoked_at = ? where id = ?")
                 .params(Timestamp.from(clock.instant()), tokenId)
                 .update();
-        audit.record(actor.name(), "token.revoked", "principal/" + owner[1], Map.of("tokenId", tokenId));
+        audit.record(actor.name(), new TokenRevoked((String) owner[1], tokenId));
     }
 
     /**
@@ -206,7 +198,7 @@ public class AccessControl {
             jdbc.sql("update principals set totp_pending_secret = ? where id = ?")
                     .params(secret, principalId)
                     .update();
-            audit.record(actor.name(), "totp.enrolment.started", "principal/" + actor.name(), Map.of());
+            audit.record(actor.name(), new TotpEnrolmentStarted(actor.name()));
             return new TotpEnrolmentView(false, secret, Totp.uri(secret, actor.name()));
         }
         String pending = jdbc.sql("select totp_pending_secret from principals where id = ? for update")
@@ -225,7 +217,7 @@ public class AccessControl {
                         "update principals set totp_secret = totp_pending_secret, totp_pending_secret = null, totp_last_step = ? where id = ?")
                 .params(step.getAsLong(), principalId)
                 .update();
-        audit.record(actor.name(), "totp.enrolled", "principal/" + actor.name(), Map.of());
+        audit.record(actor.name(), new TotpEnrolled(actor.name()));
         return new TotpEnrolmentView(true, null, null);
     }
 
@@ -257,7 +249,7 @@ public class AccessControl {
                 .params(id, Timestamp.from(now))
                 .update();
         String tokenId = insertToken(id, "bootstrap", List.of("admin"), secret, null, now);
-        audit.record("system", "principal.bootstrapped", "principal/admin", Map.of("id", id, "tokenId", tokenId));
+        audit.record("system", new PrincipalBootstrapped(id, tokenId));
         return true;
     }
 
@@ -291,13 +283,5 @@ public class AccessControl {
                 .query(String.class)
                 .optional()
                 .orElseThrow(() -> new NotFound("principal '" + principalId + "' not found"));
-    }
-
-    private static Map<String, Object> details(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
     }
 }

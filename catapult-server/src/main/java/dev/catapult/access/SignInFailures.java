@@ -1,6 +1,7 @@
 package dev.catapult.access;
 
 import dev.catapult.audit.AuditTrail;
+import dev.catapult.audit.SignInLocked;
 import dev.catapult.platform.RateLimited;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -90,11 +90,7 @@ class SignInFailures {
                 .query(Long.class)
                 .single();
         if (failures == MAX_FAILURES) {
-            audit.record(
-                    "system",
-                    "sign-in.locked",
-                    "principal/" + principalName,
-                    Map.of("failures", failures, "window", WINDOW.toString()));
+            audit.record("system", new SignInLocked(principalName, failures, WINDOW));
         }
     }
 

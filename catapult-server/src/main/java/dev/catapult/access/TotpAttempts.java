@@ -1,12 +1,12 @@
 package dev.catapult.access;
 
 import dev.catapult.audit.AuditTrail;
+import dev.catapult.audit.TotpLocked;
 import dev.catapult.platform.RateLimited;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -52,11 +52,7 @@ class TotpAttempts {
             jdbc.sql("update principals set totp_failures = 0, totp_locked_until = ? where id = ?")
                     .params(Timestamp.from(until), principalId)
                     .update();
-            audit.record(
-                    "system",
-                    "totp.locked",
-                    "principal/" + principalName,
-                    Map.of("until", until.toString(), "failures", failures));
+            audit.record("system", new TotpLocked(principalName, until, failures));
         }
     }
 

@@ -6,6 +6,9 @@ import dev.catapult.api.AppCreateRequest;
 import dev.catapult.api.AppPatchRequest;
 import dev.catapult.api.AppView;
 import dev.catapult.api.Page;
+import dev.catapult.audit.AppArchived;
+import dev.catapult.audit.AppCreated;
+import dev.catapult.audit.AppUpdated;
 import dev.catapult.audit.AuditTrail;
 import dev.catapult.common.Conflict;
 import dev.catapult.common.InvalidInput;
@@ -18,7 +21,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -85,11 +87,7 @@ public class Apps {
         if (inserted == 0) {
             throw new Conflict("app '" + name + "' already exists");
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("image", req.image());
-        details.put("repoUrl", req.repoUrl());
-        details.put("team", req.team());
-        audit.record(actor.name(), "app.created", "app/" + name, details);
+        audit.record(actor.name(), new AppCreated(name.value(), req.image(), req.repoUrl(), req.team()));
         return get(name.value());
     }
 
@@ -120,13 +118,9 @@ public class Apps {
                         Timestamp.from(clock.instant()),
                         existing.id())
                 .update();
-        Map<String, Object> changed = new LinkedHashMap<>();
-        if (req.image() != null) changed.put("image", req.image());
-        if (req.repoUrl() != null) changed.put("repoUrl", req.repoUrl());
-        if (req.team() != null) changed.put("team", req.team());
-        if (req.labels() != null) changed.put("labels", req.labels());
-        if (req.imageTagTemplate() != null) changed.put("imageTagTemplate", req.imageTagTemplate());
-        audit.record(actor.name(), "app.updated", "app/" + app, changed);
+        audit.record(
+                actor.name(),
+                new AppUpdated(app, req.image(), req.repoUrl(), req.team(), req.labels(), req.imageTagTemplate()));
         return get(app);
     }
 
@@ -138,7 +132,7 @@ public class Apps {
             jdbc.sql("update apps set archived_at = ?, updated_at = ? where id = ?")
                     .params(Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), existing.id())
                     .update();
-            audit.record(actor.name(), "app.archived", "app/" + app, Map.of());
+            audit.record(actor.name(), new AppArchived(app));
         }
         return get(app);
     }

@@ -3,13 +3,14 @@ package dev.catapult.artifact;
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
 import dev.catapult.api.JobAccepted;
+import dev.catapult.audit.ArtifactScanRequested;
 import dev.catapult.audit.AuditTrail;
+import dev.catapult.audit.RegistryBackfillRequested;
 import dev.catapult.common.InvalidInput;
 import dev.catapult.job.JobQueue;
 import dev.catapult.registry.Registries;
 import dev.catapult.registry.RegistryRecord;
 import dev.catapult.release.ImageReference;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,11 +47,7 @@ public class AdminCommands {
         RegistryRecord registry = location.registry();
         String path = location.path();
         String id = tagSync.requestRescan(registry.name(), path, tag);
-        audit.record(
-                actor.name(),
-                "artifact.scan.requested",
-                "registry/" + registry.name() + "/" + path,
-                Map.of("tag", tag, "job", id));
+        audit.record(actor.name(), new ArtifactScanRequested(registry.name(), path, tag, id));
         return accepted(id, TagSync.KIND);
     }
 
@@ -62,8 +59,8 @@ public class AdminCommands {
         }
         RegistryRecord registry = registries.find(registryName);
         String id = jobs.enqueue(
-                Backfill.KIND, Backfill.KIND + ":" + registry.name(), Map.of("registry", registry.name()), 5);
-        audit.record(actor.name(), "registry.backfill.requested", "registry/" + registry.name(), Map.of("job", id));
+                Backfill.JOB, Backfill.KIND + ":" + registry.name(), new BackfillRegistry(registry.name()), 5);
+        audit.record(actor.name(), new RegistryBackfillRequested(registry.name(), id));
         return accepted(id, Backfill.KIND);
     }
 

@@ -3,6 +3,7 @@ package dev.catapult.artifact;
 import dev.catapult.artifact.scan.LayerScanner;
 import dev.catapult.job.Job;
 import dev.catapult.job.JobHandler;
+import dev.catapult.job.JobKind;
 import dev.catapult.job.JobProgress;
 import dev.catapult.registry.FetchedManifest;
 import dev.catapult.registry.Registries;
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * base layer wait for the first and then find it done.
  */
 @Component
-class ArtifactScanning implements JobHandler {
+class ArtifactScanning implements JobHandler<ScanArtifact> {
     private static final long MAX_CONFIG_BYTES = 4L * 1024 * 1024;
 
     private final Registries registries;
@@ -61,16 +62,16 @@ class ArtifactScanning implements JobHandler {
     }
 
     @Override
-    public String kind() {
-        return ScanJobs.KIND;
+    public JobKind<ScanArtifact> kind() {
+        return ScanJobs.JOB;
     }
 
     @Override
-    public void run(Job job, JobProgress progress) throws IOException {
-        RegistryRecord registry = registries.find(job.string("registry"));
+    public void run(Job<ScanArtifact> job, JobProgress progress) throws IOException {
+        RegistryRecord registry = registries.find(job.payload().registry());
         RegistryClient client = clients.forRegistry(registry);
-        scan(registry, client, job.string("repository"), job.string("digest"), null, null);
-        watches.requestForRepository(registry.settings().host(), job.string("repository"), "scan");
+        scan(registry, client, job.payload().repository(), job.payload().digest(), null, null);
+        watches.requestForRepository(registry.settings().host(), job.payload().repository(), "scan");
     }
 
     private void scan(

@@ -2,6 +2,7 @@ package dev.catapult.artifact;
 
 import dev.catapult.job.Job;
 import dev.catapult.job.JobHandler;
+import dev.catapult.job.JobKind;
 import dev.catapult.job.JobProgress;
 import dev.catapult.job.JobQueue;
 import dev.catapult.registry.CatalogPage;
@@ -28,8 +29,9 @@ import org.springframework.stereotype.Component;
  * resumes after the last finished page. Scans are queued per artifact and fetch each layer once.
  */
 @Component
-class Backfill implements JobHandler {
+class Backfill implements JobHandler<BackfillRegistry> {
     static final String KIND = "backfill";
+    static final JobKind<BackfillRegistry> JOB = new JobKind<>(KIND, BackfillRegistry.class);
     private static final int PAGE = 100;
     private final Registries registries;
     private final RegistryClients clients;
@@ -51,13 +53,13 @@ class Backfill implements JobHandler {
     }
 
     @Override
-    public String kind() {
-        return KIND;
+    public JobKind<BackfillRegistry> kind() {
+        return JOB;
     }
 
     @Override
-    public void run(Job job, JobProgress progress) throws Exception {
-        RegistryRecord registry = registries.find(job.string("registry"));
+    public void run(Job<BackfillRegistry> job, JobProgress progress) throws Exception {
+        RegistryRecord registry = registries.find(job.payload().registry());
         RegistryClient client = clients.forRegistry(registry);
         Map<String, Object> saved = jobs.progress(job.id());
         String last = (String) saved.get("lastRepository");

@@ -1,15 +1,16 @@
 package dev.catapult.artifact;
 
-import java.util.Map;
+import dev.catapult.job.JobKind;
 
 /** The {@code scan-artifact} job's kind, payload and dedupe key (one queued scan per artifact). */
 final class ScanJobs {
     static final String KIND = "scan-artifact";
+    static final JobKind<ScanArtifact> JOB = new JobKind<>(KIND, ScanArtifact.class);
 
     private ScanJobs() {}
 
-    static Map<String, Object> payload(String registry, String repository, String digest) {
-        return Map.of("registry", registry, "repository", repository, "digest", digest);
+    static ScanArtifact payload(String registry, String repository, String digest) {
+        return new ScanArtifact(registry, repository, digest);
     }
 
     static String dedupeKey(String registry, String repository, String digest) {

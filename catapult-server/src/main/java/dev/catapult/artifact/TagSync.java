@@ -2,6 +2,7 @@ package dev.catapult.artifact;
 
 import dev.catapult.job.Job;
 import dev.catapult.job.JobHandler;
+import dev.catapult.job.JobKind;
 import dev.catapult.job.JobProgress;
 import dev.catapult.job.JobQueue;
 import dev.catapult.registry.ManifestDescriptor;
@@ -10,7 +11,6 @@ import dev.catapult.registry.RegistryClient;
 import dev.catapult.registry.RegistryClients;
 import dev.catapult.registry.RegistryRecord;
 import dev.catapult.watch.WatchEvaluations;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,8 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * answer is the truth, so a redelivered or forged hint can never move a tag.
  */
 @Component
-public class TagSync implements JobHandler {
+public class TagSync implements JobHandler<ResolveTag> {
     static final String KIND = "resolve-tag";
+    static final JobKind<ResolveTag> JOB = new JobKind<>(KIND, ResolveTag.class);
     private final Registries registries;
     private final RegistryClients clients;
     private final Catalogue catalogue;
@@ -47,37 +48,41 @@ public class TagSync implements JobHandler {
     }
 
     @Override
-    public String kind() {
-        return KIND;
+    public JobKind<ResolveTag> kind() {
+        return JOB;
     }
 
     /** Queues a look at {@code repository:tag} (joins the caller's transaction; one queued look per tag). */
     public String request(String registry, String repository, String tag, String source) {
         return jobs.enqueue(
-                KIND,
+                JOB,
                 KIND + ":" + registry + ":" + repository + ":" + tag,
-                Map.of("registry", registry, "repository", repository, "tag", tag, "source", source),
+                new ResolveTag(registry, repository, tag, source, false),
                 8);
     }
 
     /** Queues a look at {@code repository:tag} that also rescans the artifact even if it is up to date. */
     public String requestRescan(String registry, String repository, String tag) {
         return jobs.enqueue(
-                KIND,
+                JOB,
                 KIND + ":" + registry + ":" + repository + ":" + tag + ":rescan",
-                Map.of("registry", registry, "repository", repository, "tag", tag, "source", "admin", "rescan", true),
+                new ResolveTag(registry, repository, tag, "admin", true),
                 8);
     }
 
     @Override
-    public void run(Job job, JobProgress progress) {
-        RegistryRecord registry = registries.find(job.string("registry"));
-        String repository = job.string("repository");
-        Optional<String> digest =
-                resolve(registry, clients.forRegistry(registry), repository, job.string("tag"), job.string("source"));
-        if (Boolean.TRUE.equals(job.payload().get("rescan")) && digest.isPresent()) {
+    public void run(Job<ResolveTag> job, JobProgress progress) {
+        RegistryRecord registry = registries.find(job.payload().registry());
+        String repository = job.payload().repository();
+        Optional<String> digest = resolve(
+                registry,
+                clients.forRegistry(registry),
+                repository,
+                job.payload().tag(),
+                job.payload().source());
+        if (job.payload().rescan() && digest.isPresent()) {
             jobs.enqueue(
-                    ScanJobs.KIND,
+                    ScanJobs.JOB,
                     ScanJobs.dedupeKey(registry.name(), repository, digest.get()),
                     ScanJobs.payload(registry.name(), repository, digest.get()),
                     8);
@@ -112,7 +117,7 @@ public class TagSync implements JobHandler {
                     catalogue.mapTag(registry.id(), repository, tag, d.digest().value(), source);
             if (!catalogue.isScanned(registry.id(), repository, d.digest().value(), ScannerVersion.CURRENT)) {
                 jobs.enqueue(
-                        ScanJobs.KIND,
+                        ScanJobs.JOB,
                         ScanJobs.dedupeKey(
                                 registry.name(), repository, d.digest().value()),
                         ScanJobs.payload(registry.name(), repository, d.digest().value()),

@@ -1,8 +1,5 @@
 package dev.catapult.audit;
 
-import dev.catapult.api.AuditEventView;
-import dev.catapult.api.AuditVerifyView;
-import dev.catapult.api.Page;
 import dev.catapult.platform.PageRequest;
 import dev.catapult.platform.RequestIds;
 import java.sql.ResultSet;
@@ -41,11 +38,11 @@ public class AuditTrail {
         this.clock = clock;
     }
 
-    /** Appends one event in the current transaction (there must be one). */
+    /** Appends one event by {@code actor} (a principal's name, or {@code system}) in the current transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(String actor, String action, String subject, Map<String, Object> details) {
+    public void record(String actor, AuditEvent event) {
         // Normalise through JSON so the hashed form is exactly what reading the jsonb column gives back.
-        String detailsJson = json.writeValueAsString(details);
+        String detailsJson = json.writeValueAsString(event.details());
         Map<String, Object> normalised = json.readValue(detailsJson, MAP);
         jdbc.sql("select pg_advisory_xact_lock(?)").param(APPEND_LOCK).query().singleRow();
         var last = jdbc.sql("select seq, hash from audit_events order by seq desc limit 1")
@@ -54,7 +51,14 @@ public class AuditTrail {
         long prevSeq = last.map(Map.Entry::getKey).orElse(0L);
         String prevHash = last.map(Map.Entry::getValue).orElse(AuditChain.GENESIS);
         AuditRecord e = AuditChain.next(
-                prevSeq, prevHash, clock.instant(), actor, action, subject, normalised, RequestIds.current());
+                prevSeq,
+                prevHash,
+                clock.instant(),
+                actor,
+                event.action(),
+                event.subject(),
+                normalised,
+                RequestIds.current());
         jdbc.sql("""
         insert into audit_events (seq, at, actor, action, subject, details, request_id, prev_hash, hash)
         values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)
@@ -74,14 +78,14 @@ public class AuditTrail {
 
     /** Events newest first, filtered; {@code after} is an exclusive lower bound on the sequence number. */
     @Transactional(readOnly = true)
-    public Page<AuditEventView> list(
+    public AuditPage list(
             @Nullable String actor,
             @Nullable String subject,
             @Nullable String action,
             @Nullable Long after,
             PageRequest page) {
         long before = page.afterAsLong();
-        List<AuditEventView> items = jdbc.sql("""
+        List<AuditRecord> fetched = jdbc.sql("""
         select * from audit_events
         where seq < :before and seq > :after
           and (cast(:actor as text) is null or actor = :actor)
@@ -98,20 +102,25 @@ public class AuditTrail {
                         subject == null ? null : subject.replace("%", "\\%").replace("_", "\\_") + "/%")
                 .param("action", action)
                 .param("limit", page.limit() + 1)
-                .query((rs, n) -> view(read(rs)))
+                .query((rs, n) -> read(rs))
                 .list();
-        return page.page(items, AuditEventView::seq);
+        // Like PageRequest.page, which answers with the wire's page: the extra row only says there is more.
+        if (fetched.size() <= page.limit()) {
+            return new AuditPage(fetched, null);
+        }
+        List<AuditRecord> items = List.copyOf(fetched.subList(0, page.limit()));
+        return new AuditPage(
+                items, PageRequest.encode(String.valueOf(items.getLast().seq())));
     }
 
     /** Recomputes the chain from the first event; reports the first altered, reordered or missing one. */
     @Transactional(readOnly = true)
-    public AuditVerifyView verify() {
+    public AuditChain.Result verify() {
         AuditChain.Verifier verifier = AuditChain.verifier();
         jdbc.sql("select * from audit_events order by seq")
                 .withFetchSize(1000)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> verifier.accept(read(rs)));
-        AuditChain.Result r = verifier.result();
-        return new AuditVerifyView(r.ok(), r.checked(), r.firstBadSeq(), r.reason());
+        return verifier.result();
     }
 
     private AuditRecord read(ResultSet rs) throws SQLException {
@@ -125,18 +134,5 @@ public class AuditTrail {
                 rs.getString("request_id"),
                 rs.getString("prev_hash"),
                 rs.getString("hash"));
-    }
-
-    private static AuditEventView view(AuditRecord e) {
-        return new AuditEventView(
-                e.seq(),
-                e.at(),
-                e.actor(),
-                e.action(),
-                e.subject(),
-                e.details(),
-                e.requestId(),
-                e.prevHash(),
-                e.hash());
     }
 }

@@ -1,6 +1,10 @@
 package dev.catapult.deploy;
 
+import dev.catapult.audit.AuditEvent;
 import dev.catapult.audit.AuditTrail;
+import dev.catapult.audit.DeployDispatched;
+import dev.catapult.audit.DeployFailed;
+import dev.catapult.audit.DeploySucceeded;
 import dev.catapult.platform.CatapultProperties;
 import dev.catapult.targets.DeployerSpec;
 import java.sql.Timestamp;
@@ -152,7 +156,8 @@ class DeployClaims {
                                     "update deploys set dispatched = true, lease_owner = null, lease_until = null, message = ?, external_ref = coalesce(?, external_ref), updated_at = ? where id = ?")
                             .params(w.message(), w.externalRef(), Timestamp.from(now), d.id())
                             .update();
-                    audit.record("system", "deploy.dispatched", subject(d), details(d, "in_progress", w.message()));
+                    audit.record(
+                            "system", new DeployDispatched(d.app(), d.environment(), d.id(), d.version(), w.message()));
                 }
             }
         });
@@ -192,16 +197,15 @@ class DeployClaims {
 
     private void finish(DeployRow d, DeployStatus status, String message, String externalRef, Instant now) {
         store.transition(d.id(), new DeployTransition(d.status(), status), now, "system", message, externalRef);
-        audit.record("system", "deploy." + status.wireName(), subject(d), details(d, status.wireName(), message));
+        audit.record("system", finished(d, status, message));
     }
 
-    private static String subject(DeployRow d) {
-        return "app/" + d.app() + "/env/" + d.environment();
-    }
-
-    private static Map<String, Object> details(DeployRow d, String status, String message) {
-        return Map.of(
-                "id", d.id(), "version", d.version(), "status", status, "message", message == null ? "" : message);
+    private static AuditEvent finished(DeployRow d, DeployStatus status, String message) {
+        return switch (status) {
+            case SUCCEEDED -> new DeploySucceeded(d.app(), d.environment(), d.id(), d.version(), message);
+            case FAILED -> new DeployFailed(d.app(), d.environment(), d.id(), d.version(), message);
+            default -> throw new IllegalArgumentException("a deploy does not finish as " + status.wireName());
+        };
     }
 
     private DeployerSpec spec(DeployRow d) {

@@ -7,6 +7,10 @@ import dev.catapult.access.Permission;
 import dev.catapult.app.AppRecord;
 import dev.catapult.app.Apps;
 import dev.catapult.audit.AuditTrail;
+import dev.catapult.audit.DeployApproved;
+import dev.catapult.audit.DeployCancelled;
+import dev.catapult.audit.DeployReported;
+import dev.catapult.audit.DeployRequested;
 import dev.catapult.common.Conflict;
 import dev.catapult.common.InvalidInput;
 import dev.catapult.environment.EnvironmentRecord;
@@ -22,9 +26,7 @@ import dev.catapult.targets.Targets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -177,16 +179,19 @@ public class Deployments {
         // I5: when a human goes back, automation must not undo it; the hold lasts until a human releases it.
         boolean held = plan.holdsAutomation()
                 && targets.holdForRollback(a, e, "rolled back to v" + version + " by " + actor.name(), actor.name());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("id", id);
-        details.put("version", version);
-        details.put("previousVersion", running == null ? null : running.version());
-        details.put("reason", plan.reason().wireName());
-        details.put("rollback", plan.rollback());
-        details.put("status", status.wireName());
-        details.put("deployer", deployer.type());
-        details.put("heldAutomation", held);
-        audit.record(actor.name(), "deploy.requested", "app/" + app + "/env/" + env, details);
+        audit.record(
+                actor.name(),
+                new DeployRequested(
+                        app,
+                        env,
+                        id,
+                        version,
+                        running == null ? null : running.version(),
+                        plan.reason(),
+                        plan.rollback(),
+                        status,
+                        deployer.type(),
+                        held));
         AfterCommit.run(worker::wake);
         return store.view(id);
     }
@@ -214,11 +219,7 @@ public class Deployments {
                     null);
             AfterCommit.run(worker::wake);
         }
-        audit.record(
-                actor.name(),
-                "deploy.approved",
-                "app/" + d.app() + "/env/" + d.environment(),
-                Map.of("id", id, "status", next.wireName()));
+        audit.record(actor.name(), new DeployApproved(d.app(), d.environment(), id, next));
         return store.view(id);
     }
 
@@ -234,11 +235,7 @@ public class Deployments {
                 actor.name(),
                 "cancelled by " + actor.name(),
                 null);
-        audit.record(
-                actor.name(),
-                "deploy.cancelled",
-                "app/" + d.app() + "/env/" + d.environment(),
-                Map.of("id", id, "from", d.status().wireName()));
+        audit.record(actor.name(), new DeployCancelled(d.app(), d.environment(), id, d.status()));
         return store.view(id);
     }
 
@@ -283,12 +280,9 @@ public class Deployments {
                     .param(id)
                     .update();
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("id", id);
-        details.put("status", next.wireName());
-        details.put("message", report.message());
-        details.put("externalRef", report.externalRef());
-        audit.record(actor.name(), "deploy.reported", "app/" + d.app() + "/env/" + d.environment(), details);
+        audit.record(
+                actor.name(),
+                new DeployReported(d.app(), d.environment(), id, next, report.message(), report.externalRef()));
         return store.view(id);
     }
 

@@ -6,6 +6,8 @@ import dev.catapult.api.EnvironmentCreateRequest;
 import dev.catapult.api.EnvironmentPatchRequest;
 import dev.catapult.api.EnvironmentView;
 import dev.catapult.audit.AuditTrail;
+import dev.catapult.audit.EnvironmentCreated;
+import dev.catapult.audit.EnvironmentUpdated;
 import dev.catapult.common.Conflict;
 import dev.catapult.common.NotFound;
 import java.sql.ResultSet;
@@ -14,9 +16,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,11 +59,7 @@ public class Environments {
         if (inserted == 0) {
             throw new Conflict("environment '" + name + "' already exists");
         }
-        audit.record(
-                actor.name(),
-                "environment.created",
-                "environment/" + name,
-                Map.of("rank", rank, "protected", prot, "requiredApprovals", approvals, "accounts", accounts));
+        audit.record(actor.name(), new EnvironmentCreated(name.value(), rank, prot, approvals, accounts));
         return get(name.value());
     }
 
@@ -71,7 +67,6 @@ public class Environments {
     public EnvironmentView patch(Actor actor, String env, EnvironmentPatchRequest req) {
         actor.grants().require(Permission.admin());
         EnvironmentRecord existing = find(env);
-        Map<String, Object> changed = new LinkedHashMap<>();
         int rank = req.rank() == null ? existing.rank() : EnvironmentRules.rank(req.rank());
         int approvals = req.requiredApprovals() == null
                 ? existing.requiredApprovals()
@@ -79,10 +74,6 @@ public class Environments {
         List<String> accounts =
                 req.accounts() == null ? existing.accounts() : EnvironmentRules.accounts(req.accounts());
         boolean prot = req.isProtected() == null ? existing.isProtected() : req.isProtected();
-        if (req.rank() != null) changed.put("rank", rank);
-        if (req.requiredApprovals() != null) changed.put("requiredApprovals", approvals);
-        if (req.accounts() != null) changed.put("accounts", accounts);
-        if (req.isProtected() != null) changed.put("protected", prot);
         jdbc.sql(
                         "update environments set rank = ?, protected = ?, required_approvals = ?, accounts = ?, updated_at = ? where id = ?")
                 .params(
@@ -93,7 +84,14 @@ public class Environments {
                         Timestamp.from(clock.instant()),
                         existing.id())
                 .update();
-        audit.record(actor.name(), "environment.updated", "environment/" + env, changed);
+        audit.record(
+                actor.name(),
+                new EnvironmentUpdated(
+                        env,
+                        req.rank() == null ? null : rank,
+                        req.requiredApprovals() == null ? null : approvals,
+                        req.accounts() == null ? null : accounts,
+                        req.isProtected() == null ? null : prot));
         return get(env);
     }
 

@@ -40,13 +40,13 @@ public class JobQueue {
 
     /** Enqueues a job to run now; returns its id (or the id of the same queued or running work). */
     @Transactional
-    public String enqueue(String kind, @Nullable String dedupeKey, Map<String, Object> payload, int maxAttempts) {
+    public <P extends Record> String enqueue(JobKind<P> kind, @Nullable String dedupeKey, P payload, int maxAttempts) {
         return enqueueAt(kind, dedupeKey, payload, maxAttempts, Duration.ZERO);
     }
 
     @Transactional
-    public String enqueueAt(
-            String kind, @Nullable String dedupeKey, Map<String, Object> payload, int maxAttempts, Duration delay) {
+    public <P extends Record> String enqueueAt(
+            JobKind<P> kind, @Nullable String dedupeKey, P payload, int maxAttempts, Duration delay) {
         Instant now = clock.instant();
         String id = "j_" + UlidCreator.getMonotonicUlid().toLowerCase();
         Optional<String> inserted = jdbc.sql("""
@@ -57,7 +57,7 @@ public class JobQueue {
         """)
                 .params(
                         id,
-                        kind,
+                        kind.name(),
                         dedupeKey,
                         json.writeValueAsString(payload),
                         maxAttempts,

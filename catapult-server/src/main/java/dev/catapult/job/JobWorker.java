@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,15 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
  * or the final failure.
  */
 @Component
-class JobWorker extends ClaimLoop<Job> {
+class JobWorker extends ClaimLoop<JobWorker.Claimed> {
     private static final Logger log = LoggerFactory.getLogger(JobWorker.class);
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final Clock clock;
-    private final Map<String, JobHandler> handlers;
+    private final Map<String, JobHandler<?>> handlers;
     private final Duration lease;
 
     JobWorker(
@@ -41,7 +39,7 @@ class JobWorker extends ClaimLoop<Job> {
             JsonMapper json,
             Clock clock,
             JobWakeups wakeups,
-            List<JobHandler> handlers,
+            List<JobHandler<?>> handlers,
             @Value("${catapult.jobs.concurrency:4}") int concurrency,
             @Value("${catapult.jobs.poll-interval:500ms}") Duration pollInterval,
             @Value("${catapult.jobs.lease:60s}") Duration lease) {
@@ -50,12 +48,15 @@ class JobWorker extends ClaimLoop<Job> {
         this.tx = tx;
         this.json = json;
         this.clock = clock;
-        this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
+        this.handlers = handlers.stream().collect(Collectors.toMap(h -> h.kind().name(), Function.identity()));
         this.lease = lease;
     }
 
+    /** A claimed row; its payload is read into the handler's record only when it runs. */
+    record Claimed(String id, String kind, String payload, int attempt) {}
+
     @Override
-    protected Optional<Job> claim() {
+    protected Optional<Claimed> claim() {
         return tx.execute(status -> {
             Timestamp now = Timestamp.from(clock.instant());
             Optional<String> id =
@@ -71,8 +72,7 @@ class JobWorker extends ClaimLoop<Job> {
                         .update();
                 return jdbc.sql("select id, kind, payload, attempts from jobs where id = ?")
                         .param(jobId)
-                        .query((rs, n) -> new Job(
-                                rs.getString(1), rs.getString(2), json.readValue(rs.getString(3), MAP), rs.getInt(4)))
+                        .query((rs, n) -> new Claimed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
                         .single();
             });
         });
@@ -86,14 +86,14 @@ class JobWorker extends ClaimLoop<Job> {
     }
 
     @Override
-    protected void execute(Job job) throws InterruptedException {
-        JobHandler handler = handlers.get(job.kind());
+    protected void execute(Claimed job) throws InterruptedException {
+        JobHandler<?> handler = handlers.get(job.kind());
         if (handler == null) {
             finish(job, "failed", "no handler for job kind '" + job.kind() + "'", Duration.ZERO, true);
             return;
         }
         try {
-            handler.run(job, progress -> saveProgress(job, progress));
+            run(handler, job);
             finish(job, "succeeded", null, Duration.ZERO, true);
         } catch (InterruptedException e) {
             throw e;
@@ -103,7 +103,13 @@ class JobWorker extends ClaimLoop<Job> {
         }
     }
 
-    private void finish(Job job, String outcome, String error, Duration retryIn, boolean isFinal) {
+    private <P extends Record> void run(JobHandler<P> handler, Claimed job) throws Exception {
+        // Read inside the attempt: a payload that does not fit the record fails the attempt like any error.
+        P payload = json.readValue(job.payload(), handler.kind().payloadType());
+        handler.run(new Job<>(job.id(), job.kind(), payload, job.attempt()), progress -> saveProgress(job, progress));
+    }
+
+    private void finish(Claimed job, String outcome, String error, Duration retryIn, boolean isFinal) {
         Timestamp now = Timestamp.from(clock.instant());
         tx.executeWithoutResult(status -> {
             int attemptsLeft = jdbc.sql(
@@ -129,7 +135,7 @@ class JobWorker extends ClaimLoop<Job> {
         });
     }
 
-    private void saveProgress(Job job, Map<String, Object> progress) {
+    private void saveProgress(Claimed job, Map<String, Object> progress) {
         jdbc.sql(
                         "update jobs set progress = cast(? as jsonb), locked_until = ?, updated_at = ? where id = ? and locked_by = ?")
                 .params(

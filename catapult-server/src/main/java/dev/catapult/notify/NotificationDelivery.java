@@ -2,6 +2,7 @@ package dev.catapult.notify;
 
 import dev.catapult.job.Job;
 import dev.catapult.job.JobHandler;
+import dev.catapult.job.JobKind;
 import dev.catapult.job.JobProgress;
 import dev.catapult.platform.WebhookSignature;
 import java.io.IOException;
@@ -25,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * fails the attempt and the job queue retries with back-off (ten attempts).
  */
 @Component
-class NotificationDelivery implements JobHandler {
+class NotificationDelivery implements JobHandler<DeliverNotification> {
     static final String KIND = "notify";
+    static final JobKind<DeliverNotification> JOB = new JobKind<>(KIND, DeliverNotification.class);
     private final NotificationTargets targets;
     private final Environment environment;
     private final JsonMapper json;
@@ -44,24 +46,30 @@ class NotificationDelivery implements JobHandler {
     }
 
     @Override
-    public String kind() {
-        return KIND;
+    public JobKind<DeliverNotification> kind() {
+        return JOB;
     }
 
     @Override
-    public void run(Job job, JobProgress progress) throws IOException, InterruptedException {
+    public void run(Job<DeliverNotification> job, JobProgress progress) throws IOException, InterruptedException {
+        DeliverNotification n = job.payload();
         NotificationTargets.Target target = targets.notifications().stream()
-                .filter(t -> t.name().equals(job.string("destination")))
+                .filter(t -> t.name().equals(n.destination()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(
-                        "notification destination '" + job.string("destination") + "' is no longer configured"));
+                        "notification destination '" + n.destination() + "' is no longer configured"));
         String url = target.urlEnv() != null ? environment.getProperty(target.urlEnv()) : target.url();
         if (url == null || url.isBlank()) {
             throw new IllegalStateException(
                     "notification destination '" + target.name() + "' has no URL (check url / urlEnv)");
         }
-        Map<String, Object> event = new LinkedHashMap<>(job.payload());
-        event.remove("destination");
+        // The document in the order its keys always had (the order PostgreSQL's jsonb gave the stored payload).
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("at", n.at());
+        event.put("id", n.id());
+        event.put("event", n.event());
+        event.put("details", n.details());
+        event.put("subject", n.subject());
         byte[] body = target.type().equals("slack")
                 ? json.writeValueAsBytes(Map.of("text", SlackText.of(event)))
                 : json.writeValueAsBytes(event);
@@ -72,8 +80,8 @@ class NotificationDelivery implements JobHandler {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (target.type().equals("webhook")) {
             String timestamp = Long.toString(clock.instant().getEpochSecond());
-            request.header("X-Catapult-Event", job.string("event"))
-                    .header("X-Catapult-Delivery", job.string("id"))
+            request.header("X-Catapult-Event", n.event())
+                    .header("X-Catapult-Delivery", n.id())
                     .header("X-Catapult-Timestamp", timestamp);
             String secret = secret(target);
             if (secret != null) {

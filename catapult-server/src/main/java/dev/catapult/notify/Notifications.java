@@ -3,7 +3,6 @@ package dev.catapult.notify;
 import com.github.f4b6a3.ulid.UlidCreator;
 import dev.catapult.job.JobQueue;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -40,14 +39,9 @@ public class Notifications {
         String id = "n_" + UlidCreator.getMonotonicUlid().toLowerCase();
         for (NotificationTargets.Target target : targets.notifications()) {
             if (target.wants(event)) {
-                Map<String, Object> payload = new LinkedHashMap<>();
-                payload.put("destination", target.name());
-                payload.put("id", id);
-                payload.put("event", event);
-                payload.put("subject", subject);
-                payload.put("at", clock.instant().toString());
-                payload.put("details", details);
-                jobs.enqueue(NotificationDelivery.KIND, null, payload, 10);
+                DeliverNotification payload = new DeliverNotification(
+                        target.name(), id, event, subject, clock.instant().toString(), details);
+                jobs.enqueue(NotificationDelivery.JOB, null, payload, 10);
             }
         }
     }

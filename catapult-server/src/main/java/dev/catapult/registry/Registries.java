@@ -5,6 +5,8 @@ import dev.catapult.access.Permission;
 import dev.catapult.api.RegistryCreateRequest;
 import dev.catapult.api.RegistryView;
 import dev.catapult.audit.AuditTrail;
+import dev.catapult.audit.RegistryConfigured;
+import dev.catapult.audit.RegistryCreated;
 import dev.catapult.common.Conflict;
 import dev.catapult.common.Durations;
 import dev.catapult.common.InvalidInput;
@@ -19,9 +21,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -58,11 +58,13 @@ public class Registries {
             throw new Conflict("a registry named '" + v.settings.name() + "' or for host " + v.settings.host()
                     + " already exists");
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("url", v.settings.url().toString());
-        details.put("auth", v.settings.auth().type());
-        details.put("notificationSecretSet", v.secretHash != null);
-        audit.record(actor.name(), "registry.created", "registry/" + v.settings.name(), details);
+        audit.record(
+                actor.name(),
+                new RegistryCreated(
+                        v.settings.name(),
+                        v.settings.url().toString(),
+                        v.settings.auth().type(),
+                        v.secretHash != null));
         return view(find(v.settings.name()));
     }
 
@@ -81,9 +83,7 @@ public class Registries {
         """).params(params(v)).update();
         audit.record(
                 "system",
-                "registry.configured",
-                "registry/" + v.settings.name(),
-                Map.of("url", v.settings.url().toString()));
+                new RegistryConfigured(v.settings.name(), v.settings.url().toString()));
     }
 
     @Transactional(readOnly = true)

@@ -10,6 +10,7 @@ import dev.catapult.api.ReleaseView;
 import dev.catapult.app.AppRecord;
 import dev.catapult.app.Apps;
 import dev.catapult.audit.AuditTrail;
+import dev.catapult.audit.ReleaseCreated;
 import dev.catapult.common.Conflict;
 import dev.catapult.common.InvalidInput;
 import dev.catapult.common.NotFound;
@@ -111,13 +112,15 @@ public class ReleaseLedger {
                     .params(a.id(), idempotencyKey, requestHash, version, Timestamp.from(now))
                     .update();
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("version", version);
-        details.put("commit", draft.commit().value());
-        details.put("image", draft.image() == null ? null : draft.image().digestReference());
-        details.put("source", source.wireName());
-        details.put("revision", revision);
-        audit.record(actor.name(), "release.created", "app/" + app + "/release/" + version, details);
+        ReleaseCreated created = new ReleaseCreated(
+                app,
+                version,
+                draft.commit().value(),
+                draft.image() == null ? null : draft.image().digestReference(),
+                source,
+                revision);
+        audit.record(actor.name(), created);
+        Map<String, Object> details = new LinkedHashMap<>(created.details());
         details.put("author", actor.name());
         notifications.publish(Notifications.RELEASE_CREATED, "app/" + app, details);
         return new Created(get(app, version), false);

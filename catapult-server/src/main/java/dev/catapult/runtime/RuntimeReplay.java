@@ -2,6 +2,7 @@ package dev.catapult.runtime;
 
 import dev.catapult.job.Job;
 import dev.catapult.job.JobHandler;
+import dev.catapult.job.JobKind;
 import dev.catapult.job.JobProgress;
 import dev.catapult.job.JobQueue;
 import java.util.LinkedHashMap;
@@ -24,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * guard, I4). While a replay runs, the source's part of what's-running-where is incomplete.
  */
 @Component
-class RuntimeReplay implements JobHandler {
+class RuntimeReplay implements JobHandler<ReplayRuntimeEvents> {
     static final String KIND = "runtime-replay";
+    static final JobKind<ReplayRuntimeEvents> JOB = new JobKind<>(KIND, ReplayRuntimeEvents.class);
     private static final int BATCH = 500;
 
     private final RuntimeSources sources;
@@ -44,14 +46,14 @@ class RuntimeReplay implements JobHandler {
     }
 
     @Override
-    public String kind() {
-        return KIND;
+    public JobKind<ReplayRuntimeEvents> kind() {
+        return JOB;
     }
 
     @Override
-    public void run(Job job, JobProgress progress) {
-        RuntimeSourceRecord source = sources.find(job.string("source"));
-        boolean deadLetters = Boolean.TRUE.equals(job.payload().get("deadLetters"));
+    public void run(Job<ReplayRuntimeEvents> job, JobProgress progress) {
+        RuntimeSourceRecord source = sources.find(job.payload().source());
+        boolean deadLetters = job.payload().deadLetters();
         Map<String, Object> p = new LinkedHashMap<>(jobs.progress(job.id()));
         if (!Boolean.TRUE.equals(p.get("reset"))) {
             if (deadLetters) {

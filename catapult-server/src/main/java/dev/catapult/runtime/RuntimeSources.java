@@ -3,6 +3,8 @@ package dev.catapult.runtime;
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
 import dev.catapult.audit.AuditTrail;
+import dev.catapult.audit.RuntimeSourceCreated;
+import dev.catapult.audit.RuntimeSourceReplayed;
 import dev.catapult.common.Conflict;
 import dev.catapult.common.InvalidInput;
 import dev.catapult.common.NotFound;
@@ -17,9 +19,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,12 +59,8 @@ public class RuntimeSources {
         actor.grants().require(Permission.admin());
         find(name);
         String id = jobs.enqueue(
-                RuntimeReplay.KIND, "runtime-replay:" + name, Map.of("source", name, "deadLetters", deadLetters), 5);
-        audit.record(
-                actor.name(),
-                "runtime-source.replayed",
-                "runtime-source/" + name,
-                Map.of("job", id, "deadLetters", deadLetters));
+                RuntimeReplay.JOB, "runtime-replay:" + name, new ReplayRuntimeEvents(name, deadLetters), 5);
+        audit.record(actor.name(), new RuntimeSourceReplayed(name, id, deadLetters));
         return jobs.get(id);
     }
 
@@ -95,10 +91,12 @@ public class RuntimeSources {
         if (inserted == 0) {
             throw new Conflict("a runtime source named '" + req.name() + "' already exists");
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("type", req.type());
-        details.put("ignoreContainers", sidecars.names().stream().sorted().toList());
-        audit.record(actor.name(), "runtime-source.created", "runtime-source/" + req.name(), details);
+        audit.record(
+                actor.name(),
+                new RuntimeSourceCreated(
+                        req.name(),
+                        req.type(),
+                        sidecars.names().stream().sorted().toList()));
         return find(req.name());
     }
 

@@ -6,6 +6,10 @@ import dev.catapult.api.TargetView;
 import dev.catapult.app.AppRecord;
 import dev.catapult.app.Apps;
 import dev.catapult.audit.AuditTrail;
+import dev.catapult.audit.TargetSet;
+import dev.catapult.audit.WatchHeld;
+import dev.catapult.audit.WatchHoldReleased;
+import dev.catapult.audit.WatchUpdated;
 import dev.catapult.common.InvalidInput;
 import dev.catapult.common.NotFound;
 import dev.catapult.environment.EnvironmentRecord;
@@ -84,10 +88,7 @@ public class Targets {
                         w == null ? null : json.writeValueAsString(w.toMap()),
                         Timestamp.from(clock.instant()))
                 .update();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("deployer", spec.toMap());
-        details.put("watch", w == null ? null : w.toMap());
-        audit.record(actor.name(), "target.set", "app/" + app + "/env/" + env, details);
+        audit.record(actor.name(), new TargetSet(app, env, spec, w));
         events.publishEvent(new WatchChanged(a.id(), e.id(), "target"));
         return get(app, env);
     }
@@ -110,7 +111,7 @@ public class Targets {
                         apps.find(app).id(),
                         environments.find(env).id())
                 .update();
-        audit.record(actor.name(), "watch.updated", "app/" + app + "/env/" + env, new LinkedHashMap<>(changes));
+        audit.record(actor.name(), new WatchUpdated(app, env, changes));
         events.publishEvent(
                 new WatchChanged(apps.find(app).id(), environments.find(env).id(), "watch"));
         return get(app, env);
@@ -138,11 +139,9 @@ public class Targets {
                         apps.find(app).id(),
                         environments.find(env).id())
                 .update();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("reason", reason);
-        details.put("until", until == null ? null : until.toString());
-        audit.record(actor.name(), "watch.held", "app/" + t.app() + "/env/" + t.environment(), details);
-        notifications.publish(Notifications.HOLD_PLACED, "app/" + app + "/env/" + env, details);
+        WatchHeld held = new WatchHeld(t.app(), t.environment(), reason, until);
+        audit.record(actor.name(), held);
+        notifications.publish(Notifications.HOLD_PLACED, "app/" + app + "/env/" + env, held.details());
         return get(app, env);
     }
 
@@ -157,7 +156,7 @@ public class Targets {
                 .params(apps.find(app).id(), environments.find(env).id())
                 .update();
         if (changed > 0) {
-            audit.record(actor.name(), "watch.hold.released", "app/" + app + "/env/" + env, Map.of());
+            audit.record(actor.name(), new WatchHoldReleased(app, env));
             notifications.publish(
                     Notifications.HOLD_RELEASED, "app/" + app + "/env/" + env, Map.of("by", actor.name()));
             events.publishEvent(

@@ -2,11 +2,11 @@ package dev.catapult.watch;
 
 import dev.catapult.job.Job;
 import dev.catapult.job.JobHandler;
+import dev.catapult.job.JobKind;
 import dev.catapult.job.JobProgress;
 import dev.catapult.job.JobQueue;
 import dev.catapult.targets.WatchChanged;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code evaluate-watch} job, one queued per target, so bursts of pushes collapse into one evaluation.
  */
 @Component
-public class WatchEvaluations implements JobHandler {
+public class WatchEvaluations implements JobHandler<EvaluateWatch> {
     static final String KIND = "evaluate-watch";
+    static final JobKind<EvaluateWatch> JOB = new JobKind<>(KIND, EvaluateWatch.class);
     private final JobQueue jobs;
     private final JdbcClient jdbc;
     private final AutoDeploy autoDeploy;
@@ -32,16 +33,16 @@ public class WatchEvaluations implements JobHandler {
     }
 
     @Override
-    public String kind() {
-        return KIND;
+    public JobKind<EvaluateWatch> kind() {
+        return JOB;
     }
 
     @Override
-    public void run(Job job, JobProgress progress) {
+    public void run(Job<EvaluateWatch> job, JobProgress progress) {
         autoDeploy.evaluate(
-                ((Number) job.payload().get("appId")).longValue(),
-                ((Number) job.payload().get("environmentId")).longValue(),
-                job.string("trigger"));
+                job.payload().appId(),
+                job.payload().environmentId(),
+                job.payload().trigger());
     }
 
     /**
@@ -53,10 +54,10 @@ public class WatchEvaluations implements JobHandler {
     @Transactional
     public void request(long appId, long environmentId, String trigger) {
         String key = KIND + ":" + appId + ":" + environmentId;
-        Map<String, Object> payload = Map.of("appId", appId, "environmentId", environmentId, "trigger", trigger);
-        String id = jobs.enqueue(KIND, key, payload, 5);
+        EvaluateWatch payload = new EvaluateWatch(appId, environmentId, trigger);
+        String id = jobs.enqueue(JOB, key, payload, 5);
         if (jobs.get(id).status().equals("running")) {
-            jobs.enqueue(KIND, key + ":next", payload, 5);
+            jobs.enqueue(JOB, key + ":next", payload, 5);
         }
     }
 

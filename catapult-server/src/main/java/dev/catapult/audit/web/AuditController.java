@@ -5,6 +5,9 @@ import dev.catapult.access.Permission;
 import dev.catapult.api.AuditEventView;
 import dev.catapult.api.AuditVerifyView;
 import dev.catapult.api.Page;
+import dev.catapult.audit.AuditChain;
+import dev.catapult.audit.AuditPage;
+import dev.catapult.audit.AuditRecord;
 import dev.catapult.audit.AuditTrail;
 import dev.catapult.platform.PageRequest;
 import org.jspecify.annotations.Nullable;
@@ -30,12 +33,27 @@ class AuditController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         actor.grants().require(Permission.read());
-        return audit.list(byActor, subject, action, after, PageRequest.of(limit, cursor));
+        AuditPage page = audit.list(byActor, subject, action, after, PageRequest.of(limit, cursor));
+        return new Page<>(page.items().stream().map(AuditController::view).toList(), page.nextCursor());
     }
 
     @GetMapping("/api/v1/audit/verify")
     AuditVerifyView verify(Actor actor) {
         actor.grants().require(Permission.read());
-        return audit.verify();
+        AuditChain.Result r = audit.verify();
+        return new AuditVerifyView(r.ok(), r.checked(), r.firstBadSeq(), r.reason());
+    }
+
+    private static AuditEventView view(AuditRecord e) {
+        return new AuditEventView(
+                e.seq(),
+                e.at(),
+                e.actor(),
+                e.action(),
+                e.subject(),
+                e.details(),
+                e.requestId(),
+                e.prevHash(),
+                e.hash());
     }
 }

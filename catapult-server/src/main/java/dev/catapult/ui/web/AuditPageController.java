@@ -2,8 +2,7 @@ package dev.catapult.ui.web;
 
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
-import dev.catapult.api.AuditEventView;
-import dev.catapult.api.Page;
+import dev.catapult.audit.AuditPage;
 import dev.catapult.audit.AuditTrail;
 import dev.catapult.platform.PageRequest;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +29,7 @@ class AuditPageController {
             @RequestParam(required = false) @Nullable String cursor,
             Model model) {
         actor.grants().require(Permission.read());
-        Page<AuditEventView> page = audit.list(
+        AuditPage page = audit.list(
                 blankToNull(byActor), blankToNull(subject), blankToNull(action), null, PageRequest.of(50, cursor));
         model.addAttribute("actor", actor);
         model.addAttribute("events", page.items());

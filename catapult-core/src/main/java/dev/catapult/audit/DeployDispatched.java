@@ -1,0 +1,30 @@
+package dev.catapult.audit;
+
+import dev.catapult.deploy.DeployStatus;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** {@code deploy.dispatched}: a deployer took a deploy and now waits for an external report. */
+public record DeployDispatched(
+        String app,
+        String environment,
+        String id,
+        long version,
+        @Nullable String message) implements AuditEvent {
+    public static final String ACTION = "deploy.dispatched";
+
+    @Override
+    public String action() {
+        return ACTION;
+    }
+
+    @Override
+    public String subject() {
+        return "app/" + app + "/env/" + environment;
+    }
+
+    @Override
+    public Map<String, @Nullable Object> details() {
+        return Details.deployOutcome(id, version, DeployStatus.IN_PROGRESS, message);
+    }
+}

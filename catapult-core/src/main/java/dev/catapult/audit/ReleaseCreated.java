@@ -1,0 +1,37 @@
+package dev.catapult.audit;
+
+import dev.catapult.release.ReleaseSource;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** {@code release.created}: a release was added to an app's ledger. */
+public record ReleaseCreated(
+        String app, long version, String commit, @Nullable String image, ReleaseSource source, String revision)
+        implements AuditEvent {
+    public static final String ACTION = "release.created";
+
+    @Override
+    public String action() {
+        return ACTION;
+    }
+
+    @Override
+    public String subject() {
+        return "app/" + app + "/release/" + version;
+    }
+
+    @Override
+    public Map<String, @Nullable Object> details() {
+        return Details.of(
+                "version",
+                version,
+                "commit",
+                commit,
+                "image",
+                image,
+                "source",
+                source.wireName(),
+                "revision",
+                revision);
+    }
+}

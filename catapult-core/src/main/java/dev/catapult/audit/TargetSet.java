@@ -1,0 +1,30 @@
+package dev.catapult.audit;
+
+import dev.catapult.targets.DeployerSpec;
+import dev.catapult.targets.WatchSpec;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** {@code target.set}: a target's deployer and watch were set (replaced). */
+public record TargetSet(
+        String app,
+        String environment,
+        DeployerSpec deployer,
+        @Nullable WatchSpec watch) implements AuditEvent {
+    public static final String ACTION = "target.set";
+
+    @Override
+    public String action() {
+        return ACTION;
+    }
+
+    @Override
+    public String subject() {
+        return "app/" + app + "/env/" + environment;
+    }
+
+    @Override
+    public Map<String, @Nullable Object> details() {
+        return Details.of("deployer", deployer.toMap(), "watch", watch == null ? null : watch.toMap());
+    }
+}

@@ -1,0 +1,29 @@
+package dev.catapult.audit;
+
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** {@code watch.held}: automation of a target was held (I5) until released or until {@code until}. */
+public record WatchHeld(
+        String app,
+        String environment,
+        String reason,
+        @Nullable Instant until) implements AuditEvent {
+    public static final String ACTION = "watch.held";
+
+    @Override
+    public String action() {
+        return ACTION;
+    }
+
+    @Override
+    public String subject() {
+        return "app/" + app + "/env/" + environment;
+    }
+
+    @Override
+    public Map<String, @Nullable Object> details() {
+        return Details.of("reason", reason, "until", until == null ? null : until.toString());
+    }
+}
