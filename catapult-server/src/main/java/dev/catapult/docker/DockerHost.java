@@ -1,0 +1,47 @@
+package dev.catapult.docker;
+
+import java.nio.file.Path;
+
+/**
+ * Where a Docker Engine API listens: {@code unix:///path/to/docker.sock} or {@code tcp://host:port} (plain
+ * HTTP). {@link #toString()} is the address as written, for messages.
+ */
+sealed interface DockerHost {
+    /** The engine's unix domain socket. */
+    record Unix(Path socket) implements DockerHost {
+        @Override
+        public String toString() {
+            return "unix://" + socket;
+        }
+    }
+
+    /** The engine's TCP port; {@code host} is a name, an IPv4 address or a bracketed IPv6 address. */
+    record Tcp(String host, int port) implements DockerHost {
+        @Override
+        public String toString() {
+            return "tcp://" + host + ":" + port;
+        }
+    }
+
+    /** Reads {@code unix:///…} or {@code tcp://host:port} (as {@code DockerSettings} validated them). */
+    static DockerHost parse(String address) {
+        if (address.startsWith("unix://")) {
+            return new Unix(Path.of(address.substring("unix://".length())));
+        }
+        if (address.startsWith("tcp://")) {
+            String rest = address.substring("tcp://".length());
+            if (rest.endsWith("/")) {
+                rest = rest.substring(0, rest.length() - 1);
+            }
+            int colon = rest.lastIndexOf(':');
+            if (colon > 0 && colon < rest.length() - 1) {
+                try {
+                    return new Tcp(rest.substring(0, colon), Integer.parseInt(rest.substring(colon + 1)));
+                } catch (NumberFormatException e) {
+                    // falls through to the refusal
+                }
+            }
+        }
+        throw new IllegalArgumentException("not a Docker host: " + address);
+    }
+}
