@@ -117,7 +117,11 @@ class DockerEngineTest {
                 engine.events(
                         new EventQuery("container", CatapultLabels.APP, List.of("create", "start"), since, null),
                         Duration.ofMinutes(1),
-                        events::put);
+                        e -> {
+                            if (e instanceof EngineEvent.Parsed p && "engine-events".equals(p.attribute("name"))) {
+                                events.put(e); // not those of the other tests' containers
+                            }
+                        });
                 ended.complete(null);
             } catch (Throwable t) {
                 ended.complete(t);
@@ -146,7 +150,11 @@ class DockerEngineTest {
                 new EventQuery(
                         "container", CatapultLabels.APP, List.of("start"), since, started.timeNano() + 1_000_000),
                 Duration.ofSeconds(20),
-                replayed::add);
+                e -> {
+                    if (e instanceof EngineEvent.Parsed p && p.actorId().equals(id)) {
+                        replayed.add(e);
+                    }
+                });
         assertThat(replayed)
                 .singleElement()
                 .satisfies(e -> assertThat(parsed(e).actorId()).isEqualTo(id));
