@@ -62,13 +62,27 @@ public final class DockerEngine {
 
     /** Pings the engine at {@code address} ({@code unix:///…} or {@code tcp://host:port}) and settles the API version. */
     public static DockerEngine connect(String address, JsonMapper json) throws EngineException, InterruptedException {
-        return connect(address, json, path -> {});
+        return connect(address, null, json, path -> {});
+    }
+
+    /**
+     * Pings the engine at {@code tcp://host:port} over TLS, as a client holding {@code tls}'s certificate, and
+     * settles the API version.
+     */
+    public static DockerEngine connect(String address, EngineTls tls, JsonMapper json)
+            throws EngineException, InterruptedException {
+        return connect(address, tls, json, path -> {});
     }
 
     /** {@link #connect(String, JsonMapper)}, telling {@code onRequest} the path of every request (tests). */
-    static DockerEngine connect(String address, JsonMapper json, Consumer<String> onRequest)
+    static DockerEngine connect(String address, @Nullable EngineTls tls, JsonMapper json, Consumer<String> onRequest)
             throws EngineException, InterruptedException {
-        EngineHttp http = new EngineHttp(DockerHost.parse(address), onRequest);
+        EngineHttp http;
+        try {
+            http = new EngineHttp(DockerHost.parse(address, tls), onRequest);
+        } catch (IOException e) {
+            throw new EngineException("cannot connect to the Docker engine at " + address + ": " + describe(e));
+        }
         EngineHttp.Answer ping = send(http, address, "GET", "/_ping", null, CALL_TIMEOUT);
         if (!ping.ok()) {
             throw new EngineException(

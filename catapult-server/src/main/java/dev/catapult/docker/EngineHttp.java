@@ -6,8 +6,11 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,25 +22,31 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Transport;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP/1.1 exchanges with one engine through Jetty's client: over the unix socket with Jetty's unix-domain
- * transport, or plain TCP. Every exchange is bounded by its timeout, body included; a stream by an idle limit
+ * transport, over TCP, or over TLS with a client certificate. Every exchange is bounded by its timeout, body included; a stream by an idle limit
  * per read. An interrupt of the calling thread aborts the exchange.
  *
- * <p>One client serves every engine of the JVM: engine calls come from the deployer, the runtime watchers and tests, none of which owns a lifecycle worth tying a
- * client to, so its threads are daemons and it is never stopped.
+ * <p>One client serves every engine of the JVM without TLS, and one every engine with the same TLS files:
+ * engine calls come from the deployer, the runtime watchers and tests, none of which owns a lifecycle worth
+ * tying a client to, so its threads are daemons and it is never stopped.
  */
 final class EngineHttp {
     static final int MAX_BODY = 32 * 1024 * 1024;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final HttpClient CLIENT = start();
+    private static final HttpClient PLAIN = start(new ClientConnector());
+    /** One client per TLS identity: the TLS context (trusted CA, client key) belongs to the client's connector. */
+    private static final Map<EngineTls, HttpClient> TLS = new ConcurrentHashMap<>();
 
     /** An answer read whole. */
     record Answer(
@@ -62,20 +71,25 @@ final class EngineHttp {
         }
     }
 
+    private final HttpClient client;
     private final String base;
     private final @Nullable Transport transport;
     private final Consumer<String> onRequest;
 
-    EngineHttp(DockerHost host, Consumer<String> onRequest) {
+    /** @throws IOException the host's TLS files cannot be read */
+    EngineHttp(DockerHost host, Consumer<String> onRequest) throws IOException {
         this.onRequest = onRequest;
         switch (host) {
             case DockerHost.Unix u -> {
                 // The authority is only the Host header: the connection goes to the socket.
+                this.client = PLAIN;
                 this.base = "http://docker";
                 this.transport = new Transport.TCPUnix(u.socket());
             }
             case DockerHost.Tcp t -> {
-                this.base = "http://" + t.host() + ":" + t.port();
+                EngineTls tls = t.tls();
+                this.client = tls == null ? PLAIN : tlsClient(tls);
+                this.base = (tls == null ? "http://" : "https://") + t.host() + ":" + t.port();
                 this.transport = null;
             }
         }
@@ -155,7 +169,7 @@ final class EngineHttp {
         // (restarted, or a proxy in between timed it out) would fail the next call, which for a POST cannot be
         // retried blindly; connecting anew costs little next to the calls a deploy or a reconnect makes.
         Request request =
-                CLIENT.newRequest(base + path).method(method).headers(h -> h.put(HttpHeader.CONNECTION, "close"));
+                client.newRequest(base + path).method(method).headers(h -> h.put(HttpHeader.CONNECTION, "close"));
         if (transport != null) {
             request.transport(transport);
         }
@@ -182,11 +196,31 @@ final class EngineHttp {
                 && (e.getMessage() == null || e.getMessage().equalsIgnoreCase("connection refused"));
     }
 
-    private static HttpClient start() {
+    /** The client for {@code tls}; the files are read when it is first asked for (a changed file needs a restart). */
+    private static HttpClient tlsClient(EngineTls tls) throws IOException {
+        HttpClient known = TLS.get(tls);
+        if (known != null) {
+            return known;
+        }
+        SslContextFactory.Client ssl = new SslContextFactory.Client();
+        try {
+            ssl.setTrustStore(PemFiles.trustStore(tls.caFile()));
+            ssl.setKeyStore(PemFiles.keyStore(tls.certFile(), tls.keyFile()));
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot use the TLS files " + tls.certFile() + ", " + tls.keyFile() + ": " + e, e);
+        }
+        ssl.setKeyStorePassword(new String(PemFiles.STORE_PASSWORD));
+        ssl.setKeyManagerPassword(new String(PemFiles.STORE_PASSWORD));
+        ClientConnector connector = new ClientConnector();
+        connector.setSslContextFactory(ssl);
+        return TLS.computeIfAbsent(tls, t -> start(connector));
+    }
+
+    private static HttpClient start(ClientConnector connector) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("docker-engine");
         threads.setDaemon(true);
-        HttpClient client = new HttpClient();
+        HttpClient client = new HttpClient(new HttpClientTransportOverHTTP(connector));
         client.setExecutor(threads);
         client.setScheduler(new ScheduledExecutorScheduler("docker-engine-scheduler", true));
         client.setConnectTimeout(CONNECT_TIMEOUT.toMillis());

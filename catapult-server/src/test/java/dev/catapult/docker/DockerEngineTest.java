@@ -46,7 +46,7 @@ class DockerEngineTest {
                 .exchange("GET", "/_ping", null, Duration.ofSeconds(5))
                 .apiVersion();
 
-        DockerEngine engine = DockerEngine.connect(ENGINE.get().host(), JSON, paths::add);
+        DockerEngine engine = DockerEngine.connect(ENGINE.get().host(), null, JSON, paths::add);
         engine.pull(image, Duration.ofSeconds(30));
         engine.inspect("web-version");
         engine.containersNamed("web-version");

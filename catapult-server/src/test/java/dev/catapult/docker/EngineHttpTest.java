@@ -191,7 +191,7 @@ class EngineHttpTest {
         }
     }
 
-    private EngineHttp http() {
+    private EngineHttp http() throws IOException {
         return new EngineHttp(new DockerHost.Unix(dir.resolve("engine.sock")), p -> {});
     }
 
