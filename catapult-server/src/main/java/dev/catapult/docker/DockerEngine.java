@@ -1,8 +1,6 @@
 package dev.catapult.docker;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,21 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Engine API calls Catapult makes to one Docker host (Docker, or Podman's Docker-compatible API), at the
- * API version negotiated with the engine: the engine's version from {@code /_ping}'s {@code Api-Version}
- * header, capped at the newest version this client was checked against. Every field sent and read here is
- * unchanged from API 1.40 (Docker 19.03, Podman 3) through 1.51 (Docker 28), so the engine's own version is used
- * within that range; engines from Docker 29 on refuse versions below 1.44, which is why the cap is not simply
- * the oldest version.
+ * API version negotiated with the engine ({@link ApiVersion}).
  *
  * <p>Every call is bounded (30 s unless said otherwise) and aborted by an interrupt. Failures are
  * {@link EngineException}s whose message says what was asked and what the engine answered.
  */
 public final class DockerEngine {
-    static final String OLDEST_API = "1.40";
-    static final String NEWEST_API = "1.51";
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
-    static final int MAX_EVENT_LINE = 1024 * 1024;
-    private static final Pattern VERSION = Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})$");
 
     /** Receives the events of a stream, one at a time, as they arrive. */
     @FunctionalInterface
@@ -88,29 +77,7 @@ public final class DockerEngine {
             throw new EngineException(
                     "the Docker engine at " + address + " answered /_ping with HTTP " + ping.status());
         }
-        return new DockerEngine(http, address, json, negotiate(ping.apiVersion()), ping.date());
-    }
-
-    /** The version to speak to an engine offering {@code engineVersion}. */
-    static String negotiate(@Nullable String engineVersion) throws EngineException {
-        if (engineVersion == null || !VERSION.matcher(engineVersion.trim()).matches()) {
-            throw new EngineException(
-                    "the Docker engine did not state its API version (Api-Version: " + engineVersion + ")");
-        }
-        String offered = engineVersion.trim();
-        if (compare(offered, OLDEST_API) < 0) {
-            throw new EngineException("the Docker engine speaks API " + offered + "; the docker deployer needs "
-                    + OLDEST_API + " or later (Docker 19.03+, Podman 3+)");
-        }
-        return compare(offered, NEWEST_API) > 0 ? NEWEST_API : offered;
-    }
-
-    /** Compares {@code 1.9} and {@code 1.41} as versions, not as text. */
-    static int compare(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        int major = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
-        return major != 0 ? major : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
+        return new DockerEngine(http, address, json, ApiVersion.negotiate(ping.apiVersion()), ping.date());
     }
 
     /** The API version spoken on every call after the ping. */
@@ -247,7 +214,7 @@ public final class DockerEngine {
                 byte[] body = stream.body().readNBytes(64 * 1024);
                 throw refused("following events", new EngineHttp.Answer(stream.status(), null, null, body));
             }
-            readLines(stream.body(), sink);
+            EventLines.read(stream.body(), address, json, sink);
         } catch (IOException e) {
             if (EngineHttp.idle(e)) {
                 return; // nothing for the idle limit: the caller connects again
@@ -259,58 +226,6 @@ public final class DockerEngine {
             throw new EngineException(
                     "cannot follow the events of the Docker engine at " + address + ": " + describe(e));
         }
-    }
-
-    private void readLines(InputStream in, EventSink sink) throws IOException, EngineException, InterruptedException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        byte[] buffer = new byte[16 * 1024];
-        while (true) {
-            int n = in.read(buffer);
-            if (n < 0) {
-                return;
-            }
-            for (int i = 0; i < n; i++) {
-                byte b = buffer[i];
-                if (b != '\n') {
-                    if (line.size() >= MAX_EVENT_LINE) {
-                        throw new EngineException("the Docker engine at " + address + " sent an event longer than "
-                                + MAX_EVENT_LINE + " bytes");
-                    }
-                    line.write(b);
-                    continue;
-                }
-                String text = line.toString(StandardCharsets.UTF_8).strip();
-                line.reset();
-                if (!text.isEmpty()) {
-                    sink.accept(event(text));
-                }
-            }
-        }
-    }
-
-    private EngineEvent event(String line) {
-        JsonNode e;
-        try {
-            e = json.readTree(line);
-        } catch (JacksonException x) {
-            return new EngineEvent.Malformed(line);
-        }
-        if (e == null || !e.isObject()) {
-            return new EngineEvent.Malformed(line);
-        }
-        Map<String, String> attributes = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> a : e.path("Actor").path("Attributes").properties()) {
-            if (a.getValue().isString()) {
-                attributes.put(a.getKey(), a.getValue().asString());
-            }
-        }
-        return new EngineEvent.Parsed(
-                line,
-                e.path("Type").asString(""),
-                e.path("Action").asString(""),
-                e.path("Actor").path("ID").asString(""),
-                attributes,
-                e.path("timeNano").asLong(0));
     }
 
     private List<ContainerSummary> list(Map<String, List<String>> filters)

@@ -34,13 +34,13 @@ class DockerEngineApiVersionTest {
     @ParameterizedTest(name = "engine {0} → {1}")
     @CsvSource({"1.40, 1.40", "1.41, 1.41", "1.45, 1.45", "1.51, 1.51", "1.52, 1.51", "1.100, 1.51", "2.0, 1.51"})
     void theEnginesVersionIsUsedUpToTheNewestThisClientKnows(String offered, String used) throws EngineException {
-        assertThat(DockerEngine.negotiate(offered)).isEqualTo(used);
+        assertThat(ApiVersion.negotiate(offered)).isEqualTo(used);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"1.39", "1.9", "0.99"})
     void enginesOlderThanDocker1903AreRefused(String offered) {
-        assertThatThrownBy(() -> DockerEngine.negotiate(offered))
+        assertThatThrownBy(() -> ApiVersion.negotiate(offered))
                 .isInstanceOf(EngineException.class)
                 .hasMessage("the Docker engine speaks API " + offered + "; the docker deployer needs 1.40 or later"
                         + " (Docker 19.03+, Podman 3+)");
@@ -49,7 +49,7 @@ class DockerEngineApiVersionTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "v1.41", "1", "latest"})
     void aMissingOrMalformedVersionIsRefused(String offered) {
-        assertThatThrownBy(() -> DockerEngine.negotiate(offered.isEmpty() ? null : offered))
+        assertThatThrownBy(() -> ApiVersion.negotiate(offered.isEmpty() ? null : offered))
                 .isInstanceOf(EngineException.class)
                 .hasMessageStartingWith("the Docker engine did not state its API version");
     }
