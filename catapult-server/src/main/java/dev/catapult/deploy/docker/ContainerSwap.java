@@ -2,13 +2,18 @@ package dev.catapult.deploy.docker;
 
 import dev.catapult.deploy.DeployTask;
 import dev.catapult.deploy.DispatchOutcome;
+import dev.catapult.docker.CatapultLabels;
+import dev.catapult.docker.Container;
+import dev.catapult.docker.ContainerSpec;
+import dev.catapult.docker.ContainerSummary;
+import dev.catapult.docker.DockerEngine;
+import dev.catapult.docker.EngineException;
 import dev.catapult.targets.DockerSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -29,21 +34,17 @@ final class ContainerSwap {
     private static final int DEFAULT_STOP_SECONDS = 10;
     private static final Duration RESTORE_HEALTH_TIMEOUT = Duration.ofSeconds(20);
 
-    private final EngineClient engine;
+    private final DockerEngine engine;
     private final HealthWait health;
     private final DockerSettings settings;
     private final DeployTask task;
-    private final Map<String, Object> blueprint;
+    private final ContainerSpec blueprint;
     private final String name;
     private final Pattern setAside;
     private boolean previousServing;
 
     ContainerSwap(
-            EngineClient engine,
-            HealthWait health,
-            DockerSettings settings,
-            DeployTask task,
-            Map<String, Object> blueprint) {
+            DockerEngine engine, HealthWait health, DockerSettings settings, DeployTask task, ContainerSpec blueprint) {
         this.engine = engine;
         this.health = health;
         this.settings = settings;
@@ -55,10 +56,10 @@ final class ContainerSwap {
 
     /** Runs the swap; the new container's health is awaited until {@code healthLatest} at the latest. */
     DispatchOutcome run(Instant healthLatest) throws EngineException, InterruptedException {
-        Optional<EngineContainer> current = engine.inspect(name);
-        EngineContainer fresh = current.filter(c -> task.id().equals(c.labels().get(ContainerBlueprint.DEPLOY)))
+        Optional<Container> current = engine.inspect(name);
+        Container fresh = current.filter(c -> task.id().equals(c.labels().get(CatapultLabels.DEPLOY)))
                 .orElse(null);
-        EngineContainer previous = fresh == null && current.isPresent() ? current.get() : newestSetAside();
+        Container previous = fresh == null && current.isPresent() ? current.get() : newestSetAside();
         if (fresh == null && previous != null && previous.name().equals(name)) {
             String aside = name + "-previous-" + previous.shortId();
             engine.rename(previous.id(), aside);
@@ -89,20 +90,21 @@ final class ContainerSwap {
             return restore(fresh, previous, "health check failed: " + unhealthy.get());
         }
         return new DispatchOutcome.Succeeded(
-                "container " + name + " (" + fresh.shortId() + ") runs " + blueprint.get("Image") + " and is healthy"
+                "container " + name + " (" + fresh.shortId() + ") runs " + blueprint.image() + " and is healthy"
                         + removeSetAside() + " (Docker Engine API " + engine.apiVersion() + ")",
                 fresh.id());
     }
 
-    private @Nullable EngineContainer newestSetAside() throws EngineException, InterruptedException {
-        Optional<EngineClient.Listed> newest = engine.named(name + "-previous-").stream()
-                .filter(c -> setAside.matcher(c.name()).matches())
-                .max(Comparator.comparingLong(EngineClient.Listed::created));
+    private @Nullable Container newestSetAside() throws EngineException, InterruptedException {
+        Optional<ContainerSummary> newest = engine.containersNamed(name + "-previous-").stream()
+                .filter(c ->
+                        c.names().stream().anyMatch(n -> setAside.matcher(n).matches()))
+                .max(Comparator.comparingLong(ContainerSummary::created));
         return newest.isEmpty() ? null : engine.inspect(newest.get().id()).orElse(null);
     }
 
     /** Whether the new container publishes a host port that {@code old} holds. */
-    private boolean clashes(EngineContainer old) {
+    private boolean clashes(Container old) {
         return settings.ports().stream()
                 .anyMatch(
                         p -> old.bindings().stream().anyMatch(b -> b.overlaps(p.hostIp(), p.hostPort(), p.protocol())));
@@ -113,10 +115,13 @@ final class ContainerSwap {
         List<String> removed = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try {
-            for (EngineClient.Listed old : engine.named(name + "-previous-")) {
-                if (setAside.matcher(old.name()).matches()) {
+            for (ContainerSummary old : engine.containersNamed(name + "-previous-")) {
+                Optional<String> aside = old.names().stream()
+                        .filter(n -> setAside.matcher(n).matches())
+                        .findFirst();
+                if (aside.isPresent()) {
                     engine.remove(old.id());
-                    removed.add(old.name());
+                    removed.add(aside.get());
                 }
             }
         } catch (EngineException e) {
@@ -133,7 +138,7 @@ final class ContainerSwap {
      * healthy again if it had been stopped. The new container is removed by force rather than stopped gracefully
      * first: it never served, so there is nothing to drain.
      */
-    private DispatchOutcome restore(@Nullable EngineContainer fresh, @Nullable EngineContainer previous, String reason)
+    private DispatchOutcome restore(@Nullable Container fresh, @Nullable Container previous, String reason)
             throws InterruptedException {
         progress("restoring: " + reason);
         List<String> problems = new ArrayList<>();

@@ -4,6 +4,8 @@ import dev.catapult.common.InvalidInput;
 import dev.catapult.deploy.DeployTask;
 import dev.catapult.deploy.Deployer;
 import dev.catapult.deploy.DispatchOutcome;
+import dev.catapult.docker.DockerEngine;
+import dev.catapult.docker.EngineException;
 import dev.catapult.release.ImageReference;
 import dev.catapult.targets.DockerSettings;
 import java.net.http.HttpClient;
@@ -83,7 +85,7 @@ class DockerDeployer implements Deployer {
         }
         String reference = image.digestReference();
         try {
-            EngineClient engine = EngineClient.connect(EngineTransport.forHost(settings.host()), settings.host(), json);
+            DockerEngine engine = DockerEngine.connect(settings.host(), json);
             log.info(
                     "Deploy {}: Docker engine at {} speaks API {}; pulling {}",
                     task.id(),

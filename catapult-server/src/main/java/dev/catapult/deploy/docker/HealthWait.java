@@ -1,5 +1,8 @@
 package dev.catapult.deploy.docker;
 
+import dev.catapult.docker.Container;
+import dev.catapult.docker.DockerEngine;
+import dev.catapult.docker.EngineException;
 import dev.catapult.targets.DockerSettings.HealthCheck;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -38,7 +41,7 @@ final class HealthWait {
      * Empty once container {@code id} is healthy; otherwise why it is not, within the check's timeout and by
      * {@code latest} at the latest.
      */
-    Optional<String> await(EngineClient engine, String id, HealthCheck check, Instant latest)
+    Optional<String> await(DockerEngine engine, String id, HealthCheck check, Instant latest)
             throws EngineException, InterruptedException {
         Instant from = clock.instant();
         Instant until = from.plus(check.timeout());
@@ -52,7 +55,7 @@ final class HealthWait {
         String startedAt = "";
         Instant runningSince = from;
         while (true) {
-            EngineContainer c = engine.inspect(id).orElse(null);
+            Container c = engine.inspect(id).orElse(null);
             if (c == null) {
                 return Optional.of("the container was removed while starting");
             }

@@ -1,8 +1,10 @@
 package dev.catapult.runtime.docker;
 
-import dev.catapult.deploy.docker.DockerHostReader;
+import dev.catapult.docker.CatapultLabels;
+import dev.catapult.docker.Container;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -30,39 +32,34 @@ final class DockerEnvelopes {
     }
 
     /**
-     * The state {@code GET /containers/{id}/json} shows, as the event that last changed it, stamped with the
+     * The state inspecting the container shows, as the event that last changed it, stamped with the
      * time the engine recorded for that change ({@code Created}, {@code State.StartedAt},
      * {@code State.FinishedAt}); empty for a container Catapult does not track or one being removed.
      */
-    static Optional<String> fromState(JsonMapper json, String host, JsonNode container) {
-        JsonNode labels = container.path("Config").path("Labels");
-        String id = container.path("Id").asString("");
-        String image = container.path("Config").path("Image").asString("");
-        if (!labels.isObject()
-                || !labels.has(DockerHostReader.APP_LABEL)
-                || !labels.has(DockerHostReader.ENVIRONMENT_LABEL)
+    static Optional<String> fromState(JsonMapper json, String host, Container container) {
+        Map<String, String> labels = container.labels();
+        String id = container.id();
+        String image = container.image();
+        if (!labels.containsKey(CatapultLabels.APP)
+                || !labels.containsKey(CatapultLabels.ENVIRONMENT)
                 || id.isEmpty()
                 || image.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode state = container.path("State");
-        String status = state.path("Status").asString("");
-        Instant created = time(container.path("Created"));
-        Instant started = time(state.path("StartedAt"));
-        Instant finished = time(state.path("FinishedAt"));
+        Instant created = time(container.created());
+        Instant started = time(container.startedAt());
+        Instant finished = time(container.finishedAt());
         String stopCode = null;
         Integer exitCode = null;
         String action;
         Instant at;
-        switch (status) {
+        switch (container.status()) {
             case "created" -> {
                 action = "create";
                 at = created;
             }
             case "running" -> {
-                action = "unhealthy".equals(state.path("Health").path("Status").asString(""))
-                        ? "health_status: unhealthy"
-                        : "start";
+                action = "unhealthy".equals(container.health()) ? "health_status: unhealthy" : "start";
                 at = started;
             }
             case "paused" -> {
@@ -72,8 +69,8 @@ final class DockerEnvelopes {
             case "restarting", "exited", "dead" -> {
                 action = "die";
                 at = finished;
-                exitCode = state.path("ExitCode").asInt(0);
-                stopCode = state.path("OOMKilled").asBoolean(false) ? DockerActions.OUT_OF_MEMORY : null;
+                exitCode = container.exitCode();
+                stopCode = container.oomKilled() ? DockerActions.OUT_OF_MEMORY : null;
             }
             default -> { // "removing", or a state this version does not know
                 return Optional.empty();
@@ -86,22 +83,22 @@ final class DockerEnvelopes {
             return Optional.empty();
         }
         ObjectNode attributes = json.createObjectNode();
-        labels.properties().forEach(e -> attributes.set(e.getKey(), e.getValue()));
+        labels.forEach(attributes::put);
         if (exitCode != null) {
             attributes.put("exitCode", Integer.toString(exitCode));
         }
         attributes.put("image", image);
-        attributes.put("name", container.path("Name").asString("").replaceFirst("^/", ""));
+        attributes.put("name", container.name());
         return Optional.of(reconciled(json, host, id, action, attributes, at, stopCode));
     }
 
     /** An instance the engine no longer has, as its {@code destroy} event at {@code at} (the engine's time before it listed its containers). */
     static String gone(JsonMapper json, String host, DockerIntake.Known known, Instant at) {
         ObjectNode attributes = json.createObjectNode();
-        attributes.put(DockerHostReader.APP_LABEL, known.app());
-        attributes.put(DockerHostReader.ENVIRONMENT_LABEL, known.environment());
+        attributes.put(CatapultLabels.APP, known.app());
+        attributes.put(CatapultLabels.ENVIRONMENT, known.environment());
         if (known.deployId() != null) {
-            attributes.put(DockerHostReader.DEPLOY_LABEL, known.deployId());
+            attributes.put(CatapultLabels.DEPLOY, known.deployId());
         }
         attributes.put("image", known.image());
         attributes.put("name", known.container());
@@ -135,9 +132,9 @@ final class DockerEnvelopes {
     }
 
     /** An RFC 3339 time from an inspect answer; null for Go's zero time ({@code 0001-01-01…}, never happened). */
-    private static @Nullable Instant time(JsonNode text) {
+    private static @Nullable Instant time(String text) {
         try {
-            Instant t = Instant.parse(text.asString(""));
+            Instant t = Instant.parse(text);
             return t.getEpochSecond() <= 0 ? null : t;
         } catch (DateTimeParseException e) {
             return null;

@@ -1,7 +1,7 @@
 package dev.catapult.runtime.docker;
 
 import dev.catapult.common.InvalidInput;
-import dev.catapult.deploy.docker.DockerHostReader;
+import dev.catapult.docker.CatapultLabels;
 import dev.catapult.runtime.InstanceStatus;
 import dev.catapult.runtime.RunningImage;
 import dev.catapult.runtime.RuntimeEvent;
@@ -60,8 +60,8 @@ class DockerEventReader implements RuntimeEventReader {
         String eventId = (reconciled ? "reconciled:" : "") + instance + "@" + timeNano + "/" + action;
         String verb = DockerActions.verb(action);
         String detailType = "docker " + type + " " + verb;
-        String app = attribute(attributes, DockerHostReader.APP_LABEL);
-        String environment = attribute(attributes, DockerHostReader.ENVIRONMENT_LABEL);
+        String app = attribute(attributes, CatapultLabels.APP);
+        String environment = attribute(attributes, CatapultLabels.ENVIRONMENT);
         if (!type.equals("container") || app == null || environment == null) {
             return new RuntimeEvent.Other(eventId, detailType, host);
         }
@@ -108,7 +108,7 @@ class DockerEventReader implements RuntimeEventReader {
                 detailType,
                 host,
                 task,
-                new RuntimeEvent.Placement(app, environment, attribute(attributes, DockerHostReader.DEPLOY_LABEL)));
+                new RuntimeEvent.Placement(app, environment, attribute(attributes, CatapultLabels.DEPLOY)));
     }
 
     /** The instance a container of {@code host} is: {@code unix:///var/run/docker.sock/containers/<id>}. */

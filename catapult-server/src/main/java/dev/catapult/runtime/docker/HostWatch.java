@@ -1,7 +1,12 @@
 package dev.catapult.runtime.docker;
 
-import dev.catapult.deploy.docker.DockerHostReader;
-import dev.catapult.deploy.docker.EngineException;
+import dev.catapult.docker.CatapultLabels;
+import dev.catapult.docker.Container;
+import dev.catapult.docker.ContainerSummary;
+import dev.catapult.docker.DockerEngine;
+import dev.catapult.docker.EngineEvent;
+import dev.catapult.docker.EngineException;
+import dev.catapult.docker.EventQuery;
 import dev.catapult.runtime.CrashLoop;
 import dev.catapult.runtime.RuntimeSourceRecord;
 import java.time.Clock;
@@ -9,13 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,7 +53,6 @@ final class HostWatch implements Runnable {
     private final DockerIntake intake;
     private final JsonMapper json;
     private final Clock clock;
-    private final Map<String, List<String>> filters;
     /** Why a container is stopping, from its {@code kill} or {@code oom}, until its {@code die} says it stopped. */
     private final Map<String, String> stopping = new HashMap<>();
 
@@ -66,13 +69,6 @@ final class HostWatch implements Runnable {
         this.intake = intake;
         this.json = json;
         this.clock = clock;
-        this.filters = Map.of(
-                "type",
-                List.of("container"),
-                "label",
-                List.of(DockerHostReader.APP_LABEL),
-                "event",
-                DockerActions.FOLLOWED);
     }
 
     String host() {
@@ -127,12 +123,12 @@ final class HostWatch implements Runnable {
     }
 
     private void connectOnce() throws EngineException, InterruptedException {
-        DockerHostReader engine = DockerHostReader.connect(host, json);
+        DockerEngine engine = DockerEngine.connect(host, json);
         Instant now = engine.engineTime().orElseGet(clock::instant);
         long nowNano = nanos(now);
         long from = lastSeen > 0 ? lastSeen : nanos(now.minus(CrashLoop.WINDOW));
         if (from < nowNano) {
-            engine.events(filters, seconds(from), seconds(nowNano), IDLE, this::onEvent);
+            engine.events(query(from, nowNano), IDLE, this::onEvent);
         }
         reconcile(engine, now);
         if (failures > 0) {
@@ -144,16 +140,21 @@ final class HostWatch implements Runnable {
                     failures);
             failures = 0;
         }
-        engine.events(filters, seconds(Math.max(lastSeen, nowNano)), null, IDLE, this::onEvent);
+        engine.events(query(Math.max(lastSeen, nowNano), null), IDLE, this::onEvent);
+    }
+
+    /** The container events of Catapult's containers that change an instance, and {@code oom}. */
+    private static EventQuery query(long sinceNanos, @Nullable Long untilNanos) {
+        return new EventQuery("container", CatapultLabels.APP, DockerActions.FOLLOWED, sinceNanos, untilNanos);
     }
 
     /** Feeds the state of every labelled container, and the removal of every present instance the engine no longer has. */
-    private void reconcile(DockerHostReader engine, Instant now) throws EngineException, InterruptedException {
+    private void reconcile(DockerEngine engine, Instant now) throws EngineException, InterruptedException {
         Set<String> listed = new HashSet<>();
-        for (JsonNode c : engine.containersLabelled(DockerHostReader.APP_LABEL)) {
-            String id = c.path("Id").asString("");
+        for (ContainerSummary c : engine.containersLabelled(CatapultLabels.APP)) {
+            String id = c.id();
             listed.add(id);
-            var inspected = engine.inspect(id);
+            Optional<Container> inspected = engine.inspect(id);
             if (inspected.isPresent()) {
                 var body = DockerEnvelopes.fromState(json, host, inspected.get());
                 if (body.isPresent()) {
@@ -169,39 +170,34 @@ final class HostWatch implements Runnable {
     }
 
     /** One line of the event stream. */
-    private void onEvent(String line) throws InterruptedException {
+    private void onEvent(EngineEvent line) throws InterruptedException {
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedException();
         }
-        JsonNode event;
-        try {
-            event = json.readTree(line);
-        } catch (JacksonException e) {
-            event = null;
-        }
-        if (event == null || !event.isObject()) {
-            // Not an event: archive the line as it came (the reader refuses it, so it lands in the dead letters).
-            intake.submit(
-                    source,
-                    DockerEnvelopes.live(json, host, json.getNodeFactory().stringNode(line), null));
-            return;
-        }
-        String body = DockerEnvelopes.live(json, host, event, stopCode(event));
-        intake.submit(source, body);
-        long t = event.path("timeNano").asLong(0);
-        if (t > lastSeen) {
-            lastSeen = t;
+        switch (line) {
+            case EngineEvent.Malformed m ->
+                // Not an event: archive the line as it came (the reader refuses it, so it lands in the dead letters).
+                intake.submit(
+                        source,
+                        DockerEnvelopes.live(json, host, json.getNodeFactory().stringNode(m.raw()), null));
+            case EngineEvent.Parsed event -> {
+                // The archive keeps the event exactly as the engine wrote it, every field included.
+                JsonNode raw = json.readTree(event.raw());
+                intake.submit(source, DockerEnvelopes.live(json, host, raw, stopCode(event)));
+                if (event.timeNano() > lastSeen) {
+                    lastSeen = event.timeNano();
+                }
+            }
         }
     }
 
     /** Remembers kills and OOMs; for a {@code die}, why the container stopped (null: on its own). */
-    private @Nullable String stopCode(JsonNode event) {
-        String id = event.path("Actor").path("ID").asString("");
-        String verb = DockerActions.verb(event.path("Action").asString(""));
+    private @Nullable String stopCode(EngineEvent.Parsed event) {
+        String id = event.actorId();
+        String verb = DockerActions.verb(event.action());
         switch (verb) {
             case "kill" -> {
-                JsonNode signal = event.path("Actor").path("Attributes").path("signal");
-                if (DockerActions.endsContainer(signal.isString() ? signal.asString() : null)) {
+                if (DockerActions.endsContainer(event.attribute("signal"))) {
                     stopping.putIfAbsent(id, DockerActions.USER_INITIATED);
                 }
             }
@@ -244,10 +240,5 @@ final class HostWatch implements Runnable {
 
     private static long nanos(Instant t) {
         return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-    }
-
-    /** Docker's {@code since}/{@code until} form: Unix seconds with nine decimals. */
-    private static String seconds(long nanos) {
-        return String.format("%d.%09d", nanos / 1_000_000_000L, nanos % 1_000_000_000L);
     }
 }

@@ -3,6 +3,8 @@ package dev.catapult.deploy.docker;
 import dev.catapult.deploy.DeployReason;
 import dev.catapult.deploy.DeployTask;
 import dev.catapult.deploy.DispatchOutcome;
+import dev.catapult.docker.DockerEngine;
+import dev.catapult.docker.EngineException;
 import dev.catapult.targets.DeployerSpec;
 import dev.catapult.targets.DockerSettings;
 import java.io.IOException;
@@ -64,8 +66,8 @@ final class Deploys {
         return Map.of("http", "http://127.0.0.1:" + port + "/", "timeout", timeout);
     }
 
-    static EngineClient engine(String host) throws EngineException, InterruptedException {
-        return EngineClient.connect(EngineTransport.forHost(host), host, JSON);
+    static DockerEngine engine(String host) throws EngineException, InterruptedException {
+        return DockerEngine.connect(host, JSON);
     }
 
     /** What {@code http://127.0.0.1:<port>/} serves now. */

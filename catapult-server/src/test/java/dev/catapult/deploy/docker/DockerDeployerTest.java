@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.deploy.DeployTask;
 import dev.catapult.deploy.DispatchOutcome;
+import dev.catapult.docker.Container;
+import dev.catapult.docker.DockerEngine;
 import dev.catapult.targets.DeployerSpec;
 import dev.catapult.targets.DockerSettings;
 import dev.catapult.testing.docker.BusyboxImage;
@@ -25,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +67,7 @@ class DockerDeployerTest {
         DispatchOutcome outcome = deployer.dispatch(task);
 
         assertThat(outcome).isInstanceOf(DispatchOutcome.Succeeded.class);
-        EngineContainer running = inspect("web-first");
+        Container running = inspect("web-first");
         assertThat(externalRef(outcome)).isEqualTo(running.id());
         assertThat(running.running()).isTrue();
         assertThat(running.labels())
@@ -91,11 +92,11 @@ class DockerDeployerTest {
 
         assertThat(outcome).isInstanceOf(DispatchOutcome.Succeeded.class);
         assertThat(page(port)).isEqualTo("v2");
-        EngineContainer now = inspect("web-next");
+        Container now = inspect("web-next");
         assertThat(now.id()).isNotEqualTo(old);
         assertThat(now.labels()).containsEntry("dev.catapult.release", "2");
         assertThat(engine().inspect(old)).isEmpty();
-        assertThat(engine().named("web-next-previous-")).isEmpty();
+        assertThat(engine().containersNamed("web-next-previous-")).isEmpty();
     }
 
     @Test
@@ -103,7 +104,7 @@ class DockerDeployerTest {
         int port = freePort();
         DockerSettings settings = settings("web-bad", port, http(port));
         deployer.dispatch(task(v2, 2, settings));
-        EngineContainer serving = inspect("web-bad");
+        Container serving = inspect("web-bad");
 
         DispatchOutcome outcome = deployer.dispatch(task(
                 wrongPort,
@@ -115,7 +116,7 @@ class DockerDeployerTest {
                 .startsWith("health check failed: not healthy within 3 s (")
                 .contains("from http://127.0.0.1:" + port + "/")
                 .endsWith("; previous container restored");
-        EngineContainer restored = inspect("web-bad");
+        Container restored = inspect("web-bad");
         assertThat(restored.id()).isEqualTo(serving.id());
         assertThat(restored.running()).isTrue();
         assertThat(restored.labels()).containsEntry("dev.catapult.release", "2");
@@ -123,14 +124,14 @@ class DockerDeployerTest {
         assertThat(engine().inspect(externalRef(outcome)))
                 .as("the failed container is removed")
                 .isEmpty();
-        assertThat(engine().named("web-bad-previous-")).isEmpty();
+        assertThat(engine().containersNamed("web-bad-previous-")).isEmpty();
     }
 
     @Test
     void portHeldByAnotherProgramFailsTheStartAndBringsThePreviousContainerBack() throws Exception {
         int port = freePort();
         deployer.dispatch(task(v1, 1, settings("web-busy", port, http(port))));
-        EngineContainer serving = inspect("web-busy");
+        Container serving = inspect("web-busy");
         try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             DockerSettings twoPorts = (DockerSettings) DeployerSpec.parse(new LinkedHashMap<>(Map.of(
                     "type",
@@ -151,14 +152,14 @@ class DockerDeployerTest {
         }
         assertThat(inspect("web-busy").id()).isEqualTo(serving.id());
         assertThat(page(port)).isEqualTo("v1");
-        assertThat(engine().named("web-busy-previous-")).isEmpty();
+        assertThat(engine().containersNamed("web-busy-previous-")).isEmpty();
     }
 
     @Test
     void containerThatExitsFailsAtOnceWhileThePreviousOneKeepsServing() throws Exception {
         DockerSettings noPorts = settings("worker", 0, null);
         deployer.dispatch(task(v1, 1, noPorts));
-        EngineContainer serving = inspect("worker");
+        Container serving = inspect("worker");
         DockerSettings exits = new DockerSettings(
                 ENGINE.get().host(),
                 "worker",
@@ -176,7 +177,7 @@ class DockerDeployerTest {
                 .matches(
                         "health check failed: the container (exited with code 1|kept exiting \\(restarted \\d+ time\\(s\\) by its"
                                 + " restart policy\\)); previous container restored");
-        EngineContainer restored = inspect("worker");
+        Container restored = inspect("worker");
         assertThat(restored.id()).isEqualTo(serving.id());
         assertThat(restored.startedAt())
                 .as("no ports clash, so the previous container was never stopped")
@@ -281,17 +282,17 @@ class DockerDeployerTest {
                 first.complete(t);
             }
         });
-        EngineContainer started = awaitContainer("web-interrupted", task.id());
+        Container started = awaitContainer("web-interrupted", task.id());
 
         dispatcher.interrupt();
 
         assertThat(first.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
-        assertThat(engine().named("web-interrupted-previous-")).hasSize(1);
+        assertThat(engine().containersNamed("web-interrupted-previous-")).hasSize(1);
         DispatchOutcome again = deployer.dispatch(task);
         assertThat(again).isInstanceOf(DispatchOutcome.Succeeded.class);
         assertThat(externalRef(again)).isEqualTo(started.id());
         assertThat(page(port)).isEqualTo("v2");
-        assertThat(engine().named("web-interrupted-previous-")).isEmpty();
+        assertThat(engine().containersNamed("web-interrupted-previous-")).isEmpty();
     }
 
     @Test
@@ -364,39 +365,17 @@ class DockerDeployerTest {
                 .isEqualTo("cannot reach the Docker engine at tcp://127.0.0.1:" + closed + ": connection refused");
     }
 
-    @Test
-    void engineApiVersionIsNegotiatedFromPingAndUsedOnEveryCall() throws Exception {
-        EngineTransport socket = EngineTransport.forHost(ENGINE.get().host());
-        List<String> paths = new CopyOnWriteArrayList<>();
-        EngineTransport recording = (method, path, body, timeout) -> {
-            paths.add(path);
-            return socket.exchange(method, path, body, timeout);
-        };
-        String offered =
-                socket.exchange("GET", "/_ping", null, Duration.ofSeconds(5)).header("Api-Version");
-
-        EngineClient engine = EngineClient.connect(recording, ENGINE.get().host(), JSON);
-        engine.pull(v1, Duration.ofSeconds(30));
-        engine.inspect("web-version");
-        engine.named("web-version");
-
-        assertThat(offered).as("Debian 12's docker.io is Docker 20.10").isEqualTo("1.41");
-        assertThat(engine.apiVersion()).isEqualTo("1.41");
-        assertThat(paths).hasSize(4).first().isEqualTo("/_ping");
-        assertThat(paths.subList(1, 4)).allSatisfy(p -> assertThat(p).startsWith("/v1.41/"));
-    }
-
-    private static EngineContainer inspect(String name) throws Exception {
+    private static Container inspect(String name) throws Exception {
         return engine().inspect(name)
                 .orElseThrow(() -> new AssertionError("no container " + name + "; dockerd log:\n"
                         + ENGINE.get().log()));
     }
 
     /** The container {@code name} once the deploy {@code deployId} has started it. */
-    private static EngineContainer awaitContainer(String name, String deployId) throws Exception {
+    private static Container awaitContainer(String name, String deployId) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
-            EngineContainer c = engine().inspect(name).orElse(null);
+            Container c = engine().inspect(name).orElse(null);
             if (c != null && c.running() && deployId.equals(c.labels().get("dev.catapult.deploy"))) {
                 return c;
             }
@@ -414,7 +393,7 @@ class DockerDeployerTest {
         return Deploys.http(port, "20s");
     }
 
-    private static EngineClient engine() throws Exception {
+    private static DockerEngine engine() throws Exception {
         return Deploys.engine(ENGINE.get().host());
     }
 }

@@ -9,6 +9,8 @@ import static dev.catapult.deploy.docker.Deploys.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.deploy.DispatchOutcome;
+import dev.catapult.docker.Container;
+import dev.catapult.docker.DockerEngine;
 import dev.catapult.targets.DockerSettings;
 import dev.catapult.testing.docker.BusyboxImage;
 import dev.catapult.testing.docker.PodmanService;
@@ -57,12 +59,12 @@ class DockerPodmanTest {
         DispatchOutcome first = deployer.dispatch(task(v1, 1, settings));
         assertThat(first).as(podman.log()).isInstanceOf(DispatchOutcome.Succeeded.class);
         assertThat(page(port)).isEqualTo("v1");
-        EngineContainer old = engine().inspect("web").orElseThrow();
+        Container old = engine().inspect("web").orElseThrow();
         DispatchOutcome second = deployer.dispatch(task(v2, 2, settings));
 
         assertThat(second).as(podman.log()).isInstanceOf(DispatchOutcome.Succeeded.class);
         assertThat(page(port)).isEqualTo("v2");
-        EngineContainer now = engine().inspect("web").orElseThrow();
+        Container now = engine().inspect("web").orElseThrow();
         assertThat(now.labels()).containsEntry("dev.catapult.release", "2").containsEntry("dev.catapult.app", "shop");
         assertThat(engine().inspect(old.id())).isEmpty();
     }
@@ -71,7 +73,7 @@ class DockerPodmanTest {
     void podmanGetsThePreviousContainerBackWhenTheNewOneIsUnhealthy() throws Exception {
         int port = freePort();
         deployer.dispatch(task(v2, 2, settings("api", port, "20s")));
-        EngineContainer serving = engine().inspect("api").orElseThrow();
+        Container serving = engine().inspect("api").orElseThrow();
 
         DispatchOutcome outcome = deployer.dispatch(task(wrongPort, 3, settings("api", port, "3s")));
 
@@ -87,7 +89,7 @@ class DockerPodmanTest {
         return Deploys.settings(podman.host(), name, port, http(port, timeout));
     }
 
-    private static EngineClient engine() throws Exception {
+    private static DockerEngine engine() throws Exception {
         return Deploys.engine(podman.host());
     }
 }

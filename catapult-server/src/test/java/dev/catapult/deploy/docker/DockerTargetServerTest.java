@@ -5,6 +5,7 @@ import static dev.catapult.deploy.docker.Deploys.page;
 import static dev.catapult.testing.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catapult.docker.Container;
 import dev.catapult.testing.ServerTest;
 import dev.catapult.testing.docker.BusyboxImage;
 import dev.catapult.testing.docker.DockerEngineExtension;
@@ -72,7 +73,7 @@ class DockerTargetServerTest extends ServerTest {
         assertThat(second.get("message").asString())
                 .startsWith("health check failed: not healthy within 4 s")
                 .endsWith("; previous container restored");
-        EngineContainer running =
+        Container running =
                 Deploys.engine(ENGINE.get().host()).inspect("shop-web").orElseThrow();
         assertThat(running.id()).isEqualTo(containerId);
         assertThat(running.labels())

@@ -3,6 +3,7 @@ package dev.catapult.runtime.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.catapult.docker.Container;
 import dev.catapult.runtime.CrashLoop;
 import dev.catapult.runtime.Instance;
 import dev.catapult.runtime.InstanceStatus;
@@ -205,8 +206,9 @@ class DockerEventReaderTest {
     @Test
     void aRunningContainersStateBecomesAnEventOlderThanTheRealStartThatReportedIt() throws IOException {
         JsonNode inspect = resource("inspect-running.json");
-        RuntimeEvent.Task state = task(reader.read(
-                JSON.readTree(DockerEnvelopes.fromState(JSON, HOST, inspect).orElseThrow())));
+        RuntimeEvent.Task state =
+                task(reader.read(JSON.readTree(DockerEnvelopes.fromState(JSON, HOST, Container.fromInspect(inspect))
+                        .orElseThrow())));
         assertThat(state.id())
                 .startsWith("reconciled:" + HOST + "/containers/"
                         + inspect.get("Id").asString());
@@ -229,8 +231,9 @@ class DockerEventReaderTest {
     @Test
     void anExitedContainersStateIsStoppedWithItsCodeInTheReasonButNoFailure() throws IOException {
         JsonNode inspect = resource("inspect-exited.json");
-        RuntimeEvent.Task state = task(reader.read(
-                JSON.readTree(DockerEnvelopes.fromState(JSON, HOST, inspect).orElseThrow())));
+        RuntimeEvent.Task state =
+                task(reader.read(JSON.readTree(DockerEnvelopes.fromState(JSON, HOST, Container.fromInspect(inspect))
+                        .orElseThrow())));
         assertThat(state.task().lastStatus()).isEqualTo(InstanceStatus.STOPPED);
         assertThat(state.task().stoppedReason()).isEqualTo("exited with code 3 (state found on reconnect)");
         assertThat(failure(state)).as("the real die events count, once").isEmpty();

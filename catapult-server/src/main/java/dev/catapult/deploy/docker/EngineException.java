@@ -1,8 +1,0 @@
-package dev.catapult.deploy.docker;
-
-/** The Docker engine refused a call or could not be reached; the message is fit for the deploy's history and for logs. */
-public final class EngineException extends Exception {
-    EngineException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,8 @@
+package dev.catapult.docker;
+
+/** The Docker engine refused a call or could not be reached; the message is fit for a deploy's history and for logs. */
+public final class EngineException extends Exception {
+    public EngineException(String message) {
+        super(message);
+    }
+}
