@@ -5,6 +5,7 @@ import dev.catapult.api.AuditVerifyView;
 import dev.catapult.api.Page;
 import dev.catapult.platform.PageRequest;
 import dev.catapult.platform.RequestIds;
+import dev.catapult.platform.Slice;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -100,7 +101,8 @@ public class AuditTrail {
                 .param("limit", page.limit() + 1)
                 .query((rs, n) -> view(read(rs)))
                 .list();
-        return page.page(items, AuditEventView::seq);
+        Slice<AuditEventView> kept = page.page(items, AuditEventView::seq);
+        return new Page<>(kept.items(), kept.nextCursor());
     }
 
     /** Recomputes the chain from the first event; reports the first altered, reordered or missing one. */

@@ -18,6 +18,7 @@ import dev.catapult.environment.Environments;
 import dev.catapult.environment.Promotion;
 import dev.catapult.platform.AfterCommit;
 import dev.catapult.platform.PageRequest;
+import dev.catapult.platform.Slice;
 import dev.catapult.release.CommitContainment;
 import dev.catapult.release.CommitSha;
 import dev.catapult.release.Containment;
@@ -304,6 +305,7 @@ public class Deployments {
         Long envId = env == null ? null : environments.find(env).id();
         DeployStatus s = status == null ? null : DeployStatus.fromWire("status", status);
         List<DeployView> items = store.list(a.id(), envId, s, page.after(), page.limit() + 1);
-        return page.page(items, DeployView::id);
+        Slice<DeployView> kept = page.page(items, DeployView::id);
+        return new Page<>(kept.items(), kept.nextCursor());
     }
 }

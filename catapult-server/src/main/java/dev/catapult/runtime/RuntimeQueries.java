@@ -7,6 +7,7 @@ import dev.catapult.api.WhatsRunningVersion;
 import dev.catapult.api.WhatsRunningWhereEntry;
 import dev.catapult.common.InvalidInput;
 import dev.catapult.platform.PageRequest;
+import dev.catapult.platform.Slice;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -92,7 +93,7 @@ public class RuntimeQueries {
                                 rs.getObject("exit_code", Integer.class),
                                 rs.getString("deploy_id"))))
                 .list();
-        Page<InstanceRow> fetched = page.page(
+        Slice<InstanceRow> fetched = page.page(
                 rows,
                 r -> r.view().updatedAt() + "\n" + r.sourceId() + "\n"
                         + r.view().taskArn());

@@ -13,6 +13,7 @@ import dev.catapult.common.NotFound;
 import dev.catapult.job.JobQueue;
 import dev.catapult.job.JobView;
 import dev.catapult.platform.PageRequest;
+import dev.catapult.platform.Slice;
 import java.net.URI;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -133,7 +134,7 @@ public class RuntimeSources {
     @Transactional(readOnly = true)
     public Page<RuntimeDeadLetterView> deadLetters(String name, PageRequest page) {
         RuntimeSourceRecord s = find(name);
-        return page.page(
+        Slice<RuntimeDeadLetterView> kept = page.page(
                 jdbc.sql("select * from runtime_dead_letters where source_id = ? and id < ? order by id desc limit ?")
                         .params(s.id(), page.afterAsLong(), page.limit() + 1)
                         .query((rs, n) -> new RuntimeDeadLetterView(
@@ -144,6 +145,7 @@ public class RuntimeSources {
                                 rs.getTimestamp("received_at").toInstant()))
                         .list(),
                 RuntimeDeadLetterView::id);
+        return new Page<>(kept.items(), kept.nextCursor());
     }
 
     public RuntimeSourceView view(RuntimeSourceRecord r) {

@@ -2,11 +2,11 @@ package dev.catapult.watch;
 
 import dev.catapult.access.Actor;
 import dev.catapult.api.DeployView;
-import dev.catapult.api.ReleaseCreateRequest;
 import dev.catapult.common.DomainException;
 import dev.catapult.deploy.Deployments;
 import dev.catapult.registry.Registries;
 import dev.catapult.release.Digest;
+import dev.catapult.release.NewRelease;
 import dev.catapult.release.ReleaseLedger;
 import dev.catapult.release.ReleaseSource;
 import dev.catapult.targets.WatchSpec;
@@ -198,7 +198,7 @@ public class AutoDeploy {
             version = releases.create(
                             AUTOMATION,
                             t.app(),
-                            new ReleaseCreateRequest(
+                            new NewRelease(
                                     revision,
                                     imageRef,
                                     chosen.tag(),
