@@ -1,9 +1,6 @@
 package dev.catapult.access;
 
 import com.github.f4b6a3.ulid.UlidCreator;
-import dev.catapult.api.PrincipalView;
-import dev.catapult.api.TokenView;
-import dev.catapult.api.TotpEnrolmentView;
 import dev.catapult.audit.AuditTrail;
 import dev.catapult.audit.PrincipalBootstrapped;
 import dev.catapult.audit.PrincipalCreated;
@@ -75,7 +72,7 @@ public class AccessControl {
     }
 
     @Transactional
-    public PrincipalView createPrincipal(
+    public Principal createPrincipal(
             Actor actor, @Nullable String name, @Nullable String kind, @Nullable String password) {
         actor.grants().require(Permission.admin());
         List<InvalidInput.FieldError> errors = new ArrayList<>();
@@ -106,14 +103,14 @@ public class AccessControl {
                 .params(id, name, kind, password == null ? null : Passwords.hash(password), Timestamp.from(now))
                 .update();
         audit.record(actor.name(), new PrincipalCreated(name, id, kind));
-        return new PrincipalView(id, name, kind, false, now);
+        return new Principal(id, name, kind, false, now);
     }
 
     @Transactional(readOnly = true)
-    public List<PrincipalView> listPrincipals(Actor actor) {
+    public List<Principal> listPrincipals(Actor actor) {
         actor.grants().require(Permission.admin());
         return jdbc.sql("select id, name, kind, totp_secret is not null, created_at from principals order by name")
-                .query((rs, n) -> new PrincipalView(
+                .query((rs, n) -> new Principal(
                         rs.getString(1),
                         rs.getString(2),
                         rs.getString(3),
@@ -123,7 +120,7 @@ public class AccessControl {
     }
 
     @Transactional
-    public TokenView createToken(
+    public IssuedToken createToken(
             Actor actor,
             String principalId,
             @Nullable String name,
@@ -158,7 +155,7 @@ public class AccessControl {
         String secret = TokenSecrets.generate();
         String id = insertToken(principalId, name, parsed, secret, expiresAt, now);
         audit.record(actor.name(), new TokenCreated(principalName, id, name, parsed, expiresAt));
-        return new TokenView(id, principalId, name, parsed, expiresAt, now, secret);
+        return new IssuedToken(id, principalId, name, parsed, expiresAt, now, secret);
     }
 
     @Transactional
@@ -186,7 +183,7 @@ public class AccessControl {
      * enrol, since the secret is shown in the answer.
      */
     @Transactional
-    public TotpEnrolmentView enrolTotp(Actor actor, String principalId, @Nullable String code) {
+    public TotpEnrolment enrolTotp(Actor actor, String principalId, @Nullable String code) {
         if (!principalId.equals(actor.principalId())) {
             throw new Forbidden("only the principal itself can enrol TOTP");
         }
@@ -199,7 +196,7 @@ public class AccessControl {
                     .params(secret, principalId)
                     .update();
             audit.record(actor.name(), new TotpEnrolmentStarted(actor.name()));
-            return new TotpEnrolmentView(false, secret, Totp.uri(secret, actor.name()));
+            return new TotpEnrolment.Started(secret, Totp.uri(secret, actor.name()));
         }
         String pending = jdbc.sql("select totp_pending_secret from principals where id = ? for update")
                 .param(principalId)
@@ -218,7 +215,7 @@ public class AccessControl {
                 .params(step.getAsLong(), principalId)
                 .update();
         audit.record(actor.name(), new TotpEnrolled(actor.name()));
-        return new TotpEnrolmentView(true, null, null);
+        return new TotpEnrolment.Enrolled();
     }
 
     /**

@@ -2,10 +2,6 @@ package dev.catapult.app;
 
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
-import dev.catapult.api.AppCreateRequest;
-import dev.catapult.api.AppPatchRequest;
-import dev.catapult.api.AppView;
-import dev.catapult.api.Page;
 import dev.catapult.audit.AppArchived;
 import dev.catapult.audit.AppCreated;
 import dev.catapult.audit.AppUpdated;
@@ -14,6 +10,7 @@ import dev.catapult.common.Conflict;
 import dev.catapult.common.InvalidInput;
 import dev.catapult.common.NotFound;
 import dev.catapult.platform.PageRequest;
+import dev.catapult.platform.Slice;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,7 +49,7 @@ public class Apps {
     }
 
     @Transactional
-    public AppView create(Actor actor, AppCreateRequest req) {
+    public App create(Actor actor, NewApp req) {
         requireWrite(actor);
         AppName name = new AppName(req.name());
         List<InvalidInput.FieldError> errors = new ArrayList<>();
@@ -92,7 +89,7 @@ public class Apps {
     }
 
     @Transactional
-    public AppView patch(Actor actor, String app, AppPatchRequest req) {
+    public App patch(Actor actor, String app, AppChanges req) {
         requireWrite(actor);
         AppRecord existing = find(app);
         List<InvalidInput.FieldError> errors = new ArrayList<>();
@@ -125,7 +122,7 @@ public class Apps {
     }
 
     @Transactional
-    public AppView archive(Actor actor, String app) {
+    public App archive(Actor actor, String app) {
         requireWrite(actor);
         AppRecord existing = find(app);
         if (!existing.archived()) {
@@ -138,7 +135,7 @@ public class Apps {
     }
 
     @Transactional(readOnly = true)
-    public AppView get(String app) {
+    public App get(String app) {
         return jdbc.sql("select * from apps where name = ?")
                 .param(app)
                 .query(this::view)
@@ -147,8 +144,8 @@ public class Apps {
     }
 
     @Transactional(readOnly = true)
-    public Page<AppView> list(PageRequest page, boolean includeArchived) {
-        List<AppView> items = jdbc.sql("""
+    public Slice<App> list(PageRequest page, boolean includeArchived) {
+        List<App> items = jdbc.sql("""
         select * from apps where name > :after and (:archived or archived_at is null) order by name limit :limit
         """)
                 .param("after", page.after() == null ? "" : page.after())
@@ -156,7 +153,7 @@ public class Apps {
                 .param("limit", page.limit() + 1)
                 .query(this::view)
                 .list();
-        return page.page(items, AppView::name);
+        return page.page(items, App::name);
     }
 
     /** The app named {@code app}, or 404. */
@@ -247,10 +244,10 @@ public class Apps {
         return labels == null ? Map.of() : labels;
     }
 
-    private AppView view(ResultSet rs, int n) throws SQLException {
+    private App view(ResultSet rs, int n) throws SQLException {
         Map<String, String> labels =
                 json.readValue(rs.getString("labels"), new TypeReference<Map<String, String>>() {});
-        return new AppView(
+        return new App(
                 rs.getString("name"),
                 rs.getString("image"),
                 rs.getString("repo_url"),

@@ -2,7 +2,6 @@ package dev.catapult.artifact;
 
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
-import dev.catapult.api.JobAccepted;
 import dev.catapult.audit.ArtifactScanRequested;
 import dev.catapult.audit.AuditTrail;
 import dev.catapult.audit.RegistryBackfillRequested;
@@ -32,7 +31,7 @@ public class AdminCommands {
 
     /** {@code repository} includes the registry host, e.g. {@code 127.0.0.1:5000/shop/api}. */
     @Transactional
-    public JobAccepted scan(Actor actor, @Nullable String repository, @Nullable String tag) {
+    public AcceptedJob scan(Actor actor, @Nullable String repository, @Nullable String tag) {
         actor.grants().require(Permission.admin());
         if (repository == null || tag == null) {
             throw new InvalidInput(repository == null ? "repository" : "tag", "is required");
@@ -52,7 +51,7 @@ public class AdminCommands {
     }
 
     @Transactional
-    public JobAccepted backfill(Actor actor, @Nullable String registryName) {
+    public AcceptedJob backfill(Actor actor, @Nullable String registryName) {
         actor.grants().require(Permission.admin());
         if (registryName == null) {
             throw new InvalidInput("registry", "is required");
@@ -64,7 +63,7 @@ public class AdminCommands {
         return accepted(id, Backfill.KIND);
     }
 
-    private JobAccepted accepted(String id, String kind) {
-        return new JobAccepted(id, kind, jobs.get(id).status(), "/api/v1/admin/jobs/" + id);
+    private AcceptedJob accepted(String id, String kind) {
+        return new AcceptedJob(id, kind, jobs.get(id).status());
     }
 }

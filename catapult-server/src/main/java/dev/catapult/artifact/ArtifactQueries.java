@@ -1,9 +1,8 @@
 package dev.catapult.artifact;
 
-import dev.catapult.api.ArtifactView;
-import dev.catapult.api.Page;
 import dev.catapult.common.NotFound;
 import dev.catapult.platform.PageRequest;
+import dev.catapult.platform.Slice;
 import dev.catapult.release.Digest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,7 +44,7 @@ public class ArtifactQueries {
      * derived service name.
      */
     @Transactional(readOnly = true)
-    public Page<ArtifactView> list(
+    public Slice<Artifact> list(
             @Nullable String repository, @Nullable String tag, @Nullable String service, PageRequest page) {
         List<Row> rows = jdbc.sql(SELECT + """
         where (cast(:repo as text) is null or a.repository = :repo or r.host || '/' || a.repository = :repo)
@@ -62,13 +61,12 @@ public class ArtifactQueries {
                 .param("limit", page.limit() + 1)
                 .query(this::row)
                 .list();
-        Page<Row> kept = page.page(rows, Row::id);
-        return new Page<>(kept.items().stream().map(this::view).toList(), kept.nextCursor());
+        return page.page(rows, Row::id).map(this::view);
     }
 
     /** The artifact with this digest (the first catalogued, if several repositories hold it). */
     @Transactional(readOnly = true)
-    public ArtifactView get(String digest) {
+    public Artifact get(String digest) {
         new Digest(digest);
         return jdbc.sql(SELECT + " where a.digest = ? order by a.id limit 1")
                 .param(digest)
@@ -92,7 +90,7 @@ public class ArtifactQueries {
 
     /** Every artifact of a repository that a tag points at now, newest first. */
     @Transactional(readOnly = true)
-    public List<ArtifactView> tagged(String repository) {
+    public List<Artifact> tagged(String repository) {
         return jdbc.sql(SELECT + """
         where (a.repository = :repo or r.host || '/' || a.repository = :repo)
           and exists (select 1 from artifact_tags t where t.registry_id = a.registry_id and t.repository = a.repository
@@ -132,22 +130,22 @@ public class ArtifactQueries {
                 .list();
     }
 
-    private record Row(long id, ArtifactView base) {}
+    private record Row(long id, Artifact base) {}
 
-    private ArtifactView view(Row row) {
-        ArtifactView a = row.base();
+    private Artifact view(Row row) {
+        Artifact a = row.base();
         List<String> tags = jdbc.sql(
                         "select t.tag from artifact_tags t join registries r on r.id = t.registry_id where r.name = ? and t.repository = ? and t.digest = ? order by t.tag")
                 .params(a.registry(), a.repository(), a.digest())
                 .query(String.class)
                 .list();
-        List<ArtifactView.LayerRef> layers = jdbc.sql(
+        List<Artifact.Layer> layers = jdbc.sql(
                         "select layer_digest, media_type, size from artifact_layers where artifact_id = ? order by position")
                 .param(row.id())
-                .query((rs, n) -> new ArtifactView.LayerRef(
+                .query((rs, n) -> new Artifact.Layer(
                         rs.getString(1), rs.getString(2), rs.getObject(3) == null ? null : rs.getLong(3)))
                 .list();
-        return new ArtifactView(
+        return new Artifact(
                 a.registry(),
                 a.repository(),
                 a.digest(),
@@ -172,9 +170,9 @@ public class ArtifactQueries {
     }
 
     /** The final file view: every layer's files of interest with whiteouts and opaque directories applied. */
-    private List<ArtifactView.FileRef> files(List<ArtifactView.LayerRef> layers) {
+    private List<Artifact.File> files(List<Artifact.Layer> layers) {
         List<LayerFiles> scans = new ArrayList<>();
-        for (ArtifactView.LayerRef l : layers) {
+        for (Artifact.Layer l : layers) {
             Optional<LayerScan> scan = jdbc.sql("""
           select whiteouts, opaque_directories, entries, uncompressed_bytes, truncated, notes from layers where digest = ?
           """)
@@ -184,7 +182,7 @@ public class ArtifactQueries {
             scan.ifPresent(s -> scans.add(new LayerFiles(l.digest(), s)));
         }
         return FinalView.of(scans).files().stream()
-                .map(f -> new ArtifactView.FileRef(f.path(), f.layerDigest(), f.size(), f.sha256()))
+                .map(f -> new Artifact.File(f.path(), f.layerDigest(), f.size(), f.sha256()))
                 .toList();
     }
 
@@ -215,7 +213,7 @@ public class ArtifactQueries {
     private Row row(ResultSet rs, int n) throws SQLException {
         Timestamp created = rs.getTimestamp("created");
         String platform = rs.getString("platform");
-        ArtifactView base = new ArtifactView(
+        Artifact base = new Artifact(
                 rs.getString("registry"),
                 rs.getString("repository"),
                 rs.getString("digest"),

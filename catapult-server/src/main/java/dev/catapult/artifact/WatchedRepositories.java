@@ -1,6 +1,7 @@
 package dev.catapult.artifact;
 
 import dev.catapult.registry.RegistryRecord;
+import dev.catapult.targets.Targets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 class WatchedRepositories {
     private final JdbcClient jdbc;
+    private final Targets targets;
 
-    WatchedRepositories(JdbcClient jdbc) {
+    WatchedRepositories(JdbcClient jdbc, Targets targets) {
         this.jdbc = jdbc;
+        this.targets = targets;
     }
 
     /** Repository path (without host) → pinned tags (possibly none), sorted for stable cycles. */
@@ -29,15 +32,9 @@ class WatchedRepositories {
                 .query(String.class)
                 .list()
                 .forEach(image -> watched.computeIfAbsent(image.substring(prefix.length()), k -> new TreeSet<>()));
-        jdbc.sql("""
-        select a.image, t.watch ->> 'pinnedTag' from targets t join apps a on a.id = t.app_id
-        where a.archived_at is null and starts_with(a.image, ?) and t.watch ->> 'pinnedTag' is not null
-        """)
-                .param(prefix)
-                .query((rs, n) -> Map.entry(rs.getString(1).substring(prefix.length()), rs.getString(2)))
-                .list()
-                .forEach(e -> watched.computeIfAbsent(e.getKey(), k -> new TreeSet<>())
-                        .add(e.getValue()));
+        targets.pinnedTags(prefix)
+                .forEach(p -> watched.computeIfAbsent(p.image().substring(prefix.length()), k -> new TreeSet<>())
+                        .add(p.tag()));
         Map<String, List<String>> out = new TreeMap<>();
         watched.forEach((repo, tags) -> out.put(repo, List.copyOf(tags)));
         return out;

@@ -2,6 +2,7 @@ package dev.catapult.audit;
 
 import dev.catapult.platform.PageRequest;
 import dev.catapult.platform.RequestIds;
+import dev.catapult.platform.Slice;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -104,13 +105,8 @@ public class AuditTrail {
                 .param("limit", page.limit() + 1)
                 .query((rs, n) -> read(rs))
                 .list();
-        // Like PageRequest.page, which answers with the wire's page: the extra row only says there is more.
-        if (fetched.size() <= page.limit()) {
-            return new AuditPage(fetched, null);
-        }
-        List<AuditRecord> items = List.copyOf(fetched.subList(0, page.limit()));
-        return new AuditPage(
-                items, PageRequest.encode(String.valueOf(items.getLast().seq())));
+        Slice<AuditRecord> kept = page.page(fetched, AuditRecord::seq);
+        return new AuditPage(kept.items(), kept.nextCursor());
     }
 
     /** Recomputes the chain from the first event; reports the first altered, reordered or missing one. */

@@ -297,9 +297,7 @@ public class Deployments {
         Long envId = env == null ? null : environments.find(env).id();
         DeployStatus s = status == null ? null : DeployStatus.fromWire("status", status);
         List<Deploy> items = store.list(a.id(), envId, s, page.after(), page.limit() + 1);
-        // Kept free of the wire's page type whichever type PageRequest.page returns.
-        var fetched = page.page(items, Deploy::id);
-        return new Slice<>(fetched.items(), fetched.nextCursor());
+        return page.page(items, Deploy::id);
     }
 
     /**

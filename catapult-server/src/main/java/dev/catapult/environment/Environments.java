@@ -2,9 +2,6 @@ package dev.catapult.environment;
 
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
-import dev.catapult.api.EnvironmentCreateRequest;
-import dev.catapult.api.EnvironmentPatchRequest;
-import dev.catapult.api.EnvironmentView;
 import dev.catapult.audit.AuditTrail;
 import dev.catapult.audit.EnvironmentCreated;
 import dev.catapult.audit.EnvironmentUpdated;
@@ -35,7 +32,7 @@ public class Environments {
     }
 
     @Transactional
-    public EnvironmentView create(Actor actor, EnvironmentCreateRequest req) {
+    public Environment create(Actor actor, NewEnvironment req) {
         actor.grants().require(Permission.admin());
         EnvironmentName name = new EnvironmentName(req.name());
         int rank = EnvironmentRules.rank(req.rank());
@@ -64,7 +61,7 @@ public class Environments {
     }
 
     @Transactional
-    public EnvironmentView patch(Actor actor, String env, EnvironmentPatchRequest req) {
+    public Environment patch(Actor actor, String env, EnvironmentChanges req) {
         actor.grants().require(Permission.admin());
         EnvironmentRecord existing = find(env);
         int rank = req.rank() == null ? existing.rank() : EnvironmentRules.rank(req.rank());
@@ -96,14 +93,14 @@ public class Environments {
     }
 
     @Transactional(readOnly = true)
-    public List<EnvironmentView> list() {
+    public List<Environment> list() {
         return jdbc.sql("select * from environments order by rank, name")
                 .query(this::view)
                 .list();
     }
 
     @Transactional(readOnly = true)
-    public EnvironmentView get(String env) {
+    public Environment get(String env) {
         return jdbc.sql("select * from environments where name = ?")
                 .param(env)
                 .query(this::view)
@@ -128,8 +125,8 @@ public class Environments {
                 .orElseThrow(() -> new NotFound("environment '" + env + "' not found"));
     }
 
-    private EnvironmentView view(ResultSet rs, int n) throws SQLException {
-        return new EnvironmentView(
+    private Environment view(ResultSet rs, int n) throws SQLException {
+        return new Environment(
                 rs.getString("name"),
                 rs.getInt("rank"),
                 rs.getBoolean("protected"),

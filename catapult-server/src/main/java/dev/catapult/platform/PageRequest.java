@@ -1,6 +1,5 @@
 package dev.catapult.platform;
 
-import dev.catapult.api.Page;
 import dev.catapult.common.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -45,12 +44,12 @@ public record PageRequest(int limit, @Nullable String after) {
      * The page from {@code fetched}, which holds up to {@code limit + 1} items in list order: the extra item
      * only says that another page exists, whose cursor is the key of the last item kept.
      */
-    public <T> Page<T> page(List<T> fetched, Function<T, Object> key) {
+    public <T> Slice<T> page(List<T> fetched, Function<T, Object> key) {
         if (fetched.size() <= limit) {
-            return new Page<>(fetched, null);
+            return new Slice<>(fetched, null);
         }
         List<T> items = List.copyOf(fetched.subList(0, limit));
-        return new Page<>(items, encode(String.valueOf(key.apply(items.getLast()))));
+        return new Slice<>(items, encode(String.valueOf(key.apply(items.getLast()))));
     }
 
     /** The cursor key as a number (for lists keyed by a sequence). */

@@ -1,6 +1,5 @@
 package dev.catapult.registry;
 
-import dev.catapult.api.RegistryCreateRequest;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ApplicationArguments;
@@ -35,7 +34,7 @@ class ConfiguredRegistries implements ApplicationRunner {
     record Entry(
             String name,
             String url,
-            RegistryCreateRequest.@Nullable Auth auth,
+            NewRegistry.@Nullable Auth auth,
             @Nullable String notificationSecretEnv,
             @Nullable String pollInterval,
             @Nullable Integer maxConcurrency) {}
@@ -45,8 +44,8 @@ class ConfiguredRegistries implements ApplicationRunner {
         for (Entry e : config.registries()) {
             String secret =
                     e.notificationSecretEnv() == null ? null : environment.getProperty(e.notificationSecretEnv());
-            registries.defineFromConfig(new RegistryCreateRequest(
-                    e.name(), e.url(), e.auth(), secret, e.pollInterval(), e.maxConcurrency()));
+            registries.defineFromConfig(
+                    new NewRegistry(e.name(), e.url(), e.auth(), secret, e.pollInterval(), e.maxConcurrency()));
         }
     }
 }

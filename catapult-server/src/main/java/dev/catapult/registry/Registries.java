@@ -2,8 +2,6 @@ package dev.catapult.registry;
 
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
-import dev.catapult.api.RegistryCreateRequest;
-import dev.catapult.api.RegistryView;
 import dev.catapult.audit.AuditTrail;
 import dev.catapult.audit.RegistryConfigured;
 import dev.catapult.audit.RegistryCreated;
@@ -51,7 +49,7 @@ public class Registries {
     }
 
     @Transactional
-    public RegistryView create(Actor actor, RegistryCreateRequest req) {
+    public RegistryRecord create(Actor actor, NewRegistry req) {
         actor.grants().require(Permission.admin());
         Validated v = validate(req);
         if (define(v, "api") == 0) {
@@ -65,12 +63,12 @@ public class Registries {
                         v.settings.url().toString(),
                         v.settings.auth().type(),
                         v.secretHash != null));
-        return view(find(v.settings.name()));
+        return find(v.settings.name());
     }
 
     /** Creates or updates a registry from the configuration file (at start-up). */
     @Transactional
-    public void defineFromConfig(RegistryCreateRequest req) {
+    public void defineFromConfig(NewRegistry req) {
         Validated v = validate(req);
         jdbc.sql("""
         insert into registries (name, url, host, auth_type, username_env, password_env, notification_secret_hash,
@@ -143,22 +141,6 @@ public class Registries {
                 .update();
     }
 
-    public RegistryView view(RegistryRecord r) {
-        RegistrySettings s = r.settings();
-        return new RegistryView(
-                s.name(),
-                s.url().toString(),
-                s.host(),
-                new RegistryCreateRequest.Auth(
-                        s.auth().type(), s.auth().usernameEnv(), s.auth().passwordEnv()),
-                r.notificationSecretHash() != null,
-                r.pollInterval().toSeconds() + "s",
-                s.maxConcurrency(),
-                r.definedIn(),
-                r.lastPolledAt(),
-                r.createdAt());
-    }
-
     private int define(Validated v, String definedIn) {
         return jdbc.sql("""
         insert into registries (name, url, host, auth_type, username_env, password_env, notification_secret_hash,
@@ -191,7 +173,7 @@ public class Registries {
             Duration pollInterval,
             @Nullable String secretHash) {}
 
-    private static Validated validate(RegistryCreateRequest req) {
+    private static Validated validate(NewRegistry req) {
         if (req.name() == null || !NAME.matcher(req.name()).matches()) {
             throw new InvalidInput("name", "registry names match " + NAME.pattern());
         }
@@ -211,8 +193,7 @@ public class Registries {
                     "url",
                     "must be the registry's base URL, e.g. https://ghcr.io or http://127.0.0.1:5000 (no path, no credentials)");
         }
-        RegistryCreateRequest.Auth a =
-                req.auth() == null ? new RegistryCreateRequest.Auth("none", null, null) : req.auth();
+        NewRegistry.Auth a = req.auth() == null ? new NewRegistry.Auth("none", null, null) : req.auth();
         if (a.type() == null || !List.of("none", "basic", "bearer").contains(a.type())) {
             throw new InvalidInput("auth.type", "must be none, basic or bearer");
         }

@@ -3,10 +3,6 @@ package dev.catapult.release;
 import com.github.f4b6a3.ulid.UlidCreator;
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
-import dev.catapult.api.ContainsView;
-import dev.catapult.api.Page;
-import dev.catapult.api.ReleaseCreateRequest;
-import dev.catapult.api.ReleaseView;
 import dev.catapult.app.AppRecord;
 import dev.catapult.app.Apps;
 import dev.catapult.audit.AuditTrail;
@@ -17,6 +13,7 @@ import dev.catapult.common.NotFound;
 import dev.catapult.common.Sha256;
 import dev.catapult.notify.Notifications;
 import dev.catapult.platform.PageRequest;
+import dev.catapult.platform.Slice;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -61,11 +58,11 @@ public class ReleaseLedger {
     }
 
     /** A created release, and whether it was an idempotent replay of an earlier request. */
-    public record Created(ReleaseView release, boolean replayed) {}
+    public record Created(Release release, boolean replayed) {}
 
     @Transactional
     public Created create(
-            Actor actor, String app, ReleaseCreateRequest req, @Nullable String idempotencyKey, ReleaseSource source) {
+            Actor actor, String app, NewRelease req, @Nullable String idempotencyKey, ReleaseSource source) {
         actor.grants().require(new Permission.Release(app));
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new InvalidInput("Idempotency-Key", "must be 1–255 printable ASCII characters");
@@ -141,7 +138,7 @@ public class ReleaseLedger {
     }
 
     @Transactional(readOnly = true)
-    public ReleaseView get(String app, long version) {
+    public Release get(String app, long version) {
         AppRecord a = apps.find(app);
         return jdbc.sql("select * from releases where app_id = ? and version = ?")
                 .params(a.id(), version)
@@ -151,7 +148,7 @@ public class ReleaseLedger {
     }
 
     @Transactional(readOnly = true)
-    public ReleaseView latest(String app) {
+    public Release latest(String app) {
         AppRecord a = apps.find(app);
         if (a.lastVersion() == 0) {
             throw new NotFound("app '" + app + "' has no releases yet");
@@ -161,19 +158,19 @@ public class ReleaseLedger {
 
     /** Releases newest first; with {@code containing}, only those known to contain that commit. */
     @Transactional(readOnly = true)
-    public Page<ReleaseView> list(String app, PageRequest page, @Nullable String containing) {
+    public Slice<Release> list(String app, PageRequest page, @Nullable String containing) {
         AppRecord a = apps.find(app);
         CommitSha commit = containing == null ? null : CommitSha.of("contains", containing);
         List<ReleaseCommits> all = commit == null ? List.of() : history(a.id());
-        List<ReleaseView> items = new ArrayList<>();
+        List<Release> items = new ArrayList<>();
         long before = page.afterAsLong();
         while (items.size() <= page.limit()) {
-            List<ReleaseView> batch = jdbc.sql(
+            List<Release> batch = jdbc.sql(
                             "select * from releases where app_id = ? and version < ? order by version desc limit ?")
                     .params(a.id(), before, page.limit() + 1)
                     .query((rs, n) -> view(app, rs))
                     .list();
-            for (ReleaseView r : batch) {
+            for (Release r : batch) {
                 if (commit == null || CommitContainment.of(all, r.version(), commit) == Containment.TRUE) {
                     items.add(r);
                 }
@@ -183,24 +180,18 @@ public class ReleaseLedger {
             }
             before = batch.getLast().version();
         }
-        return page.page(items, ReleaseView::version);
+        return page.page(items, Release::version);
     }
 
     @Transactional(readOnly = true)
-    public ContainsView contains(String app, long version, @Nullable String commit) {
+    public ReleaseContainment contains(String app, long version, @Nullable String commit) {
         if (commit == null) {
             throw new InvalidInput("commit", "is required");
         }
         CommitSha sha = CommitSha.of("commit", commit);
         AppRecord a = apps.find(app);
         get(app, version);
-        Containment c = CommitContainment.of(history(a.id()), version, sha);
-        Object answer = switch (c) {
-            case TRUE -> Boolean.TRUE;
-            case FALSE -> Boolean.FALSE;
-            case UNKNOWN -> "unknown";
-        };
-        return new ContainsView(app, version, sha.value(), answer);
+        return new ReleaseContainment(app, version, sha.value(), CommitContainment.of(history(a.id()), version, sha));
     }
 
     /** Every release's commit and commit list, oldest first (what containment decisions need). */
@@ -220,9 +211,9 @@ public class ReleaseLedger {
                 .list();
     }
 
-    private static ReleaseView view(String app, ResultSet rs) throws SQLException {
+    private static Release view(String app, ResultSet rs) throws SQLException {
         java.sql.Array arr = rs.getArray("commits");
-        return new ReleaseView(
+        return new Release(
                 app,
                 rs.getLong("version"),
                 rs.getString("commit_sha"),
@@ -236,7 +227,7 @@ public class ReleaseLedger {
                 rs.getTimestamp("created_at").toInstant());
     }
 
-    private static String requestHash(ReleaseCreateRequest req) {
+    private static String requestHash(NewRelease req) {
         return Sha256.hex(dev.catapult.audit.CanonicalJson.write(Arrays.asList(
                 req.commit(), req.image(), req.imageTag(), req.changelog(), req.commits(), req.noImage())));
     }

@@ -1,7 +1,5 @@
 package dev.catapult.status;
 
-import dev.catapult.api.StatusEntry;
-import dev.catapult.api.StatusView;
 import java.sql.Timestamp;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -22,14 +20,14 @@ public class StatusMatrix {
     }
 
     @Transactional(readOnly = true)
-    public StatusView read(@Nullable List<String> environments, @Nullable String app) {
+    public StatusGrid read(@Nullable List<String> environments, @Nullable String app) {
         String[] envs = environments == null || environments.isEmpty() ? null : environments.toArray(String[]::new);
         List<String> names = jdbc.sql(
                         "select name from environments where (cast(:envs as text[]) is null or name = any(:envs)) order by rank, name")
                 .param("envs", envs)
                 .query(String.class)
                 .list();
-        List<StatusEntry> entries = jdbc.sql("""
+        List<StatusCell> entries = jdbc.sql("""
         select a.name as app, a.last_version, e.name as env, s.current_version,
                ld.id as latest_id, ld.status as latest_status, ld.updated_at as latest_at, ld.actor as latest_actor,
                cd.finished_at as current_at, cd.actor as current_actor
@@ -49,7 +47,7 @@ public class StatusMatrix {
                     Long version = rs.getObject("current_version") == null ? null : rs.getLong("current_version");
                     Timestamp at = rs.getTimestamp(version != null ? "current_at" : "latest_at");
                     String by = rs.getString(version != null ? "current_actor" : "latest_actor");
-                    return new StatusEntry(
+                    return new StatusCell(
                             rs.getString("app"),
                             rs.getString("env"),
                             latest,
@@ -61,6 +59,6 @@ public class StatusMatrix {
                             version == null ? latest : latest - version);
                 })
                 .list();
-        return new StatusView(names, entries);
+        return new StatusGrid(names, entries);
     }
 }

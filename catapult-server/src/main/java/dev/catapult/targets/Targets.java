@@ -2,7 +2,6 @@ package dev.catapult.targets;
 
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
-import dev.catapult.api.TargetView;
 import dev.catapult.app.AppRecord;
 import dev.catapult.app.Apps;
 import dev.catapult.audit.AuditTrail;
@@ -64,7 +63,7 @@ public class Targets {
     }
 
     @Transactional
-    public TargetView put(
+    public Target put(
             Actor actor,
             String app,
             String env,
@@ -93,14 +92,16 @@ public class Targets {
         return get(app, env);
     }
 
+    /**
+     * Changes the watch settings: {@code changes} is a JSON merge patch over them (a key set to {@code null} is
+     * removed), and the merged settings are validated as a whole.
+     */
     @Transactional
-    public TargetView patchWatch(Actor actor, String app, String env, Map<String, Object> changes) {
+    public Target patchWatch(Actor actor, String app, String env, Map<String, @Nullable Object> changes) {
         actor.grants().require(new Permission.Watch(app, env));
-        TargetView current = get(app, env);
-        Map<String, Object> merged = new LinkedHashMap<>(current.watch() == null ? Map.of() : current.watch());
-        // The view adds the hold and the last evaluation; neither is a setting.
-        merged.remove("hold");
-        merged.remove("lastEvaluation");
+        Target current = get(app, env);
+        Map<String, @Nullable Object> merged = new LinkedHashMap<>(
+                current.watch() == null ? Map.of() : current.watch().toMap());
         merged.putAll(changes);
         merged.values().removeIf(v -> v == null);
         WatchSpec w = WatchSpec.parse(merged);
@@ -119,7 +120,7 @@ public class Targets {
 
     /** Holds automation for a target until released or {@code until} passes (I5). */
     @Transactional
-    public TargetView hold(Actor actor, String app, String env, @Nullable String reason, @Nullable Instant until) {
+    public Target hold(Actor actor, String app, String env, @Nullable String reason, @Nullable Instant until) {
         actor.grants().require(new Permission.Watch(app, env));
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new InvalidInput("reason", "is required (at most 500 characters)");
@@ -128,7 +129,7 @@ public class Targets {
         if (until != null && !until.isAfter(now)) {
             throw new InvalidInput("until", "must be in the future");
         }
-        TargetView t = get(app, env);
+        Target t = get(app, env);
         jdbc.sql(
                         "update targets set hold_reason = ?, hold_until = ?, hold_by = ?, hold_at = ? where app_id = ? and environment_id = ?")
                 .params(
@@ -146,7 +147,7 @@ public class Targets {
     }
 
     @Transactional
-    public TargetView releaseHold(Actor actor, String app, String env) {
+    public Target releaseHold(Actor actor, String app, String env) {
         actor.grants().require(new Permission.Watch(app, env));
         get(app, env);
         int changed = jdbc.sql("""
@@ -166,7 +167,7 @@ public class Targets {
     }
 
     @Transactional(readOnly = true)
-    public List<TargetView> list(String app) {
+    public List<Target> list(String app) {
         AppRecord a = apps.find(app);
         return jdbc.sql("""
         select a.name as app, e.name as env, t.* from targets t join apps a on a.id = t.app_id
@@ -175,7 +176,7 @@ public class Targets {
     }
 
     @Transactional(readOnly = true)
-    public TargetView get(String app, String env) {
+    public Target get(String app, String env) {
         AppRecord a = apps.find(app);
         EnvironmentRecord e = environments.find(env);
         return jdbc.sql("""
@@ -223,35 +224,73 @@ public class Targets {
                 .orElseGet(DeployerSpec::recordOnly);
     }
 
+    /**
+     * The tags watches pin on images starting with {@code imagePrefix} ({@code host/}), of apps that are not
+     * archived: what a registry poll re-checks.
+     */
+    @Transactional(readOnly = true)
+    public List<PinnedTag> pinnedTags(String imagePrefix) {
+        return jdbc.sql("""
+        select a.image, t.watch ->> 'pinnedTag' from targets t join apps a on a.id = t.app_id
+        where a.archived_at is null and starts_with(a.image, ?) and t.watch ->> 'pinnedTag' is not null
+        """)
+                .param(imagePrefix)
+                .query((rs, n) -> new PinnedTag(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    /** The targets with auto-deploy on, of apps that are not archived. */
+    @Transactional(readOnly = true)
+    public List<TargetKey> autoDeploying() {
+        return jdbc.sql("""
+        select t.app_id, t.environment_id from targets t join apps a on a.id = t.app_id
+        where a.archived_at is null and (t.watch ->> 'autoDeploy')::boolean
+        """)
+                .query((rs, n) -> new TargetKey(rs.getLong(1), rs.getLong(2)))
+                .list();
+    }
+
+    /** Every distinct Engine API host of a {@code docker} target of an app that is not archived, sorted. */
+    @Transactional(readOnly = true)
+    public List<String> dockerHosts() {
+        return jdbc.sql("""
+        select distinct t.deployer ->> 'host' from targets t join apps a on a.id = t.app_id
+        where t.deployer ->> 'type' = 'docker' and a.archived_at is null and t.deployer ->> 'host' is not null
+        order by 1
+        """).query(String.class).list();
+    }
+
+    /** The names of apps, not archived, with a watch in some environment, sorted. */
+    @Transactional(readOnly = true)
+    public List<String> watchedApps() {
+        return jdbc.sql("""
+        select distinct a.name from apps a join targets t on t.app_id = a.id
+        where t.watch is not null and a.archived_at is null order by a.name
+        """).query(String.class).list();
+    }
+
     private static void requireWrite(Actor actor) {
         actor.grants().require(new Permission.AppWrite());
     }
 
-    private TargetView view(ResultSet rs, int n) throws SQLException {
+    private Target view(ResultSet rs, int n) throws SQLException {
         String watchJson = rs.getString("watch");
-        Map<String, Object> watch = watchJson == null ? null : new LinkedHashMap<>(json.readValue(watchJson, MAP));
-        if (rs.getString("hold_reason") != null) {
-            Map<String, Object> hold = new LinkedHashMap<>();
-            hold.put("reason", rs.getString("hold_reason"));
-            hold.put(
-                    "until",
-                    rs.getTimestamp("hold_until") == null
-                            ? null
-                            : rs.getTimestamp("hold_until").toInstant().toString());
-            hold.put("by", rs.getString("hold_by"));
-            hold.put("at", rs.getTimestamp("hold_at").toInstant().toString());
-            watch = watch == null ? new LinkedHashMap<>() : watch;
-            watch.put("hold", hold);
-        }
+        Timestamp holdUntil = rs.getTimestamp("hold_until");
+        TargetHold hold = rs.getString("hold_reason") == null
+                ? null
+                : new TargetHold(
+                        rs.getString("hold_reason"),
+                        holdUntil == null ? null : holdUntil.toInstant(),
+                        rs.getString("hold_by"),
+                        rs.getTimestamp("hold_at").toInstant());
         String evaluation = rs.getString("last_evaluation");
-        if (watch != null && evaluation != null) {
-            watch.put("lastEvaluation", json.readValue(evaluation, MAP));
-        }
-        return new TargetView(
+        return new Target(
                 rs.getString("app"),
                 rs.getString("env"),
-                json.readValue(rs.getString("deployer"), MAP),
-                watch,
+                DeployerSpec.parse(json.readValue(rs.getString("deployer"), MAP)),
+                watchJson == null ? null : WatchSpec.parse(json.readValue(watchJson, MAP)),
+                hold,
+                evaluation == null ? null : json.readValue(evaluation, MAP),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

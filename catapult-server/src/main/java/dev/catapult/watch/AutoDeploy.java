@@ -1,13 +1,13 @@
 package dev.catapult.watch;
 
 import dev.catapult.access.Actor;
-import dev.catapult.api.ReleaseCreateRequest;
 import dev.catapult.app.ImageRepository;
 import dev.catapult.common.DomainException;
 import dev.catapult.deploy.Deployments;
 import dev.catapult.registry.Registries;
 import dev.catapult.release.Digest;
 import dev.catapult.release.ImageReference;
+import dev.catapult.release.NewRelease;
 import dev.catapult.release.ReleaseLedger;
 import dev.catapult.release.ReleaseSource;
 import dev.catapult.targets.WatchSpec;
@@ -154,7 +154,7 @@ public class AutoDeploy {
                 releases.create(
                                 AUTOMATION,
                                 t.app(),
-                                new ReleaseCreateRequest(
+                                new NewRelease(
                                         create.commit().value(),
                                         decision.image().digestReference(),
                                         chosen.tag(),

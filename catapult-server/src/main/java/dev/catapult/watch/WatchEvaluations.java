@@ -5,8 +5,8 @@ import dev.catapult.job.JobHandler;
 import dev.catapult.job.JobKind;
 import dev.catapult.job.JobProgress;
 import dev.catapult.job.JobQueue;
+import dev.catapult.targets.Targets;
 import dev.catapult.targets.WatchChanged;
-import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,11 +25,13 @@ public class WatchEvaluations implements JobHandler<EvaluateWatch> {
     private final JobQueue jobs;
     private final JdbcClient jdbc;
     private final AutoDeploy autoDeploy;
+    private final Targets targets;
 
-    WatchEvaluations(JobQueue jobs, JdbcClient jdbc, AutoDeploy autoDeploy) {
+    WatchEvaluations(JobQueue jobs, JdbcClient jdbc, AutoDeploy autoDeploy, Targets targets) {
         this.jobs = jobs;
         this.jdbc = jdbc;
         this.autoDeploy = autoDeploy;
+        this.targets = targets;
     }
 
     @Override
@@ -82,12 +84,6 @@ public class WatchEvaluations implements JobHandler<EvaluateWatch> {
 
     @Scheduled(fixedDelayString = "${catapult.watch.sweep:60s}", initialDelayString = "${catapult.watch.sweep:60s}")
     void sweep() {
-        List<long[]> watched = jdbc.sql("""
-        select t.app_id, t.environment_id from targets t join apps a on a.id = t.app_id
-        where a.archived_at is null and (t.watch ->> 'autoDeploy')::boolean
-        """)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                .list();
-        watched.forEach(t -> request(t[0], t[1], "sweep"));
+        targets.autoDeploying().forEach(t -> request(t.appId(), t.environmentId(), "sweep"));
     }
 }

@@ -2,6 +2,9 @@ package dev.catapult.access.web;
 
 import dev.catapult.access.AccessControl;
 import dev.catapult.access.Actor;
+import dev.catapult.access.IssuedToken;
+import dev.catapult.access.Principal;
+import dev.catapult.access.TotpEnrolment;
 import dev.catapult.api.PrincipalCreateRequest;
 import dev.catapult.api.PrincipalView;
 import dev.catapult.api.TokenCreateRequest;
@@ -30,18 +33,21 @@ class PrincipalController {
     @PostMapping("/api/v1/principals")
     @ResponseStatus(HttpStatus.CREATED)
     PrincipalView create(Actor actor, @RequestBody PrincipalCreateRequest body) {
-        return access.createPrincipal(actor, body.name(), body.kind(), body.password());
+        return view(access.createPrincipal(actor, body.name(), body.kind(), body.password()));
     }
 
     @GetMapping("/api/v1/principals")
     List<PrincipalView> list(Actor actor) {
-        return access.listPrincipals(actor);
+        return access.listPrincipals(actor).stream()
+                .map(PrincipalController::view)
+                .toList();
     }
 
     @PostMapping("/api/v1/principals/{id}/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     TokenView createToken(Actor actor, @PathVariable String id, @RequestBody TokenCreateRequest body) {
-        return access.createToken(actor, id, body.name(), body.scopes(), body.expiresAt());
+        IssuedToken t = access.createToken(actor, id, body.name(), body.scopes(), body.expiresAt());
+        return new TokenView(t.id(), t.principalId(), t.name(), t.scopes(), t.expiresAt(), t.createdAt(), t.secret());
     }
 
     @DeleteMapping("/api/v1/tokens/{id}")
@@ -53,6 +59,13 @@ class PrincipalController {
     @PostMapping("/api/v1/principals/{id}/totp")
     TotpEnrolmentView totp(
             Actor actor, @PathVariable String id, @RequestBody(required = false) @Nullable TotpEnrolRequest body) {
-        return access.enrolTotp(actor, id, body == null ? null : body.code());
+        return switch (access.enrolTotp(actor, id, body == null ? null : body.code())) {
+            case TotpEnrolment.Started s -> new TotpEnrolmentView(false, s.secret(), s.otpauthUri());
+            case TotpEnrolment.Enrolled e -> new TotpEnrolmentView(true, null, null);
+        };
+    }
+
+    private static PrincipalView view(Principal p) {
+        return new PrincipalView(p.id(), p.name(), p.kind(), p.totpEnrolled(), p.createdAt());
     }
 }

@@ -6,8 +6,12 @@ import dev.catapult.api.AppCreateRequest;
 import dev.catapult.api.AppPatchRequest;
 import dev.catapult.api.AppView;
 import dev.catapult.api.Page;
+import dev.catapult.app.App;
+import dev.catapult.app.AppChanges;
 import dev.catapult.app.Apps;
+import dev.catapult.app.NewApp;
 import dev.catapult.platform.PageRequest;
+import dev.catapult.platform.web.Pages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +34,15 @@ class AppController {
     @PostMapping("/api/v1/apps")
     @ResponseStatus(HttpStatus.CREATED)
     AppView create(Actor actor, @RequestBody AppCreateRequest body) {
-        return apps.create(actor, body);
+        return view(apps.create(
+                actor,
+                new NewApp(
+                        body.name(),
+                        body.image(),
+                        body.repoUrl(),
+                        body.team(),
+                        body.labels(),
+                        body.imageTagTemplate())));
     }
 
     @GetMapping("/api/v1/apps")
@@ -40,22 +52,39 @@ class AppController {
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "false") boolean archived) {
         actor.grants().require(Permission.read());
-        return apps.list(PageRequest.of(limit, cursor), archived);
+        return Pages.wire(apps.list(PageRequest.of(limit, cursor), archived), AppController::view);
     }
 
     @GetMapping("/api/v1/apps/{app}")
     AppView get(Actor actor, @PathVariable String app) {
         actor.grants().require(Permission.read());
-        return apps.get(app);
+        return view(apps.get(app));
     }
 
     @PatchMapping("/api/v1/apps/{app}")
     AppView patch(Actor actor, @PathVariable String app, @RequestBody AppPatchRequest body) {
-        return apps.patch(actor, app, body);
+        return view(apps.patch(
+                actor,
+                app,
+                new AppChanges(body.image(), body.repoUrl(), body.team(), body.labels(), body.imageTagTemplate())));
     }
 
     @PostMapping("/api/v1/apps/{app}/archive")
     AppView archive(Actor actor, @PathVariable String app) {
-        return apps.archive(actor, app);
+        return view(apps.archive(actor, app));
+    }
+
+    static AppView view(App a) {
+        return new AppView(
+                a.name(),
+                a.image(),
+                a.repoUrl(),
+                a.team(),
+                a.labels(),
+                a.imageTagTemplate(),
+                a.archived(),
+                a.latestVersion(),
+                a.createdAt(),
+                a.updatedAt());
     }
 }

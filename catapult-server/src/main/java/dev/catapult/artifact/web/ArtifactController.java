@@ -7,9 +7,12 @@ import dev.catapult.api.AdminScanRequest;
 import dev.catapult.api.ArtifactView;
 import dev.catapult.api.JobAccepted;
 import dev.catapult.api.Page;
+import dev.catapult.artifact.AcceptedJob;
 import dev.catapult.artifact.AdminCommands;
+import dev.catapult.artifact.Artifact;
 import dev.catapult.artifact.ArtifactQueries;
 import dev.catapult.platform.PageRequest;
+import dev.catapult.platform.web.Pages;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -41,13 +44,14 @@ class ArtifactController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         actor.grants().require(Permission.read());
-        return queries.list(repository, tag, service, PageRequest.of(limit, cursor));
+        return Pages.wire(
+                queries.list(repository, tag, service, PageRequest.of(limit, cursor)), ArtifactController::view);
     }
 
     @GetMapping("/api/v1/artifacts/{digest}")
     ArtifactView get(Actor actor, @PathVariable String digest) {
         actor.grants().require(Permission.read());
-        return queries.get(digest);
+        return view(queries.get(digest));
     }
 
     /** The exact bytes of a file extracted from a layer. */
@@ -72,11 +76,45 @@ class ArtifactController {
 
     @PostMapping("/api/v1/admin/scan")
     ResponseEntity<JobAccepted> scan(Actor actor, @RequestBody AdminScanRequest body) {
-        return ResponseEntity.accepted().body(admin.scan(actor, body.repository(), body.tag()));
+        return ResponseEntity.accepted().body(accepted(admin.scan(actor, body.repository(), body.tag())));
     }
 
     @PostMapping("/api/v1/admin/backfill")
     ResponseEntity<JobAccepted> backfill(Actor actor, @RequestBody AdminBackfillRequest body) {
-        return ResponseEntity.accepted().body(admin.backfill(actor, body.registry()));
+        return ResponseEntity.accepted().body(accepted(admin.backfill(actor, body.registry())));
+    }
+
+    /** The wire form of a queued job: where to follow it. */
+    static JobAccepted accepted(AcceptedJob job) {
+        return new JobAccepted(job.id(), job.kind(), job.status(), "/api/v1/admin/jobs/" + job.id());
+    }
+
+    static ArtifactView view(Artifact a) {
+        return new ArtifactView(
+                a.registry(),
+                a.repository(),
+                a.digest(),
+                a.mediaType(),
+                a.size(),
+                a.tags(),
+                a.parentDigest(),
+                a.platform(),
+                a.platforms(),
+                a.labels(),
+                a.annotations(),
+                a.created(),
+                a.serviceName(),
+                a.gitUrl(),
+                a.revision(),
+                a.layers().stream()
+                        .map(l -> new ArtifactView.LayerRef(l.digest(), l.mediaType(), l.size()))
+                        .toList(),
+                a.files().stream()
+                        .map(f -> new ArtifactView.FileRef(f.path(), f.layerDigest(), f.size(), f.sha256()))
+                        .toList(),
+                a.scanStatus(),
+                a.scanError(),
+                a.scannerVersion(),
+                a.firstSeenAt());
     }
 }

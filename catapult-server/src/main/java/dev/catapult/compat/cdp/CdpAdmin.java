@@ -2,7 +2,7 @@ package dev.catapult.compat.cdp;
 
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
-import dev.catapult.api.JobAccepted;
+import dev.catapult.artifact.AcceptedJob;
 import dev.catapult.artifact.AdminCommands;
 import dev.catapult.common.InvalidInput;
 import dev.catapult.registry.Registries;
@@ -30,7 +30,7 @@ public class CdpAdmin {
 
     /** Rescans one tag; {@code repo} may carry its registry host or not. */
     @Transactional
-    public JobAccepted scan(Actor actor, @Nullable String repo, @Nullable String tag) {
+    public AcceptedJob scan(Actor actor, @Nullable String repo, @Nullable String tag) {
         actor.grants().require(Permission.admin());
         if (repo == null || repo.isBlank()) {
             throw new InvalidInput("repo", "is required");
@@ -43,7 +43,7 @@ public class CdpAdmin {
 
     /** Backfills one registry, or every registry when none is named (what cdp's backfill did). */
     @Transactional
-    public List<JobAccepted> backfill(Actor actor, @Nullable String registry) {
+    public List<AcceptedJob> backfill(Actor actor, @Nullable String registry) {
         actor.grants().require(Permission.admin());
         if (registry != null && !registry.isBlank()) {
             return List.of(admin.backfill(actor, registry.strip()));

@@ -1,6 +1,6 @@
 package dev.catapult.compat.cdp;
 
-import dev.catapult.api.ArtifactView;
+import dev.catapult.artifact.Artifact;
 import dev.catapult.artifact.ArtifactQueries;
 import dev.catapult.common.InvalidInput;
 import dev.catapult.common.NotFound;
@@ -71,7 +71,7 @@ public class CdpCatalogue {
     /** The image a tag points at; {@code latest}, when no tag has that name, is the highest x.y.z tag. */
     @Transactional(readOnly = true)
     public DeployableArtifact artifact(String repository, String tag) {
-        Optional<ArtifactView> tagged = queries.list(repository, tag, null, PageRequest.of(1, null)).items().stream()
+        Optional<Artifact> tagged = queries.list(repository, tag, null, PageRequest.of(1, null)).items().stream()
                 .findFirst();
         if (tagged.isPresent()) {
             return artifacts.forTag(tagged.get(), tag);

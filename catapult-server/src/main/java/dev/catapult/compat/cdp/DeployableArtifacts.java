@@ -1,6 +1,6 @@
 package dev.catapult.compat.cdp;
 
-import dev.catapult.api.ArtifactView;
+import dev.catapult.artifact.Artifact;
 import dev.catapult.artifact.ArtifactQueries;
 import java.time.Instant;
 import java.util.List;
@@ -22,19 +22,19 @@ class DeployableArtifacts {
     }
 
     /** One entry per tag of {@code manifest}, newest version first. */
-    List<DeployableArtifact> allTags(ArtifactView manifest) {
-        ArtifactView image = imageBehind(manifest);
+    List<DeployableArtifact> allTags(Artifact manifest) {
+        Artifact image = imageBehind(manifest);
         return manifest.tags().stream()
                 .sorted(SemVerTags.NEWEST_FIRST)
                 .map(tag -> of(manifest, image, tag))
                 .toList();
     }
 
-    DeployableArtifact forTag(ArtifactView manifest, String tag) {
+    DeployableArtifact forTag(Artifact manifest, String tag) {
         return of(manifest, imageBehind(manifest), tag);
     }
 
-    private DeployableArtifact of(ArtifactView manifest, ArtifactView image, String tag) {
+    private DeployableArtifact of(Artifact manifest, Artifact image, String tag) {
         Instant created = image.created() != null
                 ? image.created()
                 : manifest.created() != null ? manifest.created() : manifest.firstSeenAt();
@@ -54,7 +54,7 @@ class DeployableArtifacts {
                 SemVerTags.packed(tag).orElse(null));
     }
 
-    private ArtifactView imageBehind(ArtifactView manifest) {
+    private Artifact imageBehind(Artifact manifest) {
         if (!manifest.layers().isEmpty()) {
             return manifest;
         }

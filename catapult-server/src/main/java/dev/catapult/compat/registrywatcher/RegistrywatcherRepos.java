@@ -2,10 +2,11 @@ package dev.catapult.compat.registrywatcher;
 
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
-import dev.catapult.api.TargetView;
 import dev.catapult.common.InvalidInput;
 import dev.catapult.common.NotFound;
+import dev.catapult.targets.Target;
 import dev.catapult.targets.Targets;
+import dev.catapult.targets.WatchSpec;
 import dev.catapult.watch.SemVerTag;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -46,10 +47,7 @@ public class RegistrywatcherRepos {
     public Map<String, Repo> all(Actor actor) {
         actor.grants().require(Permission.read());
         Map<String, Repo> out = new LinkedHashMap<>();
-        for (String app : jdbc.sql("""
-        select distinct a.name from apps a join targets t on t.app_id = a.id
-        where t.watch is not null and a.archived_at is null order by a.name
-        """).query(String.class).list()) {
+        for (String app : targets.watchedApps()) {
             watchedTarget(app).ifPresent(t -> out.put(app, repo(t)));
         }
         return out;
@@ -67,8 +65,8 @@ public class RegistrywatcherRepos {
         if (pinnedTag == null && autoDeploy == null) {
             throw new InvalidInput("pinned_tag", "give pinned_tag and/or auto_deploy");
         }
-        TargetView t = target(app);
-        Map<String, Object> changes = new LinkedHashMap<>();
+        Target t = target(app);
+        Map<String, @Nullable Object> changes = new LinkedHashMap<>();
         if (pinnedTag != null) {
             changes.put("policy", pinnedTag.isEmpty() ? "semver" : "pinned");
             changes.put("pinnedTag", pinnedTag.isEmpty() ? null : pinnedTag);
@@ -82,26 +80,29 @@ public class RegistrywatcherRepos {
     /** Back to following versioned tags with auto-deploy on. */
     @Transactional
     public Repo reset(Actor actor, String app) {
-        TargetView t = target(app);
-        Map<String, Object> changes = new LinkedHashMap<>();
+        Target t = target(app);
+        Map<String, @Nullable Object> changes = new LinkedHashMap<>();
         changes.put("policy", "semver");
         changes.put("pinnedTag", null);
         changes.put("autoDeploy", true);
         return repo(targets.patchWatch(actor, t.app(), t.environment(), changes));
     }
 
-    private TargetView target(String app) {
+    private Target target(String app) {
         return watchedTarget(app).orElseThrow(() -> new NotFound("repo '" + app + "' is not watched"));
     }
 
-    private Optional<TargetView> watchedTarget(String app) {
-        List<TargetView> watched = jdbc.sql("select 1 from apps where name = ?")
+    private Optional<Target> watchedTarget(String app) {
+        List<Target> watched = jdbc.sql("select 1 from apps where name = ?")
                         .param(app)
                         .query()
                         .listOfRows()
                         .isEmpty()
                 ? List.of()
-                : targets.list(app).stream().filter(t -> t.watch() != null).toList();
+                : targets.list(app).stream()
+                        // A hold alone has always counted as watched here (the API shows it inside "watch").
+                        .filter(t -> t.watch() != null || t.hold() != null)
+                        .toList();
         if (environment != null) {
             return watched.stream()
                     .filter(t -> t.environment().equals(environment))
@@ -116,13 +117,13 @@ public class RegistrywatcherRepos {
         return watched.stream().findFirst();
     }
 
-    private Repo repo(TargetView t) {
-        Map<String, Object> w = t.watch() == null ? Map.of() : t.watch();
-        boolean pinned = "pinned".equals(w.get("policy"));
-        String pinnedTag = pinned ? String.valueOf(w.get("pinnedTag")) : "";
+    private Repo repo(Target t) {
+        WatchSpec w = t.watch();
+        boolean pinned = w != null && w.policy().equals("pinned");
+        String pinnedTag = pinned ? String.valueOf(w.pinnedTag()) : "";
         List<String> tags = tags(t.app());
         String value = pinned ? pinnedTag : deployedTag(t).orElseGet(() -> highestVersion(tags));
-        return new Repo(Boolean.TRUE.equals(w.get("autoDeploy")), pinnedTag, value, tags);
+        return new Repo(w != null && w.autoDeploy(), pinnedTag, value, tags);
     }
 
     private List<String> tags(String app) {
@@ -132,7 +133,7 @@ public class RegistrywatcherRepos {
         """).param(app).query(String.class).list();
     }
 
-    private Optional<String> deployedTag(TargetView t) {
+    private Optional<String> deployedTag(Target t) {
         return jdbc.sql("""
         select r.image_tag from environment_state s join apps a on a.id = s.app_id join environments e on e.id = s.environment_id
         join releases r on r.app_id = s.app_id and r.version = s.current_version

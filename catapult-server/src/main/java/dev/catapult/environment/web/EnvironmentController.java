@@ -6,7 +6,10 @@ import dev.catapult.api.EnvironmentCreateRequest;
 import dev.catapult.api.EnvironmentPatchRequest;
 import dev.catapult.api.EnvironmentView;
 import dev.catapult.api.Page;
+import dev.catapult.environment.Environment;
+import dev.catapult.environment.EnvironmentChanges;
 import dev.catapult.environment.Environments;
+import dev.catapult.environment.NewEnvironment;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -28,23 +31,36 @@ class EnvironmentController {
     @PostMapping("/api/v1/environments")
     @ResponseStatus(HttpStatus.CREATED)
     EnvironmentView create(Actor actor, @RequestBody EnvironmentCreateRequest body) {
-        return environments.create(actor, body);
+        return view(environments.create(
+                actor,
+                new NewEnvironment(
+                        body.name(), body.rank(), body.isProtected(), body.requiredApprovals(), body.accounts())));
     }
 
     @GetMapping("/api/v1/environments")
     Page<EnvironmentView> list(Actor actor) {
         actor.grants().require(Permission.read());
-        return new Page<>(environments.list(), null);
+        return new Page<>(
+                environments.list().stream().map(EnvironmentController::view).toList(), null);
     }
 
     @GetMapping("/api/v1/environments/{env}")
     EnvironmentView get(Actor actor, @PathVariable String env) {
         actor.grants().require(Permission.read());
-        return environments.get(env);
+        return view(environments.get(env));
     }
 
     @PatchMapping("/api/v1/environments/{env}")
     EnvironmentView patch(Actor actor, @PathVariable String env, @RequestBody EnvironmentPatchRequest body) {
-        return environments.patch(actor, env, body);
+        return view(environments.patch(
+                actor,
+                env,
+                new EnvironmentChanges(body.rank(), body.isProtected(), body.requiredApprovals(), body.accounts())));
+    }
+
+    /** The wire form of an environment; the UI shows the same. */
+    static EnvironmentView view(Environment e) {
+        return new EnvironmentView(
+                e.name(), e.rank(), e.isProtected(), e.requiredApprovals(), e.accounts(), e.createdAt(), e.updatedAt());
     }
 }

@@ -6,8 +6,11 @@ import dev.catapult.api.Page;
 import dev.catapult.api.RegistryCreateRequest;
 import dev.catapult.api.RegistryStatsView;
 import dev.catapult.api.RegistryView;
+import dev.catapult.registry.NewRegistry;
 import dev.catapult.registry.Registries;
 import dev.catapult.registry.RegistryClients;
+import dev.catapult.registry.RegistryRecord;
+import dev.catapult.registry.RegistrySettings;
 import dev.catapult.registry.RequestCounts;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,19 +33,29 @@ class RegistryController {
     @PostMapping("/api/v1/registries")
     @ResponseStatus(HttpStatus.CREATED)
     RegistryView create(Actor actor, @RequestBody RegistryCreateRequest body) {
-        return registries.create(actor, body);
+        RegistryCreateRequest.Auth auth = body.auth();
+        return view(registries.create(
+                actor,
+                new NewRegistry(
+                        body.name(),
+                        body.url(),
+                        auth == null ? null : new NewRegistry.Auth(auth.type(), auth.usernameEnv(), auth.passwordEnv()),
+                        body.notificationSecret(),
+                        body.pollInterval(),
+                        body.maxConcurrency())));
     }
 
     @GetMapping("/api/v1/registries")
     Page<RegistryView> list(Actor actor) {
         actor.grants().require(Permission.read());
-        return new Page<>(registries.all().stream().map(registries::view).toList(), null);
+        return new Page<>(
+                registries.all().stream().map(RegistryController::view).toList(), null);
     }
 
     @GetMapping("/api/v1/registries/{name}")
     RegistryView get(Actor actor, @PathVariable String name) {
         actor.grants().require(Permission.read());
-        return registries.view(registries.find(name));
+        return view(registries.find(name));
     }
 
     @GetMapping("/api/v1/registries/{name}/stats")
@@ -52,5 +65,22 @@ class RegistryController {
         RequestCounts c = clients.counts(name);
         return new RegistryStatsView(
                 name, c.headManifest(), c.getManifest(), c.tagList(), c.catalog(), c.blob(), c.token(), c.total());
+    }
+
+    /** The wire form: never the secrets, only whether a notification secret is set. */
+    private static RegistryView view(RegistryRecord r) {
+        RegistrySettings s = r.settings();
+        return new RegistryView(
+                s.name(),
+                s.url().toString(),
+                s.host(),
+                new RegistryCreateRequest.Auth(
+                        s.auth().type(), s.auth().usernameEnv(), s.auth().passwordEnv()),
+                r.notificationSecretHash() != null,
+                r.pollInterval().toSeconds() + "s",
+                s.maxConcurrency(),
+                r.definedIn(),
+                r.lastPolledAt(),
+                r.createdAt());
     }
 }

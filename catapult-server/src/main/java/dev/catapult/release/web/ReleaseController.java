@@ -7,6 +7,10 @@ import dev.catapult.api.Page;
 import dev.catapult.api.ReleaseCreateRequest;
 import dev.catapult.api.ReleaseView;
 import dev.catapult.platform.PageRequest;
+import dev.catapult.platform.web.Pages;
+import dev.catapult.release.NewRelease;
+import dev.catapult.release.Release;
+import dev.catapult.release.ReleaseContainment;
 import dev.catapult.release.ReleaseLedger;
 import dev.catapult.release.ReleaseSource;
 import org.jspecify.annotations.Nullable;
@@ -41,13 +45,19 @@ class ReleaseController {
             @RequestHeader(name = "User-Agent", required = false) @Nullable String userAgent) {
         ReleaseSource source =
                 userAgent != null && userAgent.startsWith("catapult-cli") ? ReleaseSource.CLI : ReleaseSource.API;
-        ReleaseLedger.Created created = ledger.create(actor, app, body, key, source);
+        ReleaseLedger.Created created = ledger.create(
+                actor,
+                app,
+                new NewRelease(
+                        body.commit(), body.image(), body.imageTag(), body.changelog(), body.commits(), body.noImage()),
+                key,
+                source);
         return ResponseEntity.status(201)
                 .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
                 .header(
                         "Location",
                         "/api/v1/apps/" + app + "/releases/" + created.release().version())
-                .body(created.release());
+                .body(view(created.release()));
     }
 
     @GetMapping("/api/v1/apps/{app}/releases")
@@ -58,19 +68,19 @@ class ReleaseController {
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String contains) {
         actor.grants().require(Permission.read());
-        return ledger.list(app, PageRequest.of(limit, cursor), contains);
+        return Pages.wire(ledger.list(app, PageRequest.of(limit, cursor), contains), ReleaseController::view);
     }
 
     @GetMapping("/api/v1/apps/{app}/releases/latest")
     ReleaseView latest(Actor actor, @PathVariable String app) {
         actor.grants().require(Permission.read());
-        return ledger.latest(app);
+        return view(ledger.latest(app));
     }
 
     @GetMapping("/api/v1/apps/{app}/releases/{version}")
     ReleaseView get(Actor actor, @PathVariable String app, @PathVariable long version) {
         actor.grants().require(Permission.read());
-        return ledger.get(app, version);
+        return view(ledger.get(app, version));
     }
 
     @GetMapping("/api/v1/apps/{app}/releases/{version}/contains")
@@ -80,6 +90,28 @@ class ReleaseController {
             @PathVariable long version,
             @RequestParam(required = false) @Nullable String commit) {
         actor.grants().require(Permission.read());
-        return ledger.contains(app, version, commit);
+        ReleaseContainment c = ledger.contains(app, version, commit);
+        // The wire answers JSON true or false, or the string "unknown" when the commit lists cannot tell.
+        Object answer = switch (c.contains()) {
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case UNKNOWN -> "unknown";
+        };
+        return new ContainsView(c.app(), c.version(), c.commit(), answer);
+    }
+
+    static ReleaseView view(Release r) {
+        return new ReleaseView(
+                r.app(),
+                r.version(),
+                r.commit(),
+                r.image(),
+                r.imageTag(),
+                r.author(),
+                r.changelog(),
+                r.commits(),
+                r.source(),
+                r.revision(),
+                r.createdAt());
     }
 }

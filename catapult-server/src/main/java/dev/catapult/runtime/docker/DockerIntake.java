@@ -4,6 +4,7 @@ import dev.catapult.runtime.RuntimeIntake;
 import dev.catapult.runtime.RuntimeSourceRecord;
 import dev.catapult.runtime.RuntimeSources;
 import dev.catapult.runtime.UnreadableEvent;
+import dev.catapult.targets.Targets;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -16,11 +17,13 @@ class DockerIntake {
     private final JdbcClient jdbc;
     private final RuntimeIntake intake;
     private final RuntimeSources sources;
+    private final Targets targets;
 
-    DockerIntake(JdbcClient jdbc, RuntimeIntake intake, RuntimeSources sources) {
+    DockerIntake(JdbcClient jdbc, RuntimeIntake intake, RuntimeSources sources, Targets targets) {
         this.jdbc = jdbc;
         this.intake = intake;
         this.sources = sources;
+        this.targets = targets;
     }
 
     /** An instance of a source on a host that intake believes is not stopped. */
@@ -53,11 +56,7 @@ class DockerIntake {
 
     /** Every distinct host of a {@code docker} target of an app that is not archived. */
     List<String> targetHosts() {
-        return jdbc.sql("""
-        select distinct t.deployer ->> 'host' from targets t join apps a on a.id = t.app_id
-        where t.deployer ->> 'type' = 'docker' and a.archived_at is null and t.deployer ->> 'host' is not null
-        order by 1
-        """).query(String.class).list();
+        return targets.dockerHosts();
     }
 
     /** The instances of {@code source} on {@code host} that are not stopped, with the app and environment they belong to. */

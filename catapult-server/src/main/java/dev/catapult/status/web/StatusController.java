@@ -2,7 +2,10 @@ package dev.catapult.status.web;
 
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
+import dev.catapult.api.StatusEntry;
 import dev.catapult.api.StatusView;
+import dev.catapult.status.StatusCell;
+import dev.catapult.status.StatusGrid;
 import dev.catapult.status.StatusMatrix;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +28,22 @@ class StatusController {
             @RequestParam(name = "environment", required = false) @Nullable List<String> environments,
             @RequestParam(required = false) @Nullable String app) {
         actor.grants().require(Permission.read());
-        return matrix.read(environments, app);
+        StatusGrid grid = matrix.read(environments, app);
+        return new StatusView(
+                grid.environments(),
+                grid.entries().stream().map(StatusController::entry).toList());
+    }
+
+    private static StatusEntry entry(StatusCell c) {
+        return new StatusEntry(
+                c.app(),
+                c.environment(),
+                c.latestVersion(),
+                c.version(),
+                c.status(),
+                c.deployId(),
+                c.at(),
+                c.by(),
+                c.behind());
     }
 }

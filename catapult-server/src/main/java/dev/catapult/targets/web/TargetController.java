@@ -32,34 +32,34 @@ class TargetController {
     @PutMapping("/api/v1/apps/{app}/targets/{env}")
     TargetView put(
             Actor actor, @PathVariable String app, @PathVariable String env, @RequestBody TargetPutRequest body) {
-        return targets.put(actor, app, env, body.deployer(), body.watch());
+        return TargetViews.view(targets.put(actor, app, env, body.deployer(), body.watch()));
     }
 
     @GetMapping("/api/v1/apps/{app}/targets")
     Page<TargetView> list(Actor actor, @PathVariable String app) {
         actor.grants().require(Permission.read());
-        return new Page<>(targets.list(app), null);
+        return new Page<>(targets.list(app).stream().map(TargetViews::view).toList(), null);
     }
 
     @GetMapping("/api/v1/apps/{app}/targets/{env}")
     TargetView get(Actor actor, @PathVariable String app, @PathVariable String env) {
         actor.grants().require(Permission.read());
-        return targets.get(app, env);
+        return TargetViews.view(targets.get(app, env));
     }
 
     @PatchMapping("/api/v1/apps/{app}/targets/{env}/watch")
     TargetView patchWatch(
             Actor actor, @PathVariable String app, @PathVariable String env, @RequestBody Map<String, Object> body) {
-        return targets.patchWatch(actor, app, env, body);
+        return TargetViews.view(targets.patchWatch(actor, app, env, body));
     }
 
     @PostMapping("/api/v1/apps/{app}/targets/{env}/watch/hold")
     TargetView hold(Actor actor, @PathVariable String app, @PathVariable String env, @RequestBody HoldRequest body) {
-        return targets.hold(actor, app, env, body.reason(), body.until());
+        return TargetViews.view(targets.hold(actor, app, env, body.reason(), body.until()));
     }
 
     @DeleteMapping("/api/v1/apps/{app}/targets/{env}/watch/hold")
     TargetView releaseHold(Actor actor, @PathVariable String app, @PathVariable String env) {
-        return targets.releaseHold(actor, app, env);
+        return TargetViews.view(targets.releaseHold(actor, app, env));
     }
 }

@@ -2,20 +2,22 @@ package dev.catapult.ui.web;
 
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
-import dev.catapult.api.AppView;
 import dev.catapult.api.DeployView;
-import dev.catapult.api.ReleaseView;
-import dev.catapult.api.StatusEntry;
-import dev.catapult.api.TargetView;
+import dev.catapult.app.App;
 import dev.catapult.app.Apps;
 import dev.catapult.artifact.ArtifactQueries;
 import dev.catapult.deploy.Deployments;
 import dev.catapult.deploy.RollbackTarget;
 import dev.catapult.deploy.web.DeployViews;
 import dev.catapult.platform.PageRequest;
+import dev.catapult.release.Release;
 import dev.catapult.release.ReleaseLedger;
+import dev.catapult.status.StatusCell;
 import dev.catapult.status.StatusMatrix;
+import dev.catapult.targets.Target;
+import dev.catapult.targets.TargetHold;
 import dev.catapult.targets.Targets;
+import dev.catapult.targets.WatchSpec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +65,7 @@ class AppPageController {
      */
     record EnvRow(
             String name,
-            StatusEntry status,
+            StatusCell status,
             @Nullable Watch watch,
             @Nullable Long rollbackTo,
             boolean canDeploy,
@@ -84,14 +86,14 @@ class AppPageController {
     @GetMapping("/ui/apps/{app}")
     String page(Actor actor, @PathVariable String app, Model model) {
         actor.grants().require(Permission.read());
-        AppView view = apps.get(app);
-        List<ReleaseView> releaseList =
+        App view = apps.get(app);
+        List<Release> releaseList =
                 releases.list(app, PageRequest.of(100, null), null).items();
         List<DeployView> deploys = deployments.list(app, null, null, PageRequest.of(50, null)).items().stream()
                 .map(DeployViews::of)
                 .toList();
-        Map<String, TargetView> byEnv =
-                targets.list(app).stream().collect(Collectors.toMap(TargetView::environment, Function.identity()));
+        Map<String, Target> byEnv =
+                targets.list(app).stream().collect(Collectors.toMap(Target::environment, Function.identity()));
         List<EnvRow> envs = matrix.read(null, app).entries().stream()
                 .map(e -> new EnvRow(
                         e.environment(),
@@ -133,27 +135,20 @@ class AppPageController {
         return "ui/app";
     }
 
-    private static @Nullable Watch watch(@Nullable TargetView t) {
-        if (t == null || t.watch() == null) {
+    private static @Nullable Watch watch(@Nullable Target t) {
+        if (t == null || (t.watch() == null && t.hold() == null)) {
             return null;
         }
-        Map<String, Object> w = t.watch();
-        Hold hold = w.get("hold") instanceof Map<?, ?> h && h.get("reason") != null
-                ? new Hold(
-                        h.get("reason").toString(),
-                        h.get("until") == null
-                                ? null
-                                : Instant.parse(h.get("until").toString()),
-                        h.get("by") == null ? null : h.get("by").toString())
-                : null;
+        TargetHold h = t.hold();
+        WatchSpec w = t.watch();
         return new Watch(
-                w.get("policy") == null ? null : w.get("policy").toString(),
-                Boolean.TRUE.equals(w.get("autoDeploy")),
-                w.get("pinnedTag") == null ? null : w.get("pinnedTag").toString(),
-                hold);
+                w == null ? null : w.policy(),
+                w != null && w.autoDeploy(),
+                w == null ? null : w.pinnedTag(),
+                h == null ? null : new Hold(h.reason(), h.until(), h.by()));
     }
 
-    private @Nullable Long rollbackTo(String app, StatusEntry e) {
+    private @Nullable Long rollbackTo(String app, StatusCell e) {
         if (e.version() == null) {
             return null;
         }

@@ -2,11 +2,11 @@ package dev.catapult.ui.web;
 
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
-import dev.catapult.api.ArtifactView;
-import dev.catapult.api.Page;
+import dev.catapult.artifact.Artifact;
 import dev.catapult.artifact.ArtifactQueries;
 import dev.catapult.common.InvalidInput;
 import dev.catapult.platform.PageRequest;
+import dev.catapult.platform.Slice;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +45,7 @@ class ArtifactPagesController {
             @RequestParam(required = false) @Nullable String cursor,
             Model model) {
         actor.grants().require(Permission.read());
-        Page<ArtifactView> page = artifacts.list(
+        Slice<Artifact> page = artifacts.list(
                 blankToNull(repository),
                 blankToNull(tag),
                 blankToNull(service),
@@ -65,7 +65,7 @@ class ArtifactPagesController {
     @GetMapping("/ui/artifacts/{digest}")
     String artifact(Actor actor, @PathVariable String digest, Model model) {
         actor.grants().require(Permission.read());
-        ArtifactView a = artifacts.get(digest);
+        Artifact a = artifacts.get(digest);
         List<String> related = new ArrayList<>();
         a.platforms().stream()
                 .map(p -> p.get("digest"))

@@ -2,8 +2,8 @@ package dev.catapult.ui.web;
 
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
-import dev.catapult.api.StatusEntry;
-import dev.catapult.api.StatusView;
+import dev.catapult.status.StatusCell;
+import dev.catapult.status.StatusGrid;
 import dev.catapult.status.StatusMatrix;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +36,9 @@ class DashboardController {
 
     private void addMatrix(Actor actor, Model model) {
         actor.grants().require(Permission.read());
-        StatusView view = matrix.read(null, null);
-        Map<String, Map<String, StatusEntry>> rows = new LinkedHashMap<>();
-        for (StatusEntry e : view.entries()) {
+        StatusGrid view = matrix.read(null, null);
+        Map<String, Map<String, StatusCell>> rows = new LinkedHashMap<>();
+        for (StatusCell e : view.entries()) {
             rows.computeIfAbsent(e.app(), a -> new LinkedHashMap<>()).put(e.environment(), e);
         }
         model.addAttribute("environments", view.environments());

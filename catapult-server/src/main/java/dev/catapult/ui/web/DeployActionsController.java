@@ -2,17 +2,17 @@ package dev.catapult.ui.web;
 
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
-import dev.catapult.api.EnvironmentView;
-import dev.catapult.api.StatusEntry;
 import dev.catapult.common.Conflict;
 import dev.catapult.common.DomainException;
 import dev.catapult.common.NotFound;
 import dev.catapult.deploy.Deploy;
 import dev.catapult.deploy.Deployments;
 import dev.catapult.deploy.NewDeploy;
+import dev.catapult.environment.Environment;
 import dev.catapult.environment.Environments;
 import dev.catapult.environment.Promotion;
 import dev.catapult.platform.RateLimited;
+import dev.catapult.status.StatusCell;
 import dev.catapult.status.StatusMatrix;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +49,7 @@ class DeployActionsController {
             @RequestParam long version,
             Model model) {
         actor.grants().require(new Permission.Deploy(app, environment));
-        StatusEntry now = status(app, environment);
+        StatusCell now = status(app, environment);
         boolean rollback = now.version() != null && version < now.version();
         return ConfirmPage.of(
                         rollback ? "Roll back " + app + " in " + environment : "Deploy " + app + " to " + environment,
@@ -95,8 +95,8 @@ class DeployActionsController {
     String confirmPromote(
             Actor actor, @PathVariable String app, @RequestParam String from, @RequestParam String to, Model model) {
         actor.grants().require(new Permission.Deploy(app, to));
-        EnvironmentView source = environments.get(from);
-        EnvironmentView dest = environments.get(to);
+        Environment source = environments.get(from);
+        Environment dest = environments.get(to);
         Promotion.check(source.name(), source.rank(), dest.name(), dest.rank());
         Long version = status(app, from).version();
         if (version == null) {
@@ -137,7 +137,7 @@ class DeployActionsController {
         return "redirect:" + UiPaths.app(app);
     }
 
-    private StatusEntry status(String app, String environment) {
+    private StatusCell status(String app, String environment) {
         return matrix.read(List.of(environment), app).entries().stream()
                 .findFirst()
                 .orElseThrow(() -> new NotFound("app '" + app + "' or environment '" + environment + "' not found"));

@@ -2,10 +2,10 @@ package dev.catapult.ui.web;
 
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
-import dev.catapult.api.AppView;
-import dev.catapult.api.EnvironmentView;
+import dev.catapult.app.App;
 import dev.catapult.app.Apps;
 import dev.catapult.artifact.ArtifactQueries;
+import dev.catapult.environment.Environment;
 import dev.catapult.environment.Environments;
 import dev.catapult.platform.PageRequest;
 import dev.catapult.platform.Slice;
@@ -67,11 +67,11 @@ class InstancesPageController {
         model.addAttribute(
                 "apps",
                 apps.list(PageRequest.of(PageRequest.MAX_LIMIT, null), false).items().stream()
-                        .map(AppView::name)
+                        .map(App::name)
                         .toList());
         model.addAttribute(
                 "environments",
-                environments.list().stream().map(EnvironmentView::name).toList());
+                environments.list().stream().map(Environment::name).toList());
         model.addAttribute("filterApp", byApp == null ? "" : byApp);
         model.addAttribute("filterEnvironment", byEnv == null ? "" : byEnv);
         return "ui/instances";

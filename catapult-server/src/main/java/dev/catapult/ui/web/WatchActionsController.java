@@ -2,10 +2,11 @@ package dev.catapult.ui.web;
 
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
-import dev.catapult.api.TargetView;
 import dev.catapult.common.Conflict;
 import dev.catapult.common.DomainException;
 import dev.catapult.common.InvalidInput;
+import dev.catapult.targets.Target;
+import dev.catapult.targets.TargetHold;
 import dev.catapult.targets.Targets;
 import dev.catapult.targets.WatchSpec;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,13 +78,14 @@ class WatchActionsController {
     @GetMapping("/ui/apps/{app}/targets/{env}/pin")
     String confirmPin(
             Actor actor, @PathVariable String app, @PathVariable String env, @RequestParam String tag, Model model) {
-        TargetView t = watched(actor, app, env);
+        Target t = watched(actor, app, env);
         String pinned = validTag(tag);
-        boolean auto = Boolean.TRUE.equals(t.watch().get("autoDeploy"));
+        WatchSpec watch = Objects.requireNonNull(t.watch());
+        boolean auto = watch.autoDeploy();
         return ConfirmPage.of(
                         "Pin " + app + " in " + env + " to the tag " + pinned,
                         "The watch follows the tag '" + pinned + "' (policy pinned, instead of "
-                                + t.watch().get("policy") + "): "
+                                + watch.policy() + "): "
                                 + (auto
                                         ? "whenever its digest changes, the new image is deployed to " + env + "."
                                         : "auto-deploy is off, so a changed digest is only recorded."),
@@ -112,8 +115,8 @@ class WatchActionsController {
 
     @GetMapping("/ui/apps/{app}/targets/{env}/unpin")
     String confirmUnpin(Actor actor, @PathVariable String app, @PathVariable String env, Model model) {
-        TargetView t = watched(actor, app, env);
-        Object tag = t.watch().get("pinnedTag");
+        Target t = watched(actor, app, env);
+        String tag = Objects.requireNonNull(t.watch()).pinnedTag();
         return ConfirmPage.of(
                         "Unpin " + app + " in " + env,
                         "Stop following " + (tag == null ? "a pinned tag" : "the tag '" + tag + "'")
@@ -126,7 +129,7 @@ class WatchActionsController {
 
     @PostMapping("/ui/apps/{app}/targets/{env}/unpin")
     String unpin(Actor actor, @PathVariable String app, @PathVariable String env, RedirectAttributes flash) {
-        Map<String, Object> changes = new LinkedHashMap<>();
+        Map<String, @Nullable Object> changes = new LinkedHashMap<>();
         changes.put("policy", "semver");
         changes.put("pinnedTag", null);
         return patch(actor, app, env, changes, env + " follows versioned tags again.", flash);
@@ -135,8 +138,8 @@ class WatchActionsController {
     @GetMapping("/ui/apps/{app}/targets/{env}/hold")
     String confirmHold(Actor actor, @PathVariable String app, @PathVariable String env, Model model) {
         actor.grants().require(new Permission.Watch(app, env));
-        TargetView t = targets.get(app, env);
-        Object current = t.watch() == null || !(t.watch().get("hold") instanceof Map<?, ?> h) ? null : h.get("reason");
+        Target t = targets.get(app, env);
+        String current = t.hold() == null ? null : t.hold().reason();
         return ConfirmPage.of(
                         "Hold automation for " + app + " in " + env,
                         "Nothing is deployed to " + env
@@ -182,13 +185,14 @@ class WatchActionsController {
     @GetMapping("/ui/apps/{app}/targets/{env}/hold/release")
     String confirmRelease(Actor actor, @PathVariable String app, @PathVariable String env, Model model) {
         actor.grants().require(new Permission.Watch(app, env));
-        TargetView t = targets.get(app, env);
-        if (t.watch() == null || !(t.watch().get("hold") instanceof Map<?, ?> hold)) {
+        Target t = targets.get(app, env);
+        TargetHold hold = t.hold();
+        if (hold == null) {
             throw new Conflict("automation for " + app + " in " + env + " is not held");
         }
         return ConfirmPage.of(
                         "Release the hold on " + app + " in " + env,
-                        "The hold (" + hold.get("reason") + ", by " + hold.get("by")
+                        "The hold (" + hold.reason() + ", by " + hold.by()
                                 + ") ends and the watch is evaluated at once: "
                                 + "the newest eligible image may be deployed straight away.",
                         UiPaths.target(app, env) + "/hold/release",
@@ -209,17 +213,22 @@ class WatchActionsController {
     }
 
     /** The target, for someone allowed to change its watch; 409 when it has no watch policy to change. */
-    private TargetView watched(Actor actor, String app, String env) {
+    private Target watched(Actor actor, String app, String env) {
         actor.grants().require(new Permission.Watch(app, env));
-        TargetView t = targets.get(app, env);
-        if (t.watch() == null || t.watch().get("policy") == null) {
+        Target t = targets.get(app, env);
+        if (t.watch() == null) {
             throw new Conflict(app + " is not watched in " + env + "; set a watch policy on the target first");
         }
         return t;
     }
 
     private String patch(
-            Actor actor, String app, String env, Map<String, Object> changes, String notice, RedirectAttributes flash) {
+            Actor actor,
+            String app,
+            String env,
+            Map<String, @Nullable Object> changes,
+            String notice,
+            RedirectAttributes flash) {
         try {
             targets.patchWatch(actor, app, env, changes);
             flash.addFlashAttribute("notice", notice);

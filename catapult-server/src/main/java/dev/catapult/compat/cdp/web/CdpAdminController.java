@@ -2,6 +2,7 @@ package dev.catapult.compat.cdp.web;
 
 import dev.catapult.access.Actor;
 import dev.catapult.api.JobAccepted;
+import dev.catapult.artifact.AcceptedJob;
 import dev.catapult.compat.cdp.CdpAdmin;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -28,11 +29,18 @@ class CdpAdminController {
             Actor actor,
             @RequestParam(required = false) @Nullable String repo,
             @RequestParam(required = false) @Nullable String tag) {
-        return admin.scan(actor, repo, tag);
+        return accepted(admin.scan(actor, repo, tag));
     }
 
     @PostMapping("/backfill")
     List<JobAccepted> backfill(Actor actor, @RequestParam(required = false) @Nullable String registry) {
-        return admin.backfill(actor, registry);
+        return admin.backfill(actor, registry).stream()
+                .map(CdpAdminController::accepted)
+                .toList();
+    }
+
+    /** Catapult's own job answer, so cdp clients can follow the job like any other. */
+    private static JobAccepted accepted(AcceptedJob job) {
+        return new JobAccepted(job.id(), job.kind(), job.status(), "/api/v1/admin/jobs/" + job.id());
     }
 }
