@@ -3,6 +3,7 @@ package dev.catapult.bench;
 import static dev.catapult.bench.BenchRun.deleteRecursively;
 import static dev.catapult.bench.BenchRun.say;
 
+import dev.catapult.testkit.server.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,7 @@ public final class ReleaseCreationBenchmark {
             MachineInfo machine = MachineInfo.read();
             String loadBefore = MachineInfo.loadAverage();
             say("work dir %s; starting %s", work, options.serverJar());
-            server = ServerProcess.start(
+            server = BenchRun.startServer(
                     options.serverJar(), options.serverJvmOptions(), work, token, databaseSettings(options));
             ServerProcess started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "bench-stop-server"));
@@ -136,7 +137,7 @@ public final class ReleaseCreationBenchmark {
         } finally {
             if (server != null) {
                 server.close();
-                List<ProcessHandle> left = server.leftovers();
+                List<ProcessHandle> left = server.processes();
                 if (!left.isEmpty()) {
                     say(
                             "WARNING: processes still alive after stopping the server: %s",

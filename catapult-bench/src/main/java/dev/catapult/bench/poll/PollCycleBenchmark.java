@@ -6,11 +6,11 @@ import static dev.catapult.bench.BenchRun.seconds;
 import dev.catapult.bench.BenchArgs;
 import dev.catapult.bench.BenchRun;
 import dev.catapult.bench.CatapultClient;
-import dev.catapult.bench.LocalRegistry;
 import dev.catapult.bench.MachineInfo;
 import dev.catapult.bench.MarkdownSections;
 import dev.catapult.bench.ServerObservations;
-import dev.catapult.bench.ServerProcess;
+import dev.catapult.testkit.registry.DockerRegistry;
+import dev.catapult.testkit.server.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +56,7 @@ public final class PollCycleBenchmark {
         BenchRun.Running running = new BenchRun.Running();
         boolean completed = false;
         ServerProcess server = null;
-        LocalRegistry registry = null;
+        DockerRegistry registry = null;
         try {
             PollReport.Builder report =
                     new PollReport.Builder(options, MachineInfo.read(), ZonedDateTime.now(), MachineInfo.loadAverage());
@@ -64,8 +64,9 @@ public final class PollCycleBenchmark {
             String token = BenchRun.randomToken();
             say("work dir %s", work);
 
-            registry = running.add(LocalRegistry.start(options.registryProgram(), registryDir, "catapult-poll-bench"));
-            report.registryVersion = LocalRegistry.version(options.registryProgram());
+            registry =
+                    running.add(BenchRun.startRegistry(options.registryProgram(), registryDir, "catapult-poll-bench"));
+            report.registryVersion = DockerRegistry.version(options.registryProgram());
             say("%s listening on %s", report.registryVersion, registry.host());
             List<RegistryPopulator.Pushed> pushed;
             try (RegistryPopulator populator = new RegistryPopulator(registry.url())) {
@@ -87,7 +88,7 @@ public final class PollCycleBenchmark {
             report.serverJar = BenchRun.jarIdentity(options.serverJar());
             // stop the server before the registry it polls
             server = running.addFirst(
-                    ServerProcess.start(options.serverJar(), options.serverJvmOptions(), serverDir, token, settings));
+                    BenchRun.startServer(options.serverJar(), options.serverJvmOptions(), serverDir, token, settings));
             report.startup = server.awaitReady(Duration.ofSeconds(options.readyTimeoutSeconds()));
             say("server pid %d ready at %s after %.1f s", server.pid(), server.baseUri(), seconds(report.startup));
 
@@ -201,7 +202,7 @@ public final class PollCycleBenchmark {
         return "HEAD of " + checked + " sampled tags (OCI Accept) returned the pushed digests";
     }
 
-    private static void createAppsAndTargets(CatapultClient api, LocalRegistry registry, PollOptions options)
+    private static void createAppsAndTargets(CatapultClient api, DockerRegistry registry, PollOptions options)
             throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(options.parallelism())) {
             List<Future<?>> futures = new ArrayList<>();

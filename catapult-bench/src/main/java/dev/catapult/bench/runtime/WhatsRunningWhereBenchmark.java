@@ -9,7 +9,7 @@ import dev.catapult.bench.CatapultClient;
 import dev.catapult.bench.LatencyStats;
 import dev.catapult.bench.MachineInfo;
 import dev.catapult.bench.MarkdownSections;
-import dev.catapult.bench.ServerProcess;
+import dev.catapult.testkit.server.ServerProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +126,7 @@ public final class WhatsRunningWhereBenchmark {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("CATAPULT_DATABASE_URL", o.databaseUrl());
         settings.put("CATAPULT_BENCH_HOOK_SECRET", SECRET);
-        try (ServerProcess server = ServerProcess.start(o.serverJar(), o.jvmOptions(), work, token, settings);
+        try (ServerProcess server = BenchRun.startServer(o.serverJar(), o.jvmOptions(), work, token, settings);
                 Connection db = DriverManager.getConnection(o.databaseUrl())) {
             Duration startup = server.awaitReady(Duration.ofSeconds(o.readyTimeout()));
             say("server ready at %s after %.1f s", server.baseUri(), seconds(startup));

@@ -2,19 +2,19 @@ package dev.catapult.deploy.docker;
 
 import static dev.catapult.deploy.docker.Deploys.JSON;
 import static dev.catapult.deploy.docker.Deploys.externalRef;
-import static dev.catapult.deploy.docker.Deploys.freePort;
 import static dev.catapult.deploy.docker.Deploys.message;
 import static dev.catapult.deploy.docker.Deploys.page;
 import static dev.catapult.deploy.docker.Deploys.task;
+import static dev.catapult.testkit.Ports.freeLoopbackPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.deploy.DeployTask;
 import dev.catapult.deploy.DispatchOutcome;
 import dev.catapult.targets.DeployerSpec;
 import dev.catapult.targets.DockerSettings;
-import dev.catapult.testing.docker.BusyboxImage;
-import dev.catapult.testing.docker.DockerEngineExtension;
-import dev.catapult.testing.registry.DockerRegistryExtension;
+import dev.catapult.testkit.docker.BusyboxImage;
+import dev.catapult.testkit.docker.DockerEngineExtension;
+import dev.catapult.testkit.registry.DockerRegistryExtension;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -60,7 +60,7 @@ class DockerDeployerTest {
 
     @Test
     void firstDeployRunsTheReleaseUnderItsNameWithCatapultLabels() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         DeployTask task = task(v1, 1, settings("web-first", port, http(port)));
 
         DispatchOutcome outcome = deployer.dispatch(task);
@@ -82,7 +82,7 @@ class DockerDeployerTest {
 
     @Test
     void nextDeployReplacesTheContainerAndRemovesTheOldOne() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         DockerSettings settings = settings("web-next", port, http(port));
         deployer.dispatch(task(v1, 1, settings));
         String old = inspect("web-next").id();
@@ -100,7 +100,7 @@ class DockerDeployerTest {
 
     @Test
     void releaseFailingItsHealthCheckIsReplacedByThePreviousContainerOnTheSamePort() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         DockerSettings settings = settings("web-bad", port, http(port));
         deployer.dispatch(task(v2, 2, settings));
         EngineContainer serving = inspect("web-bad");
@@ -128,7 +128,7 @@ class DockerDeployerTest {
 
     @Test
     void portHeldByAnotherProgramFailsTheStartAndBringsThePreviousContainerBack() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         deployer.dispatch(task(v1, 1, settings("web-busy", port, http(port))));
         EngineContainer serving = inspect("web-busy");
         try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -185,7 +185,7 @@ class DockerDeployerTest {
 
     @Test
     void imageHealthcheckDecidesWhenTheTargetAsksForIt() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         DockerSettings useImage = settings("web-self", port, Map.of("useImageHealthcheck", true, "timeout", "20s"));
 
         DispatchOutcome healthy = deployer.dispatch(task(selfChecking, 4, useImage));
@@ -205,7 +205,7 @@ class DockerDeployerTest {
 
     @Test
     void environmentSecretsAndCommandReachTheContainer() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         DockerSettings settings = (DockerSettings) DeployerSpec.parse(new LinkedHashMap<>(Map.of(
                 "type",
                 "docker",
@@ -255,7 +255,7 @@ class DockerDeployerTest {
 
     @Test
     void sameDeployDispatchedAgainFindsItsContainerAndSucceedsAgain() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         DeployTask task = task(v1, 1, settings("web-again", port, http(port)));
 
         DispatchOutcome first = deployer.dispatch(task);
@@ -268,7 +268,7 @@ class DockerDeployerTest {
 
     @Test
     void interruptedDeployIsCarriedOnByItsNextDispatch() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         DockerSettings settings = settings("web-interrupted", port, null); // healthy after running 2 s
         deployer.dispatch(task(v1, 1, settings));
         DeployTask task = task(v2, 2, settings);
@@ -296,7 +296,7 @@ class DockerDeployerTest {
 
     @Test
     void tcpHostIsServedLikeTheSocket() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         DockerSettings settings = new DockerSettings(
                 ENGINE.get().tcpHost(),
                 "web-tcp",
@@ -338,7 +338,7 @@ class DockerDeployerTest {
 
     @Test
     void unreachableEnginesFailWithWhereAndWhy() throws Exception {
-        int closed = freePort();
+        int closed = freeLoopbackPort();
         DockerSettings noSocket = new DockerSettings(
                 "unix:///nonexistent/docker.sock",
                 "web",
