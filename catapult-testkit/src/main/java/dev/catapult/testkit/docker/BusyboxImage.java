@@ -111,20 +111,12 @@ public final class BusyboxImage {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("schemaVersion", 2);
         manifest.put("mediaType", OciLayout.MANIFEST);
-        manifest.put("config", descriptor(configBlob));
-        manifest.put("layers", List.of(descriptor(baseBlob), descriptor(wwwBlob)));
+        manifest.put("config", OciLayout.descriptorJson(configBlob));
+        manifest.put("layers", List.of(OciLayout.descriptorJson(baseBlob), OciLayout.descriptorJson(wwwBlob)));
         OciLayout.Descriptor stored = layout.blob(OciLayout.MANIFEST, JSON.writeValueAsBytes(manifest));
         layout.tag(tag, stored);
         Skopeo.require().copy(layout.dir(), tag, registry.reference(repository, tag));
         return registry.host() + "/" + repository + "@" + stored.digest();
-    }
-
-    private static Map<String, Object> descriptor(OciLayout.Descriptor d) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("mediaType", d.mediaType());
-        json.put("digest", d.digest());
-        json.put("size", d.size());
-        return json;
     }
 
     private static synchronized LayerTar.Layer busyboxLayer() {

@@ -8,11 +8,13 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** What {@link DockerEngine} and {@link PodmanService} share: root check, readiness ping, and cleanup. */
@@ -77,5 +79,45 @@ final class Daemons {
         }
         mounts.sort(Comparator.comparingInt(String::length).reversed());
         mounts.forEach(m -> run(List.of("umount", "-l", m), Map.of()));
+    }
+
+    /**
+     * Waits until the Engine API on {@code socket} answers {@code /_ping}; if {@code process} exits first, the wait
+     * times out or is interrupted, runs {@code close} and fails with {@code log}.
+     */
+    static void awaitPing(
+            String what, Process process, Path socket, Duration startup, Supplier<String> log, Runnable close) {
+        long deadline = System.nanoTime() + startup.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                String text = log.get();
+                close.run();
+                throw new AssertionError(what + " exited " + process.exitValue() + " at start:\n" + text);
+            }
+            if (pingAnswers(socket)) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close.run();
+                throw new AssertionError("interrupted while starting " + what, e);
+            }
+        }
+        String text = log.get();
+        close.run();
+        throw new AssertionError(what + " did not answer /_ping within " + startup.toSeconds() + " s:\n" + text);
+    }
+
+    /** Removes a daemon's cleanup hook once it closed, unless that hook is what closes it. */
+    static void removeShutdownHook(Thread onExit) {
+        if (Thread.currentThread() != onExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onExit);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down
+            }
+        }
     }
 }

@@ -1,13 +1,14 @@
 package dev.catapult.testkit.docker;
 
+import dev.catapult.testkit.LogFiles;
 import dev.catapult.testkit.Ports;
+import dev.catapult.testkit.Processes;
 import dev.catapult.testkit.Programs;
 import dev.catapult.testkit.TempTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -15,8 +16,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -43,12 +47,12 @@ public final class DockerEngine implements AutoCloseable {
     private static final Semaphore ONE_AT_A_TIME = new Semaphore(1);
     private static final Path MACHINE_LOCK = Path.of(System.getProperty("java.io.tmpdir"), "catapult-dockerd.lock");
     private static final Duration MACHINE_LOCK_WAIT = Duration.ofMinutes(10);
-    private static FileChannel lockChannel;
-    private static FileLock machineLock;
+    private static @Nullable FileChannel lockChannel;
+    private static @Nullable FileLock machineLock;
 
     private final Process process;
     private final Path home;
-    private final int tcpPort;
+    private final @Nullable String tcpHost;
     private final boolean createdBridge;
     private final Thread onExit = new Thread(this::close, "dockerd-cleanup");
     private boolean closed;
@@ -56,7 +60,7 @@ public final class DockerEngine implements AutoCloseable {
     private DockerEngine(Process process, Path home, int tcpPort, boolean createdBridge) {
         this.process = process;
         this.home = home;
-        this.tcpPort = tcpPort;
+        this.tcpHost = tcpPort == 0 ? null : "tcp://127.0.0.1:" + tcpPort;
         this.createdBridge = createdBridge;
     }
 
@@ -130,11 +134,12 @@ public final class DockerEngine implements AutoCloseable {
 
     /** Waits until no other JVM on this machine runs a test engine, then holds the machine lock. */
     private static void lockMachine() throws IOException {
-        lockChannel = FileChannel.open(MACHINE_LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(MACHINE_LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        lockChannel = channel;
         long deadline = System.nanoTime() + MACHINE_LOCK_WAIT.toNanos();
-        while ((machineLock = lockChannel.tryLock()) == null) {
+        while ((machineLock = channel.tryLock()) == null) {
             if (System.nanoTime() > deadline) {
-                lockChannel.close();
+                channel.close();
                 throw new IOException(
                         "another test JVM kept its dockerd for " + MACHINE_LOCK_WAIT + " (" + MACHINE_LOCK + ")");
             }
@@ -142,7 +147,7 @@ public final class DockerEngine implements AutoCloseable {
                 Thread.sleep(500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                lockChannel.close();
+                channel.close();
                 throw new IOException("interrupted while waiting for the dockerd machine lock", e);
             }
         }
@@ -175,19 +180,15 @@ public final class DockerEngine implements AutoCloseable {
 
     /** {@code tcp://127.0.0.1:<port>}, for an engine started with {@code tcp}. */
     public String tcpHost() {
-        if (tcpPort == 0) {
+        if (tcpHost == null) {
             throw new IllegalStateException("this engine was started without a TCP listener");
         }
-        return "tcp://127.0.0.1:" + tcpPort;
+        return tcpHost;
     }
 
     /** The engine's log so far (warnings and errors): attach it to a failure message. */
     public String log() {
-        try {
-            return Files.readString(home.resolve("dockerd.log"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return LogFiles.read(home.resolve("dockerd.log"));
     }
 
     @Override
@@ -197,14 +198,9 @@ public final class DockerEngine implements AutoCloseable {
         }
         closed = true;
         try {
-            process.destroy(); // SIGTERM: dockerd stops its containers (killing them after 2 s) and its containerd
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
+            // SIGTERM: dockerd stops its containers (killing them after 2 s) and its containerd
+            Processes.stop(process, Duration.ofSeconds(30));
             killLeftovers();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
         } finally {
             Daemons.unmountUnder(home);
             TempTrees.delete(home);
@@ -213,50 +209,28 @@ public final class DockerEngine implements AutoCloseable {
             }
             unlockMachine();
             ONE_AT_A_TIME.release();
-            if (Thread.currentThread() != onExit) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(onExit);
-                } catch (IllegalStateException e) {
-                    // the JVM is already shutting down
-                }
-            }
+            Daemons.removeShutdownHook(onExit);
         }
     }
 
     private void awaitReady() {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                String log = log();
-                close();
-                throw new AssertionError("dockerd exited " + process.exitValue() + " at start:\n" + log);
-            }
-            if (Daemons.pingAnswers(socket())) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                close();
-                throw new AssertionError("interrupted while starting dockerd", e);
-            }
-        }
-        String log = log();
-        close();
-        throw new AssertionError("dockerd did not answer /_ping within " + STARTUP.toSeconds() + " s:\n" + log);
+        Daemons.awaitPing("dockerd", process, socket(), STARTUP, this::log, this::close);
     }
 
     /** containerd and its shims outlive a dockerd that had to be killed: end those that name our directory. */
-    private void killLeftovers() throws InterruptedException {
+    private void killLeftovers() {
         String marker = home.toString();
         List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
                 .toList();
         leftovers.forEach(ProcessHandle::destroy);
         for (ProcessHandle p : leftovers) {
-            if (p.isAlive()) {
-                Thread.sleep(200);
+            try {
+                p.onExit().get(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            } catch (ExecutionException | TimeoutException e) {
                 p.destroyForcibly();
             }
         }

@@ -1,17 +1,17 @@
 package dev.catapult.testkit.docker;
 
+import dev.catapult.testkit.LogFiles;
+import dev.catapult.testkit.Processes;
 import dev.catapult.testkit.Programs;
 import dev.catapult.testkit.TempTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -85,11 +85,7 @@ public final class PodmanService implements AutoCloseable {
 
     /** The service's log so far: attach it to a failure message. */
     public String log() {
-        try {
-            return Files.readString(home.resolve("podman.log"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return LogFiles.read(home.resolve("podman.log"));
     }
 
     @Override
@@ -101,23 +97,11 @@ public final class PodmanService implements AutoCloseable {
         try {
             // Podman's containers outlive the service (conmon runs them): remove them first.
             Daemons.run(command(program, home, "rm", "--all", "--force", "--time", "0"), environment(home));
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+            Processes.stop(process, Duration.ofSeconds(10));
         } finally {
             Daemons.unmountUnder(home);
             TempTrees.delete(home);
-            if (Thread.currentThread() != onExit) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(onExit);
-                } catch (IllegalStateException e) {
-                    // the JVM is already shutting down
-                }
-            }
+            Daemons.removeShutdownHook(onExit);
         }
     }
 
@@ -150,27 +134,7 @@ public final class PodmanService implements AutoCloseable {
     }
 
     private void awaitReady() {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        Path socket = home.resolve("podman.sock");
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                String log = log();
-                close();
-                throw new AssertionError("podman system service exited " + process.exitValue() + " at start:\n" + log);
-            }
-            if (Daemons.pingAnswers(socket)) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                close();
-                throw new AssertionError("interrupted while starting podman", e);
-            }
-        }
-        String log = log();
-        close();
-        throw new AssertionError("podman did not answer /_ping within " + STARTUP.toSeconds() + " s:\n" + log);
+        Daemons.awaitPing(
+                "podman system service", process, home.resolve("podman.sock"), STARTUP, this::log, this::close);
     }
 }

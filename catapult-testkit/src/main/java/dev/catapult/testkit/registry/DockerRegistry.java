@@ -1,6 +1,8 @@
 package dev.catapult.testkit.registry;
 
+import dev.catapult.testkit.LogFiles;
 import dev.catapult.testkit.Ports;
+import dev.catapult.testkit.Processes;
 import dev.catapult.testkit.Programs;
 import dev.catapult.testkit.TempTrees;
 import java.io.IOException;
@@ -41,14 +43,14 @@ public final class DockerRegistry implements AutoCloseable {
     private final Process process;
     private final Path home;
     private final boolean ownsHome;
-    private final int port;
+    private final URI url;
     private boolean closed;
 
     private DockerRegistry(Process process, Path home, boolean ownsHome, int port) {
         this.process = process;
         this.home = home;
         this.ownsHome = ownsHome;
-        this.port = port;
+        this.url = URI.create("http://127.0.0.1:" + port);
     }
 
     /** An anonymous registry. */
@@ -82,7 +84,7 @@ public final class DockerRegistry implements AutoCloseable {
     }
 
     private static DockerRegistry start(Path program, Path home, boolean ownsHome, RegistryOptions options) {
-        IllegalStateException lastFailure = null;
+        IllegalStateException lastFailure = new IllegalStateException("docker-registry did not start");
         for (int attempt = 0; attempt < 3; attempt++) { // another process may take the free port first
             int port = Ports.freeLoopbackPort();
             try {
@@ -113,11 +115,11 @@ public final class DockerRegistry implements AutoCloseable {
 
     /** {@code 127.0.0.1:<port>}: what image references to this registry start with. */
     public String host() {
-        return "127.0.0.1:" + port;
+        return url.getAuthority();
     }
 
     public URI url() {
-        return URI.create("http://" + host());
+        return url;
     }
 
     /** {@code 127.0.0.1:<port>/<repository>:<tag>}, e.g. for {@link Skopeo#copy}. */
@@ -137,17 +139,12 @@ public final class DockerRegistry implements AutoCloseable {
 
     /** The registry's log so far (its access log included): attach it to a failure message. */
     public String log() {
-        try {
-            return Files.readString(logFile(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return LogFiles.read(logFile());
     }
 
     /** The last {@code lines} lines of the log. */
     public String logTail(int lines) {
-        List<String> all = log().lines().toList();
-        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        return LogFiles.tail(logFile(), lines);
     }
 
     /** Log lines (at most 10) mentioning the notification endpoint: why deliveries failed, if they did. */
@@ -196,15 +193,7 @@ public final class DockerRegistry implements AutoCloseable {
             return;
         }
         closed = true;
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process, Duration.ofSeconds(10));
         if (ownsHome) {
             TempTrees.delete(home);
         }

@@ -1,11 +1,6 @@
 package dev.catapult.testkit.registry;
 
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import dev.catapult.testkit.ProgramExtension;
 
 /**
  * Starts a {@link DockerRegistry} for a test class (as a {@code static} field) or for each test (as an instance
@@ -17,57 +12,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ... REGISTRY.get().url() ...
  * }</pre>
  */
-public final class DockerRegistryExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
-    private final RegistryOptions options;
-    private @Nullable DockerRegistry registry;
-    private boolean perTest;
-
+public final class DockerRegistryExtension extends ProgramExtension<DockerRegistry> {
     public DockerRegistryExtension(RegistryOptions options) {
-        this.options = options;
+        super("the registry", () -> DockerRegistry.start(options));
     }
 
     public DockerRegistryExtension() {
         this(RegistryOptions.defaults());
-    }
-
-    /** The running registry. */
-    public DockerRegistry get() {
-        if (registry == null) {
-            throw new IllegalStateException("the registry runs only while a test of the class runs");
-        }
-        return registry;
-    }
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        registry = DockerRegistry.start(options);
-    }
-
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        if (registry == null) {
-            perTest = true;
-            registry = DockerRegistry.start(options);
-        }
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        if (perTest) {
-            stop();
-        }
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        stop();
-    }
-
-    private void stop() {
-        if (registry != null) {
-            registry.close();
-            registry = null;
-        }
     }
 }

@@ -92,20 +92,19 @@ public final class LayerTar {
     }
 
     public LayerTar symlink(String path, String target) {
-        return add(
-                entry(path, TarConstants.LF_SYMLINK, e -> {
-                    e.setLinkName(target);
-                    e.setMode(0120777);
-                }),
-                null);
+        return link(path, TarConstants.LF_SYMLINK, target, 0120777);
     }
 
     /** A hard link: {@code path} is another name for the earlier entry {@code target}. */
     public LayerTar hardlink(String path, String target) {
+        return link(path, TarConstants.LF_LINK, target, 0100644);
+    }
+
+    private LayerTar link(String path, byte type, String target, int mode) {
         return add(
-                entry(path, TarConstants.LF_LINK, e -> {
+                entry(path, type, e -> {
                     e.setLinkName(target);
-                    e.setMode(0100644);
+                    e.setMode(mode);
                 }),
                 null);
     }

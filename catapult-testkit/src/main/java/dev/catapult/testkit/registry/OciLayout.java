@@ -134,7 +134,8 @@ public final class OciLayout {
         }
     }
 
-    static Map<String, Object> descriptorJson(Descriptor d) {
+    /** A descriptor as manifests and indexes write it. */
+    public static Map<String, Object> descriptorJson(Descriptor d) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("mediaType", d.mediaType());
         json.put("digest", d.digest());

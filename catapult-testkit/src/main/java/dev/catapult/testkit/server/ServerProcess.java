@@ -1,6 +1,8 @@
 package dev.catapult.testkit.server;
 
+import dev.catapult.testkit.LogFiles;
 import dev.catapult.testkit.Ports;
+import dev.catapult.testkit.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -168,12 +170,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** The last {@code lines} lines of the server's output. */
     public String logTail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(log);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(log unreadable: " + e.getMessage() + ")";
-        }
+        return LogFiles.tail(log, lines);
     }
 
     /** CPU seconds so far of {server JVM, embedded PostgreSQL (postmaster and backends)}. */
@@ -208,16 +205,7 @@ public final class ServerProcess implements AutoCloseable {
         }
         closed = true;
         List<ProcessHandle> started = new ArrayList<>(process.descendants().toList());
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process, Duration.ofSeconds(60));
         started.addAll(startedByMarker().toList());
         for (ProcessHandle p : started) {
             if (p.isAlive()) {
