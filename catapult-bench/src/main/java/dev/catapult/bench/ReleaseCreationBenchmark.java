@@ -37,12 +37,17 @@ public final class ReleaseCreationBenchmark {
             long t0 = System.nanoTime();
             MachineInfo machine = MachineInfo.read();
             String loadBefore = MachineInfo.loadAverage();
-            say("work dir %s; starting %s", work, options.serverJar());
+            say("work dir %s; starting %s", work, options.run().serverJar());
             server = BenchRun.startServer(
-                    options.serverJar(), options.serverJvmOptions(), work, token, databaseSettings(options));
+                    options.run().serverJar(),
+                    options.run().serverJvmOptions(),
+                    work,
+                    token,
+                    databaseSettings(options));
             ServerProcess started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "bench-stop-server"));
-            Duration startup = server.awaitReady(Duration.ofSeconds(options.readyTimeoutSeconds()));
+            Duration startup =
+                    server.awaitReady(Duration.ofSeconds(options.run().readyTimeoutSeconds()));
             say("server pid %d ready at %s after %.1f s", server.pid(), server.baseUri(), startup.toMillis() / 1000.0);
 
             CpuAccount cpu = new CpuAccount(server, options.externalDatabase());
@@ -124,10 +129,12 @@ public final class ReleaseCreationBenchmark {
                         creators,
                         gc,
                         log,
-                        BenchRun.command(options.invokedAs(), ReleaseCreationBenchmark.class));
+                        BenchRun.command(options.run().invokedAs(), ReleaseCreationBenchmark.class));
             }
-            MarkdownSections.replace(options.output(), "release-creation", report.markdown());
-            say("wrote the release-creation section of %s", options.output().toAbsolutePath());
+            MarkdownSections.replace(options.run().output(), "release-creation", report.markdown());
+            say(
+                    "wrote the release-creation section of %s",
+                    options.run().output().toAbsolutePath());
             completed = true;
         } catch (Exception e) {
             if (server != null) {
@@ -144,7 +151,7 @@ public final class ReleaseCreationBenchmark {
                             left.stream().map(ProcessHandle::pid).toList());
                 }
             }
-            if (completed && !options.keepWorkDir()) {
+            if (completed && !options.run().keepWorkDir()) {
                 deleteRecursively(work);
             } else {
                 say("kept %s (server.log inside)", work);

@@ -91,13 +91,13 @@ record ReleaseCreationReport(
                 md,
                 "Server JVM options",
                 "`-Xlog:gc:file=…`"
-                        + (options.serverJvmOptions().isEmpty()
+                        + (options.run().serverJvmOptions().isEmpty()
                                 ? " only (defaults otherwise)"
-                                : " `" + String.join(" ", options.serverJvmOptions()) + "`"));
+                                : " `" + String.join(" ", options.run().serverJvmOptions()) + "`"));
         row(md, "Load average (1/5/15 min) before → after", loadBefore + " → " + loadAfter);
         row(md, "CPU time from warm-up to the end", cpuUse);
-        if (!options.note().isBlank()) {
-            row(md, "Note", options.note());
+        if (!options.run().note().isBlank()) {
+            row(md, "Note", options.run().note());
         }
         md.append('\n');
     }

@@ -125,11 +125,11 @@ public final class NotificationToDeployBenchmark {
             settings.put("CATAPULT_JOBS_CONCURRENCY", Integer.toString(options.jobsConcurrency()));
             settings.put("CATAPULT_JOBS_POLLINTERVAL", options.jobsPollInterval());
             report.serverSettings = settings;
-            report.serverJar = BenchRun.jarIdentity(options.serverJar());
+            report.serverJar = BenchRun.jarIdentity(options.run().serverJar());
             // stop the server first
-            server = running.addFirst(
-                    BenchRun.startServer(options.serverJar(), options.serverJvmOptions(), serverDir, token, settings));
-            report.startup = server.awaitReady(Duration.ofSeconds(options.readyTimeoutSeconds()));
+            server = running.addFirst(BenchRun.startServer(
+                    options.run().serverJar(), options.run().serverJvmOptions(), serverDir, token, settings));
+            report.startup = server.awaitReady(Duration.ofSeconds(options.run().readyTimeoutSeconds()));
             say("server pid %d ready at %s after %.1f s", server.pid(), server.baseUri(), seconds(report.startup));
 
             List<String> apps = new ArrayList<>();
@@ -215,18 +215,19 @@ public final class NotificationToDeployBenchmark {
             report.registryLog = registry.notificationProblems();
             report.loadAfter = MachineInfo.loadAverage();
             report.elapsed = Duration.ofNanos(System.nanoTime() - t0);
-            report.command = BenchRun.command(options.invokedAs(), NotificationToDeployBenchmark.class);
+            report.command = BenchRun.command(options.run().invokedAs(), NotificationToDeployBenchmark.class);
             NotifyReport built = report.build();
-            MarkdownSections.replace(options.output(), SECTION, built.markdown());
+            MarkdownSections.replace(options.run().output(), SECTION, built.markdown());
             say("%s", built.summary());
-            say("wrote the %s section of %s", SECTION, options.output().toAbsolutePath());
+            say("wrote the %s section of %s", SECTION, options.run().output().toAbsolutePath());
             completed = true;
         } catch (Exception e) {
             BenchRun.printLogTails(server, registry);
             throw e;
         } finally {
             running.stopAll();
-            BenchRun.cleanUpRegistryRun(work, registryDir, completed, options.keepWorkDir(), server, registry);
+            BenchRun.cleanUpRegistryRun(
+                    work, registryDir, completed, options.run().keepWorkDir(), server, registry);
             running.removeHook();
         }
     }

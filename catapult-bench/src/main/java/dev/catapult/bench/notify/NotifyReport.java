@@ -225,10 +225,10 @@ final class NotifyReport {
         md.append("| Server build | ").append(b.serverJar).append(" |\n");
         md.append("| Server JVM options | `-Xlog:gc:file=…`")
                 .append(
-                        b.options.serverJvmOptions().isEmpty()
+                        b.options.run().serverJvmOptions().isEmpty()
                                 ? " only (defaults otherwise)"
                                 : " "
-                                        + b.options.serverJvmOptions().stream()
+                                        + b.options.run().serverJvmOptions().stream()
                                                 .map(o -> "`" + o + "`")
                                                 .collect(Collectors.joining(" ")))
                 .append(" |\n");
@@ -258,8 +258,8 @@ final class NotifyReport {
                     .append(fmt("%.0f", 100 * b.cpu.others() / (cores() * b.cpu.wallSeconds())))
                     .append(" % of the machine) |\n");
         }
-        if (!b.options.note().isBlank()) {
-            md.append("| Note | ").append(b.options.note()).append(" |\n");
+        if (!b.options.run().note().isBlank()) {
+            md.append("| Note | ").append(b.options.run().note()).append(" |\n");
         }
         md.append('\n');
         if (noisy()) {

@@ -85,11 +85,11 @@ public final class PollCycleBenchmark {
                 settings.put("CATAPULT_DATABASE_POOL_SIZE", Integer.toString(options.databasePoolSize()));
             }
             report.serverSettings = settings;
-            report.serverJar = BenchRun.jarIdentity(options.serverJar());
+            report.serverJar = BenchRun.jarIdentity(options.run().serverJar());
             // stop the server before the registry it polls
-            server = running.addFirst(
-                    BenchRun.startServer(options.serverJar(), options.serverJvmOptions(), serverDir, token, settings));
-            report.startup = server.awaitReady(Duration.ofSeconds(options.readyTimeoutSeconds()));
+            server = running.addFirst(BenchRun.startServer(
+                    options.run().serverJar(), options.run().serverJvmOptions(), serverDir, token, settings));
+            report.startup = server.awaitReady(Duration.ofSeconds(options.run().readyTimeoutSeconds()));
             say("server pid %d ready at %s after %.1f s", server.pid(), server.baseUri(), seconds(report.startup));
 
             try (CatapultClient api = new CatapultClient(server.baseUri(), token)) {
@@ -163,18 +163,21 @@ public final class PollCycleBenchmark {
             report.log = ServerObservations.log(server.log());
             report.loadAfter = MachineInfo.loadAverage();
             report.elapsed = Duration.ofNanos(System.nanoTime() - t0);
-            report.command = BenchRun.command(options.invokedAs(), PollCycleBenchmark.class);
+            report.command = BenchRun.command(options.run().invokedAs(), PollCycleBenchmark.class);
             PollReport built = report.build();
-            MarkdownSections.replace(options.output(), "registry-polling", built.markdown());
+            MarkdownSections.replace(options.run().output(), "registry-polling", built.markdown());
             say("%s", built.summary());
-            say("wrote the registry-polling section of %s", options.output().toAbsolutePath());
+            say(
+                    "wrote the registry-polling section of %s",
+                    options.run().output().toAbsolutePath());
             completed = true;
         } catch (Exception e) {
             BenchRun.printLogTails(server, registry);
             throw e;
         } finally {
             running.stopAll();
-            BenchRun.cleanUpRegistryRun(work, registryDir, completed, options.keepWorkDir(), server, registry);
+            BenchRun.cleanUpRegistryRun(
+                    work, registryDir, completed, options.run().keepWorkDir(), server, registry);
             running.removeHook();
         }
     }

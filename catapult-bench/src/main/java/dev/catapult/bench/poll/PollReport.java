@@ -200,12 +200,12 @@ final class PollReport {
                 md,
                 "Server JVM options",
                 "`-Xlog:gc:file=…`"
-                        + (b.options.serverJvmOptions().isEmpty()
+                        + (b.options.run().serverJvmOptions().isEmpty()
                                 ? " only (defaults otherwise)"
-                                : " `" + String.join(" ", b.options.serverJvmOptions()) + "`"));
+                                : " `" + String.join(" ", b.options.run().serverJvmOptions()) + "`"));
         row(md, "Load average (1/5/15 min) before → after", b.loadBefore + " → " + b.loadAfter);
-        if (!b.options.note().isBlank()) {
-            row(md, "Note", b.options.note());
+        if (!b.options.run().note().isBlank()) {
+            row(md, "Note", b.options.run().note());
         }
         md.append('\n');
         if (busy(b.loadBefore) || busy(b.loadAfter)) {

@@ -23,7 +23,10 @@ public final class OciPush implements AutoCloseable {
 
     private final URI base;
     private final String userAgent;
-    private final HttpClient http;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     /** A blob's bytes and digest; {@code diffId} is the uncompressed digest for layers. */
     public record Blob(
@@ -39,10 +42,6 @@ public final class OciPush implements AutoCloseable {
         }
         this.base = base;
         this.userAgent = userAgent;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
     }
 
     /** Monolithic upload: open a session, then one PUT with the bytes and the digest. */

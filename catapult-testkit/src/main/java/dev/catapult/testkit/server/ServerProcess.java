@@ -186,11 +186,7 @@ public final class ServerProcess implements AutoCloseable {
     /** SIGKILL, as a crash or the OOM killer would: no shutdown hooks, no cleanup. */
     public void kill() {
         process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.onExit().join(); // SIGKILL cannot be caught: the wait is short
     }
 
     /**
