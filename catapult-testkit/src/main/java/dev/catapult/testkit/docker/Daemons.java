@@ -1,5 +1,6 @@
 package dev.catapult.testkit.docker;
 
+import dev.catapult.testkit.TempTrees;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -110,8 +111,13 @@ final class Daemons {
         throw new AssertionError(what + " did not answer /_ping within " + startup.toSeconds() + " s:\n" + text);
     }
 
-    /** Removes a daemon's cleanup hook once it closed, unless that hook is what closes it. */
-    static void removeShutdownHook(Thread onExit) {
+    /**
+     * After a daemon stopped: unmounts and deletes its directory and removes its cleanup hook, unless that hook
+     * is what closes it.
+     */
+    static void cleanUp(Path home, Thread onExit) {
+        unmountUnder(home);
+        TempTrees.delete(home);
         if (Thread.currentThread() != onExit) {
             try {
                 Runtime.getRuntime().removeShutdownHook(onExit);

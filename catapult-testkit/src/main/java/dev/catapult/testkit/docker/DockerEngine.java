@@ -202,14 +202,12 @@ public final class DockerEngine implements AutoCloseable {
             Processes.stop(process, Duration.ofSeconds(30));
             killLeftovers();
         } finally {
-            Daemons.unmountUnder(home);
-            TempTrees.delete(home);
+            Daemons.cleanUp(home, onExit);
             if (createdBridge) {
                 Daemons.run(List.of("ip", "link", "delete", "docker0"), Map.of());
             }
             unlockMachine();
             ONE_AT_A_TIME.release();
-            Daemons.removeShutdownHook(onExit);
         }
     }
 

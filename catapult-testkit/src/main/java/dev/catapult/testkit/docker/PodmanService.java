@@ -3,7 +3,6 @@ package dev.catapult.testkit.docker;
 import dev.catapult.testkit.LogFiles;
 import dev.catapult.testkit.Processes;
 import dev.catapult.testkit.Programs;
-import dev.catapult.testkit.TempTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -99,9 +98,7 @@ public final class PodmanService implements AutoCloseable {
             Daemons.run(command(program, home, "rm", "--all", "--force", "--time", "0"), environment(home));
             Processes.stop(process, Duration.ofSeconds(10));
         } finally {
-            Daemons.unmountUnder(home);
-            TempTrees.delete(home);
-            Daemons.removeShutdownHook(onExit);
+            Daemons.cleanUp(home, onExit);
         }
     }
 

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * call twice (a finally block and a shutdown hook). {@link #kill()} is SIGKILL, as a crash would be.
  *
  * <pre>{@code
- * try (ServerProcess server = ServerProcess.start(new ServerProcess.Launch(jar, work, List.of(), token, env))) {
+ * try (ServerProcess server = ServerProcess.start(new ServerProcess.Launch(jar, work, List.of(), token, env, false))) {
  *   server.awaitReady(Duration.ofSeconds(90));
  *   ... server.baseUri() ...
  * }
