@@ -133,6 +133,38 @@ public final class BenchArgs {
         return get("note", "");
     }
 
+    /**
+     * What every driver that starts a server is told: which jar and how to run it, where its section of the
+     * figures goes, and what the report says about the run.
+     */
+    public record ServerRun(
+            Path serverJar,
+            Path output,
+            List<String> serverJvmOptions,
+            int readyTimeoutSeconds,
+            boolean keepWorkDir,
+            String invokedAs,
+            String note) {}
+
+    /** The usage lines of {@link ServerRun}'s options, to end a driver's usage text. */
+    public static final String SERVER_RUN_USAGE = """
+        --server-jar PATH          catapult-server.jar to start (default catapult-server/target/catapult-server.jar)
+        --output PATH              markdown file whose section of this benchmark is replaced (default docs/benchmarks.md)
+        --server-jvm-options S     extra JVM options for the server, space separated (default none)
+        --ready-timeout SECONDS    how long to wait for /readyz (default 300)
+        --keep-work-dir            keep the temp folder (the logs of the run) after a successful run
+        --invoked-as TEXT          the command to print in the report (default: the java command line)
+        --note TEXT                free text recorded with the machine description (e.g. other load)
+      """;
+
+    /** {@link ServerRun}'s options; fails when the server jar is missing. */
+    public ServerRun serverRun() {
+        ServerRun run = new ServerRun(
+                serverJar(), output(), serverJvmOptions(), readyTimeout(), keepWorkDir(), invokedAs(), note());
+        requireServerJar(run.serverJar());
+        return run;
+    }
+
     public void rejectUnknown() {
         for (String name : given.keySet()) {
             if (!used.contains(name)) {

@@ -1,6 +1,5 @@
 package dev.catapult.bench;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,8 +8,7 @@ import java.util.List;
  * to {@code BENCH_NAME} environment variables, then to defaults.
  */
 record BenchOptions(
-        Path serverJar,
-        Path output,
+        BenchArgs.ServerRun run,
         int warmup,
         int requests,
         List<Integer> concurrency,
@@ -18,17 +16,10 @@ record BenchOptions(
         String databaseUrl,
         String databaseUser,
         String databasePassword,
-        String token,
-        List<String> serverJvmOptions,
-        int readyTimeoutSeconds,
-        boolean keepWorkDir,
-        String invokedAs,
-        String note) {
+        String token) {
 
     static final String USAGE = """
       Usage: ReleaseCreationBenchmark [options]   (each option also as env BENCH_<NAME>, e.g. BENCH_REQUESTS)
-        --server-jar PATH        catapult-server.jar to start (default catapult-server/target/catapult-server.jar)
-        --output PATH            markdown file whose release-creation section is replaced (default docs/benchmarks.md)
         --warmup N               warm-up requests before measuring (default 2000)
         --requests N             measured requests per scenario (default 5000)
         --concurrency LIST       concurrent clients per scenario, comma separated (default 1,16)
@@ -36,18 +27,12 @@ record BenchOptions(
         --database-url URL       external PostgreSQL (jdbc:postgresql://127.0.0.1:…); default: embedded
         --database-user U        --database-password P   credentials for --database-url
         --token T                admin token when the database is not fresh (default: bootstrap a random one)
-        --server-jvm-options S   extra JVM options for the server, space separated (default none)
-        --ready-timeout SECONDS  how long to wait for /readyz (default 300)
-        --keep-work-dir          keep the temp folder (server log, embedded data) after a successful run
-        --invoked-as TEXT        the command to print in the report (default: the java command line)
-        --note TEXT              free text recorded with the machine description (e.g. other load)
-      """;
+      """ + BenchArgs.SERVER_RUN_USAGE;
 
     static BenchOptions parse(String[] args) {
         BenchArgs in = BenchArgs.parse(args);
         BenchOptions o = new BenchOptions(
-                in.serverJar(),
-                in.output(),
+                in.serverRun(),
                 in.integer("warmup", 2000),
                 in.integer("requests", 5000),
                 Arrays.stream(in.get("concurrency", "1,16").split(","))
@@ -58,14 +43,8 @@ record BenchOptions(
                 in.get("database-url", ""),
                 in.get("database-user", ""),
                 in.get("database-password", ""),
-                in.get("token", ""),
-                in.serverJvmOptions(),
-                in.readyTimeout(),
-                in.keepWorkDir(),
-                in.invokedAs(),
-                in.note());
+                in.get("token", ""));
         in.rejectUnknown();
-        BenchArgs.requireServerJar(o.serverJar());
         if (!o.databaseUrl().isEmpty()
                 && !o.databaseUrl().startsWith("jdbc:postgresql://127.0.0.1")
                 && !o.databaseUrl().startsWith("jdbc:postgresql://localhost")) {

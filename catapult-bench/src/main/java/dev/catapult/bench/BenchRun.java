@@ -1,7 +1,11 @@
 package dev.catapult.bench;
 
+import dev.catapult.testkit.registry.DockerRegistry;
+import dev.catapult.testkit.registry.RegistryOptions;
+import dev.catapult.testkit.server.ServerProcess;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +20,68 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Plumbing the benchmark drivers share: console output, temp folders, what to stop, what was measured. */
 public final class BenchRun {
+    /** How the registry retries the notification endpoint (see {@link #startRegistry(Path, Path, String, URI, String)}). */
+    public static final Duration ENDPOINT_TIMEOUT = Duration.ofSeconds(1);
+
+    public static final int ENDPOINT_THRESHOLD = 3;
+    public static final Duration ENDPOINT_BACKOFF = Duration.ofSeconds(1);
+
     private BenchRun() {}
+
+    /**
+     * Starts the server from a private copy of {@code serverJar} in {@code workDir} (other builds may replace the
+     * jar while we measure); {@code settings} are extra environment variables, names starting with CATAPULT_.
+     * It is not ready yet: {@link ServerProcess#awaitReady}.
+     */
+    public static ServerProcess startServer(
+            Path serverJar,
+            List<String> jvmOptions,
+            Path workDir,
+            String bootstrapToken,
+            Map<String, String> settings) {
+        settings.keySet().forEach(k -> {
+            if (!k.startsWith("CATAPULT_")) {
+                throw new IllegalArgumentException("not a server setting: " + k);
+            }
+        });
+        return ServerProcess.start(
+                new ServerProcess.Launch(serverJar, workDir, jvmOptions, bootstrapToken, settings, true));
+    }
+
+    /**
+     * Starts {@code docker-registry} in {@code home} without notifications, logging at {@code warn} (its access log
+     * is kept at any level); {@code benchName} (e.g. {@code catapult-poll-bench}) is its HTTP secret and the
+     * User-Agent of the readiness probe, which the request counts leave out.
+     */
+    public static DockerRegistry startRegistry(Path program, Path home, String benchName) {
+        return DockerRegistry.start(program, home, registryOptions(benchName));
+    }
+
+    /**
+     * Starts the registry sending notifications to {@code hookUrl} with {@code Authorization: Bearer secret}. The
+     * registry sends what it sends by default: manifest and blob pushes, and pulls — including the server's own
+     * {@code HEAD}s and scan fetches — which the server ignores. ({@code ignore.actions: [pull]} alone does nothing
+     * in 2.8: its {@code newIgnoredSink} returns the sink unfiltered unless some media type is ignored too.)
+     */
+    public static DockerRegistry startRegistry(Path program, Path home, String benchName, URI hookUrl, String secret) {
+        if (!"127.0.0.1".equals(hookUrl.getHost())) {
+            throw new IllegalArgumentException("notifications only go to 127.0.0.1, not " + hookUrl);
+        }
+        return DockerRegistry.start(
+                program,
+                home,
+                registryOptions(benchName)
+                        .withNotifications(new RegistryOptions.Notifications(
+                                hookUrl, secret, ENDPOINT_TIMEOUT, ENDPOINT_THRESHOLD, ENDPOINT_BACKOFF)));
+    }
+
+    private static RegistryOptions registryOptions(String benchName) {
+        return RegistryOptions.defaults().named(benchName).logLevel("warn");
+    }
 
     public static void say(String format, Object... args) {
         System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
@@ -128,7 +190,7 @@ public final class BenchRun {
     }
 
     /** On failure of a run with a server and a registry: the log tails that explain it. */
-    public static void printLogTails(ServerProcess server, LocalRegistry registry) {
+    public static void printLogTails(ServerProcess server, DockerRegistry registry) {
         if (server != null) {
             System.err.println("server log tail:\n" + server.logTail(30));
         }
@@ -148,7 +210,7 @@ public final class BenchRun {
             boolean completed,
             boolean keepWorkDir,
             ServerProcess server,
-            LocalRegistry registry)
+            DockerRegistry registry)
             throws IOException {
         if (server != null) {
             List<ProcessHandle> left = server.processes();

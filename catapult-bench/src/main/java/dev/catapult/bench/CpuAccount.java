@@ -1,5 +1,6 @@
 package dev.catapult.bench;
 
+import dev.catapult.testkit.server.ServerProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -44,4 +44,13 @@ public final class MarkdownSections {
         Files.writeString(tmp, updated, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
+
+    /** Appends a two-column table row, escaping {@code |} in the value. */
+    public static void row(StringBuilder md, String name, String value) {
+        md.append("| ")
+                .append(name)
+                .append(" | ")
+                .append(value.replace("|", "\\|"))
+                .append(" |\n");
+    }
 }

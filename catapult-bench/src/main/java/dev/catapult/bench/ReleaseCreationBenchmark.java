@@ -3,6 +3,7 @@ package dev.catapult.bench;
 import static dev.catapult.bench.BenchRun.deleteRecursively;
 import static dev.catapult.bench.BenchRun.say;
 
+import dev.catapult.testkit.server.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,12 +37,17 @@ public final class ReleaseCreationBenchmark {
             long t0 = System.nanoTime();
             MachineInfo machine = MachineInfo.read();
             String loadBefore = MachineInfo.loadAverage();
-            say("work dir %s; starting %s", work, options.serverJar());
-            server = ServerProcess.start(
-                    options.serverJar(), options.serverJvmOptions(), work, token, databaseSettings(options));
+            say("work dir %s; starting %s", work, options.run().serverJar());
+            server = BenchRun.startServer(
+                    options.run().serverJar(),
+                    options.run().serverJvmOptions(),
+                    work,
+                    token,
+                    databaseSettings(options));
             ServerProcess started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "bench-stop-server"));
-            Duration startup = server.awaitReady(Duration.ofSeconds(options.readyTimeoutSeconds()));
+            Duration startup =
+                    server.awaitReady(Duration.ofSeconds(options.run().readyTimeoutSeconds()));
             say("server pid %d ready at %s after %.1f s", server.pid(), server.baseUri(), startup.toMillis() / 1000.0);
 
             CpuAccount cpu = new CpuAccount(server, options.externalDatabase());
@@ -123,10 +129,12 @@ public final class ReleaseCreationBenchmark {
                         creators,
                         gc,
                         log,
-                        BenchRun.command(options.invokedAs(), ReleaseCreationBenchmark.class));
+                        BenchRun.command(options.run().invokedAs(), ReleaseCreationBenchmark.class));
             }
-            MarkdownSections.replace(options.output(), "release-creation", report.markdown());
-            say("wrote the release-creation section of %s", options.output().toAbsolutePath());
+            MarkdownSections.replace(options.run().output(), "release-creation", report.markdown());
+            say(
+                    "wrote the release-creation section of %s",
+                    options.run().output().toAbsolutePath());
             completed = true;
         } catch (Exception e) {
             if (server != null) {
@@ -136,14 +144,14 @@ public final class ReleaseCreationBenchmark {
         } finally {
             if (server != null) {
                 server.close();
-                List<ProcessHandle> left = server.leftovers();
+                List<ProcessHandle> left = server.processes();
                 if (!left.isEmpty()) {
                     say(
                             "WARNING: processes still alive after stopping the server: %s",
                             left.stream().map(ProcessHandle::pid).toList());
                 }
             }
-            if (completed && !options.keepWorkDir()) {
+            if (completed && !options.run().keepWorkDir()) {
                 deleteRecursively(work);
             } else {
                 say("kept %s (server.log inside)", work);

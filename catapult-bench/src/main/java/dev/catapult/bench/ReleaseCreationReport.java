@@ -76,28 +76,28 @@ record ReleaseCreationReport(
 
     private void appendMachine(StringBuilder md) {
         md.append("**Machine.**\n\n| | |\n|---|---|\n");
-        row(md, "CPUs (`nproc`)", machine.cpus());
-        row(md, "CPU model", machine.cpuModel());
-        row(md, "Memory", machine.memory());
-        row(md, "OS", machine.os());
-        row(md, "JDK (driver and server)", machine.jdk());
-        row(
+        MarkdownSections.row(md, "CPUs (`nproc`)", machine.cpus());
+        MarkdownSections.row(md, "CPU model", machine.cpuModel());
+        MarkdownSections.row(md, "Memory", machine.memory());
+        MarkdownSections.row(md, "OS", machine.os());
+        MarkdownSections.row(md, "JDK (driver and server)", machine.jdk());
+        MarkdownSections.row(
                 md,
                 "PostgreSQL",
                 options.externalDatabase()
                         ? "external, " + options.databaseUrl().replaceAll("\\?.*", "")
                         : "embedded (the server's default: zonky binaries, data in the run's temp folder)");
-        row(
+        MarkdownSections.row(
                 md,
                 "Server JVM options",
                 "`-Xlog:gc:file=…`"
-                        + (options.serverJvmOptions().isEmpty()
+                        + (options.run().serverJvmOptions().isEmpty()
                                 ? " only (defaults otherwise)"
-                                : " `" + String.join(" ", options.serverJvmOptions()) + "`"));
-        row(md, "Load average (1/5/15 min) before → after", loadBefore + " → " + loadAfter);
-        row(md, "CPU time from warm-up to the end", cpuUse);
-        if (!options.note().isBlank()) {
-            row(md, "Note", options.note());
+                                : " `" + String.join(" ", options.run().serverJvmOptions()) + "`"));
+        MarkdownSections.row(md, "Load average (1/5/15 min) before → after", loadBefore + " → " + loadAfter);
+        MarkdownSections.row(md, "CPU time from warm-up to the end", cpuUse);
+        if (!options.run().note().isBlank()) {
+            MarkdownSections.row(md, "Note", options.run().note());
         }
         md.append('\n');
     }
@@ -219,14 +219,6 @@ record ReleaseCreationReport(
     /** The latency targets are stated for a warm API; under N-client closed-loop load they are context. */
     private static String verdict(boolean met, int clients) {
         return (met ? "✅" : "❌") + (clients == 1 ? "" : " (context: queueing at " + clients + " clients)");
-    }
-
-    private static void row(StringBuilder md, String name, String value) {
-        md.append("| ")
-                .append(name)
-                .append(" | ")
-                .append(value.replace("|", "\\|"))
-                .append(" |\n");
     }
 
     private static String ms(double millis) {

@@ -2,6 +2,8 @@ package dev.catapult.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catapult.testkit.database.TestDatabase;
+import dev.catapult.testkit.server.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +36,8 @@ class CliConcourseTest {
 
     @BeforeAll
     void startServer() {
-        server = ServerProcess.start(SharedDatabase.fresh(), Map.of());
-        admin = CliSession.against(server.url(), ServerProcess.ADMIN_TOKEN);
+        server = Servers.start(TestDatabase.fresh(), Map.of());
+        admin = CliSession.against(server.url(), Servers.ADMIN_TOKEN);
         admin.ok("env", "create", ENV, "--rank", "10");
         admin.ok("env", "create", OTHER_ENV, "--rank", "20");
     }
@@ -173,7 +175,7 @@ class CliConcourseTest {
                 .containsEntry("app", app)
                 .containsEntry("commit", sha)
                 .containsEntry("image", image);
-        JsonNode stored = Http.get(server.url(), ServerProcess.ADMIN_TOKEN, "/api/v1/apps/" + app + "/releases/2")
+        JsonNode stored = Http.get(server.url(), Servers.ADMIN_TOKEN, "/api/v1/apps/" + app + "/releases/2")
                 .json();
         assertThat(stored.path("commit").asString()).isEqualTo(sha);
         assertThat(stored.path("image").asString()).isEqualTo(image);
@@ -199,7 +201,7 @@ class CliConcourseTest {
         CliSession.Result out = step("out", request(releaseSource(app), null, params), sources);
 
         assertThat(out.json().path("version")).isEqualTo(version("1"));
-        JsonNode stored = Http.get(server.url(), ServerProcess.ADMIN_TOKEN, "/api/v1/apps/" + app + "/releases/1")
+        JsonNode stored = Http.get(server.url(), Servers.ADMIN_TOKEN, "/api/v1/apps/" + app + "/releases/1")
                 .json();
         assertThat(stored.path("commit").asString()).isEqualTo(sha);
         assertThat(stored.path("changelog").asString()).isEqualTo("1234567 Ship it (Ada)");
@@ -256,7 +258,7 @@ class CliConcourseTest {
                 .containsEntry("version", "1");
         JsonNode deploy = Http.get(
                         server.url(),
-                        ServerProcess.ADMIN_TOKEN,
+                        Servers.ADMIN_TOKEN,
                         "/api/v1/deploys/" + emitted.path("id").asString())
                 .json();
         assertThat(deploy.path("status").asString()).isEqualTo("succeeded");
@@ -299,7 +301,7 @@ class CliConcourseTest {
                 step("out", request(deploySource(app), null, Map.of("version", "1", "rollback", true)), sources);
         JsonNode deploy = Http.get(
                         server.url(),
-                        ServerProcess.ADMIN_TOKEN,
+                        Servers.ADMIN_TOKEN,
                         "/api/v1/deploys/"
                                 + accepted.json().path("version").path("id").asString())
                 .json();
@@ -383,21 +385,12 @@ class CliConcourseTest {
     }
 
     private Map<String, Object> releaseSource(String app) {
-        return Map.of("server", server.url(), "token", ServerProcess.ADMIN_TOKEN, "app", app, "kind", "release");
+        return Map.of("server", server.url(), "token", Servers.ADMIN_TOKEN, "app", app, "kind", "release");
     }
 
     private Map<String, Object> deploySource(String app) {
         return Map.of(
-                "server",
-                server.url(),
-                "token",
-                ServerProcess.ADMIN_TOKEN,
-                "app",
-                app,
-                "environment",
-                ENV,
-                "kind",
-                "deploy");
+                "server", server.url(), "token", Servers.ADMIN_TOKEN, "app", app, "environment", ENV, "kind", "deploy");
     }
 
     private static String request(Map<String, Object> source, Map<String, String> version, Map<String, Object> params) {
@@ -456,7 +449,7 @@ class CliConcourseTest {
             body.put("image", image);
         }
         body.put("changelog", changelog);
-        Http.Response r = Http.post(server.url(), ServerProcess.ADMIN_TOKEN, "/api/v1/apps/" + app + "/releases", body);
+        Http.Response r = Http.post(server.url(), Servers.ADMIN_TOKEN, "/api/v1/apps/" + app + "/releases", body);
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         return r.json();
     }

@@ -2,6 +2,8 @@ package dev.catapult.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catapult.testkit.database.TestDatabase;
+import dev.catapult.testkit.server.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -24,8 +26,8 @@ class CliErrorsTest {
 
     @BeforeAll
     void startServer() {
-        server = ServerProcess.start(SharedDatabase.fresh(), Map.of());
-        admin = CliSession.against(server.url(), ServerProcess.ADMIN_TOKEN);
+        server = Servers.start(TestDatabase.fresh(), Map.of());
+        admin = CliSession.against(server.url(), Servers.ADMIN_TOKEN);
         admin.ok("env", "create", "dev", "--rank", "10");
         admin.ok("app", "create", "errors-existing", "--image", "registry.example.test/shop/errors-existing");
     }

@@ -3,6 +3,8 @@ package dev.catapult.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.e2e.CliGitRepo.Commit;
+import dev.catapult.testkit.database.TestDatabase;
+import dev.catapult.testkit.server.ServerProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +31,8 @@ class CliFlowTest {
 
     @BeforeAll
     void startServerAndCreateEnvironments() {
-        server = ServerProcess.start(SharedDatabase.fresh(), Map.of());
-        admin = CliSession.against(server.url(), ServerProcess.ADMIN_TOKEN);
+        server = Servers.start(TestDatabase.fresh(), Map.of());
+        admin = CliSession.against(server.url(), Servers.ADMIN_TOKEN);
         admin.ok("env", "create", "dev", "--rank", "10");
         admin.ok("env", "create", "staging", "--rank", "20");
         admin.ok("env", "create", "prod", "--rank", "30", "--protected", "--required-approvals", "1");
@@ -104,8 +106,7 @@ class CliFlowTest {
             assertThat(admin.json("release", "show", app, "v2")).isEqualTo(v2);
             assertThat(admin.json("release", "show", app, "latest")).isEqualTo(v2);
             assertThat(admin.json("release", "list", app).values()).containsExactly(v2, v1);
-            Http.Response stored =
-                    Http.get(server.url(), ServerProcess.ADMIN_TOKEN, "/api/v1/apps/" + app + "/releases/1");
+            Http.Response stored = Http.get(server.url(), Servers.ADMIN_TOKEN, "/api/v1/apps/" + app + "/releases/1");
             assertThat(stored.status()).isEqualTo(200);
             assertThat(stored.json()).isEqualTo(v1);
         }
@@ -573,14 +574,14 @@ class CliFlowTest {
     private String contains(String app, long version, Commit commit) {
         Http.Response r = Http.get(
                 server.url(),
-                ServerProcess.ADMIN_TOKEN,
+                Servers.ADMIN_TOKEN,
                 "/api/v1/apps/" + app + "/releases/" + version + "/contains?commit=" + commit.sha());
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         return r.json().path("contains").asString();
     }
 
     private String deployStatus(String id) {
-        Http.Response r = Http.get(server.url(), ServerProcess.ADMIN_TOKEN, "/api/v1/deploys/" + id);
+        Http.Response r = Http.get(server.url(), Servers.ADMIN_TOKEN, "/api/v1/deploys/" + id);
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         return r.json().path("status").asString();
     }
@@ -591,7 +592,7 @@ class CliFlowTest {
         String status = deployStatus(id);
         while (!List.of("succeeded", "failed", "cancelled").contains(status)) {
             assertThat(Instant.now()).as("deploy %s still %s", id, status).isBefore(deadline);
-            ServerProcess.sleep(100);
+            Servers.sleep(100);
             status = deployStatus(id);
         }
         return status;

@@ -2,6 +2,8 @@ package dev.catapult.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catapult.testkit.database.TestDatabase;
+import dev.catapult.testkit.server.ServerProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -10,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /** I3: a deploy accepted by a server that is then killed is finished by the next server, never left running. */
 class CrashRecoveryTest {
-    private static final String TOKEN = ServerProcess.ADMIN_TOKEN;
+    private static final String TOKEN = Servers.ADMIN_TOKEN;
 
     private static JsonNode awaitStatus(ServerProcess server, String id, String status, Duration timeout) {
         Instant until = Instant.now().plus(timeout);
@@ -20,10 +22,10 @@ class CrashRecoveryTest {
             if (d.get("status").asString().equals(status)) {
                 return d;
             }
-            ServerProcess.sleep(100);
+            Servers.sleep(100);
         }
         throw new AssertionError("deploy " + id + " is " + (d == null ? "?" : d.get("status")) + ", not " + status
-                + "\n" + server.tail());
+                + "\n" + server.logTail(60));
     }
 
     private static String setUp(ServerProcess server, Map<String, Object> deployer) {
@@ -38,12 +40,12 @@ class CrashRecoveryTest {
 
     @Test
     void aDeployAwaitingAReportWhenItsServerIsKilledFailsAtItsDeadlineAfterRestart() {
-        String db = SharedDatabase.fresh();
-        ServerProcess first = ServerProcess.start(db, Map.of());
+        String db = TestDatabase.fresh();
+        ServerProcess first = Servers.start(db, Map.of());
         String id = setUp(first, Map.of("type", "record", "awaitReport", true, "timeout", "4s"));
         awaitStatus(first, id, "in_progress", Duration.ofSeconds(20));
         first.kill();
-        try (ServerProcess second = ServerProcess.start(db, Map.of())) {
+        try (ServerProcess second = Servers.start(db, Map.of())) {
             JsonNode failed = awaitStatus(second, id, "failed", Duration.ofSeconds(30));
             assertThat(failed.get("message").asString()).contains("timed out");
             assertThat(Http.get(second.url(), TOKEN, "/api/v1/audit/verify")
@@ -56,11 +58,11 @@ class CrashRecoveryTest {
 
     @Test
     void aDispatchCutShortByACrashIsTakenOverAndCompleted() {
-        String db = SharedDatabase.fresh();
+        String db = TestDatabase.fresh();
         Map<String, String> env = Map.of("E2E_WEBHOOK_SECRET", "crash-secret", "CATAPULT_DEPLOYS_LEASE", "3s");
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.hang = true;
-            ServerProcess first = ServerProcess.start(db, env);
+            ServerProcess first = Servers.start(db, env);
             String id = setUp(
                     first,
                     Map.of(
@@ -74,15 +76,15 @@ class CrashRecoveryTest {
                             "5m"));
             Instant until = Instant.now().plusSeconds(20);
             while (receiver.deliveriesOf(id) == 0 && Instant.now().isBefore(until)) {
-                ServerProcess.sleep(50);
+                Servers.sleep(50);
             }
             assertThat(receiver.deliveriesOf(id)).isEqualTo(1);
             first.kill();
             receiver.hang = false;
-            try (ServerProcess second = ServerProcess.start(db, env)) {
+            try (ServerProcess second = Servers.start(db, env)) {
                 until = Instant.now().plusSeconds(30);
                 while (receiver.deliveriesOf(id) < 2 && Instant.now().isBefore(until)) {
-                    ServerProcess.sleep(100);
+                    Servers.sleep(100);
                 }
                 assertThat(receiver.deliveriesOf(id))
                         .as("re-dispatched by the second server")

@@ -3,11 +3,13 @@ package dev.catapult.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.catapult.testing.registry.DockerRegistry;
-import dev.catapult.testing.registry.LayerTar;
-import dev.catapult.testing.registry.OciLayout;
-import dev.catapult.testing.registry.RegistryOptions;
-import dev.catapult.testing.registry.Skopeo;
+import dev.catapult.testkit.database.TestDatabase;
+import dev.catapult.testkit.registry.DockerRegistry;
+import dev.catapult.testkit.registry.LayerTar;
+import dev.catapult.testkit.registry.OciLayout;
+import dev.catapult.testkit.registry.RegistryOptions;
+import dev.catapult.testkit.registry.Skopeo;
+import dev.catapult.testkit.server.ServerProcess;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,15 +31,15 @@ import tools.jackson.databind.JsonNode;
  * that retries, or two registries' endpoints, would) leads to exactly one automatic deploy (I4).
  */
 class NotificationToTwoReplicasTest {
-    private static final String TOKEN = ServerProcess.ADMIN_TOKEN;
+    private static final String TOKEN = Servers.ADMIN_TOKEN;
     private static final String SECRET = "fan-out-notification-secret";
 
     @Test
     void twoServersReceivingTheSameNotificationDeployOnce() throws Exception {
-        String db = SharedDatabase.fresh();
+        String db = TestDatabase.fresh();
         AtomicInteger forwarded = new AtomicInteger();
-        try (ServerProcess a = ServerProcess.start(db, Map.of());
-                ServerProcess b = ServerProcess.start(db, Map.of())) {
+        try (ServerProcess a = Servers.start(db, Map.of());
+                ServerProcess b = Servers.start(db, Map.of())) {
             HttpServer fanOut = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             HttpClient http = HttpClient.newHttpClient();
             fanOut.createContext("/hooks/registry/local", exchange -> {
@@ -99,17 +101,17 @@ class NotificationToTwoReplicasTest {
                             && deploys.get(0).get("status").asString().equals("succeeded")) {
                         break;
                     }
-                    ServerProcess.sleep(200);
+                    Servers.sleep(200);
                 }
                 assertThat(forwarded.get())
                         .as("the registry notified through the fan-out")
                         .isPositive();
                 // Give the second server every chance to deploy a second time, then check it did not.
-                ServerProcess.sleep(3000);
+                Servers.sleep(3000);
                 deploys = Http.get(b.url(), TOKEN, "/api/v1/apps/api/deploys")
                         .json()
                         .get("items");
-                assertThat(deploys).as(a.tail()).hasSize(1);
+                assertThat(deploys).as(a.logTail(60)).hasSize(1);
                 assertThat(deploys.get(0).get("reason").asString()).isEqualTo("auto");
                 assertThat(deploys.get(0).get("status").asString()).isEqualTo("succeeded");
                 assertThat(Http.get(b.url(), TOKEN, "/api/v1/apps/api/releases")

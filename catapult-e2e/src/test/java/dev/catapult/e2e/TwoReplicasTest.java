@@ -2,6 +2,8 @@ package dev.catapult.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catapult.testkit.database.TestDatabase;
+import dev.catapult.testkit.server.ServerProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,18 +23,18 @@ import org.junit.jupiter.api.TestInstance;
 /** Two server processes on one database behave as one ledger (SPEC §12). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoReplicasTest {
-    private static final String TOKEN = ServerProcess.ADMIN_TOKEN;
+    private static final String TOKEN = Servers.ADMIN_TOKEN;
     private ServerProcess a;
     private ServerProcess b;
     private WebhookReceiver receiver;
 
     @BeforeAll
     void start() {
-        String db = SharedDatabase.fresh();
+        String db = TestDatabase.fresh();
         receiver = new WebhookReceiver();
         Map<String, String> env = Map.of("E2E_WEBHOOK_SECRET", "replica-secret");
-        a = ServerProcess.start(db, env);
-        b = ServerProcess.start(db, env);
+        a = Servers.start(db, env);
+        b = Servers.start(db, env);
         Http.post(a.url(), TOKEN, "/api/v1/environments", Map.of("name", "dev", "rank", 10));
     }
 
@@ -118,7 +120,7 @@ class TwoReplicasTest {
                     pending.remove(id);
                 }
             }
-            ServerProcess.sleep(100);
+            Servers.sleep(100);
         }
         assertThat(pending).as("deploys not finished").isEmpty();
         for (String id : ids) {

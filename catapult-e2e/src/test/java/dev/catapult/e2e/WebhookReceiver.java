@@ -29,7 +29,7 @@ final class WebhookReceiver implements AutoCloseable {
             String id = exchange.getRequestHeaders().getFirst("X-Catapult-Delivery");
             deliveries.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
             if (hang) {
-                ServerProcess.sleep(120_000);
+                Servers.sleep(120_000);
             }
             exchange.sendResponseHeaders(202, -1);
             exchange.close();

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.testing.Api;
 import dev.catapult.testing.ServerTest;
-import dev.catapult.testing.registry.DockerRegistry;
-import dev.catapult.testing.registry.LayerTar;
-import dev.catapult.testing.registry.RegistryOptions;
-import dev.catapult.testing.registry.Skopeo;
+import dev.catapult.testkit.registry.DockerRegistry;
+import dev.catapult.testkit.registry.LayerTar;
+import dev.catapult.testkit.registry.RegistryOptions;
+import dev.catapult.testkit.registry.Skopeo;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

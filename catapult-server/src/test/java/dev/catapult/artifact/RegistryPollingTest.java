@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.registry.Registries;
 import dev.catapult.testing.ServerTest;
-import dev.catapult.testing.registry.DockerRegistryExtension;
-import dev.catapult.testing.registry.LayerTar;
+import dev.catapult.testkit.registry.DockerRegistryExtension;
+import dev.catapult.testkit.registry.LayerTar;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

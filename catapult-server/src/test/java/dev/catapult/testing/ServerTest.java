@@ -3,6 +3,7 @@ package dev.catapult.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.access.AccessControl;
+import dev.catapult.testkit.database.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.testing.Api;
 import dev.catapult.testing.ServerTest;
-import dev.catapult.testing.docker.BusyboxImage;
-import dev.catapult.testing.docker.DockerEngineExtension;
-import dev.catapult.testing.registry.DockerRegistry;
-import dev.catapult.testing.registry.RegistryOptions;
+import dev.catapult.testkit.Ports;
+import dev.catapult.testkit.docker.BusyboxImage;
+import dev.catapult.testkit.docker.DockerEngineExtension;
+import dev.catapult.testkit.registry.DockerRegistry;
+import dev.catapult.testkit.registry.RegistryOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -226,7 +225,7 @@ class AutoDeployDockerTest extends ServerTest {
     // --- scenario plumbing ---
 
     private Target watched(String app, Object watch) {
-        Target t = new Target(app, "auto-" + app, freePort());
+        Target t = new Target(app, "auto-" + app, Ports.freeLoopbackPort());
         targets.add(t);
         Api.Response created = api.post("/api/v1/apps", map("name", app, "image", registry.host() + "/auto/" + app));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
@@ -418,14 +417,6 @@ class AutoDeployDockerTest extends ServerTest {
         } while (Instant.now().isBefore(until));
         assertThat(runningVersion(t)).isEqualTo(version);
         assertThat(assertRuns(t, version, image)).isEqualTo(containerId);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void sleep(long ms) {

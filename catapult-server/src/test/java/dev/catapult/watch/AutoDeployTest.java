@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.testing.Api;
 import dev.catapult.testing.ServerTest;
-import dev.catapult.testing.registry.DockerRegistry;
-import dev.catapult.testing.registry.LayerTar;
-import dev.catapult.testing.registry.OciLayout;
-import dev.catapult.testing.registry.RegistryOptions;
-import dev.catapult.testing.registry.Skopeo;
+import dev.catapult.testkit.registry.DockerRegistry;
+import dev.catapult.testkit.registry.LayerTar;
+import dev.catapult.testkit.registry.OciLayout;
+import dev.catapult.testkit.registry.RegistryOptions;
+import dev.catapult.testkit.registry.Skopeo;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

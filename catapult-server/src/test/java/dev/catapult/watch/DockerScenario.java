@@ -1,6 +1,6 @@
 package dev.catapult.watch;
 
-import dev.catapult.testing.docker.EngineApi;
+import dev.catapult.testkit.docker.EngineApi;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

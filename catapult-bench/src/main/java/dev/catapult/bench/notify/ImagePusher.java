@@ -1,6 +1,7 @@
 package dev.catapult.bench.notify;
 
-import dev.catapult.bench.OciPush;
+import dev.catapult.testkit.registry.LayerTar;
+import dev.catapult.testkit.registry.OciPush;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ final class ImagePusher implements AutoCloseable {
 
     Pushed push(String repository, String tag) throws IOException, InterruptedException {
         Instant started = Instant.now();
-        String revision = OciPush.sha256((repository + "@" + tag).getBytes(StandardCharsets.UTF_8))
+        String revision = LayerTar.sha256((repository + "@" + tag).getBytes(StandardCharsets.UTF_8))
                 .substring(7, 47);
         OciPush.Blob layer = OciPush.packageJsonLayer("""
         {"name": "%s", "version": "%s", "dependencies": {"left-pad": "1.3.0"}}
@@ -37,7 +38,7 @@ final class ImagePusher implements AutoCloseable {
         push.upload(repository, config);
         byte[] manifest = OciPush.manifest(config, layer);
         push.putManifest(repository, tag, manifest);
-        return new Pushed(repository, tag, OciPush.sha256(manifest), revision, started, Instant.now());
+        return new Pushed(repository, tag, LayerTar.sha256(manifest), revision, started, Instant.now());
     }
 
     @Override

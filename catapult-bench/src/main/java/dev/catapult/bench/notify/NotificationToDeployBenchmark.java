@@ -6,11 +6,11 @@ import static dev.catapult.bench.BenchRun.seconds;
 import dev.catapult.bench.BenchArgs;
 import dev.catapult.bench.BenchRun;
 import dev.catapult.bench.CatapultClient;
-import dev.catapult.bench.LocalRegistry;
 import dev.catapult.bench.MachineInfo;
 import dev.catapult.bench.MarkdownSections;
 import dev.catapult.bench.ServerObservations;
-import dev.catapult.bench.ServerProcess;
+import dev.catapult.testkit.registry.DockerRegistry;
+import dev.catapult.testkit.server.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,7 +105,7 @@ public final class NotificationToDeployBenchmark {
         BenchRun.Running running = new BenchRun.Running();
         boolean completed = false;
         ServerProcess server = null;
-        LocalRegistry registry = null;
+        DockerRegistry registry = null;
         try {
             NotifyReport.Builder report = new NotifyReport.Builder(
                     options, MachineInfo.read(), ZonedDateTime.now(), MachineInfo.loadAverage());
@@ -116,20 +116,20 @@ public final class NotificationToDeployBenchmark {
 
             HookProxy proxy = running.add(HookProxy.start());
             // stop the registry before the proxy it notifies
-            registry = running.addFirst(LocalRegistry.start(
+            registry = running.addFirst(BenchRun.startRegistry(
                     options.registryProgram(), registryDir, "catapult-notify-bench", proxy.url(), secret));
-            report.registryVersion = LocalRegistry.version(options.registryProgram());
+            report.registryVersion = DockerRegistry.version(options.registryProgram());
             say("%s listening on %s, notifying %s", report.registryVersion, registry.host(), proxy.url());
 
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("CATAPULT_JOBS_CONCURRENCY", Integer.toString(options.jobsConcurrency()));
             settings.put("CATAPULT_JOBS_POLLINTERVAL", options.jobsPollInterval());
             report.serverSettings = settings;
-            report.serverJar = BenchRun.jarIdentity(options.serverJar());
+            report.serverJar = BenchRun.jarIdentity(options.run().serverJar());
             // stop the server first
-            server = running.addFirst(
-                    ServerProcess.start(options.serverJar(), options.serverJvmOptions(), serverDir, token, settings));
-            report.startup = server.awaitReady(Duration.ofSeconds(options.readyTimeoutSeconds()));
+            server = running.addFirst(BenchRun.startServer(
+                    options.run().serverJar(), options.run().serverJvmOptions(), serverDir, token, settings));
+            report.startup = server.awaitReady(Duration.ofSeconds(options.run().readyTimeoutSeconds()));
             say("server pid %d ready at %s after %.1f s", server.pid(), server.baseUri(), seconds(report.startup));
 
             List<String> apps = new ArrayList<>();
@@ -215,18 +215,19 @@ public final class NotificationToDeployBenchmark {
             report.registryLog = registry.notificationProblems();
             report.loadAfter = MachineInfo.loadAverage();
             report.elapsed = Duration.ofNanos(System.nanoTime() - t0);
-            report.command = BenchRun.command(options.invokedAs(), NotificationToDeployBenchmark.class);
+            report.command = BenchRun.command(options.run().invokedAs(), NotificationToDeployBenchmark.class);
             NotifyReport built = report.build();
-            MarkdownSections.replace(options.output(), SECTION, built.markdown());
+            MarkdownSections.replace(options.run().output(), SECTION, built.markdown());
             say("%s", built.summary());
-            say("wrote the %s section of %s", SECTION, options.output().toAbsolutePath());
+            say("wrote the %s section of %s", SECTION, options.run().output().toAbsolutePath());
             completed = true;
         } catch (Exception e) {
             BenchRun.printLogTails(server, registry);
             throw e;
         } finally {
             running.stopAll();
-            BenchRun.cleanUpRegistryRun(work, registryDir, completed, options.keepWorkDir(), server, registry);
+            BenchRun.cleanUpRegistryRun(
+                    work, registryDir, completed, options.run().keepWorkDir(), server, registry);
             running.removeHook();
         }
     }
@@ -398,12 +399,12 @@ public final class NotificationToDeployBenchmark {
 
     /** CPU seconds so far of the server JVM, its PostgreSQL, the registry, this driver, and the whole machine. */
     record CpuSample(double server, double postgres, double registry, double driver, double machineBusy, long nanos) {
-        static CpuSample take(ServerProcess server, LocalRegistry registry) {
+        static CpuSample take(ServerProcess server, DockerRegistry registry) {
             double[] s = server.cpuSeconds();
             return new CpuSample(
                     s[0],
                     s[1],
-                    registry.cpuSeconds(),
+                    registry.cpu().map(d -> d.toNanos() / 1e9).orElse(0.0),
                     ProcessHandle.current()
                                     .info()
                                     .totalCpuDuration()

@@ -2,16 +2,14 @@ package dev.catapult.bench.notify;
 
 import dev.catapult.bench.BenchArgs;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Settings of one notification → deploy benchmark run, from {@code --name value} / {@code --name=value}
  * arguments, falling back to {@code BENCH_NAME} environment variables, then to defaults.
  */
 record NotifyOptions(
-        Path serverJar,
+        BenchArgs.ServerRun run,
         Path registryProgram,
-        Path output,
         int apps,
         int pushes,
         double rate,
@@ -19,19 +17,12 @@ record NotifyOptions(
         String pollInterval,
         int jobsConcurrency,
         String jobsPollInterval,
-        List<String> serverJvmOptions,
-        int readyTimeoutSeconds,
         int settleTimeoutSeconds,
-        int graceSeconds,
-        boolean keepWorkDir,
-        String invokedAs,
-        String note) {
+        int graceSeconds) {
 
     static final String USAGE = """
       Usage: NotificationToDeployBenchmark [options]   (each option also as env BENCH_<NAME>, e.g. BENCH_PUSHES)
-        --server-jar PATH          catapult-server.jar to start (default catapult-server/target/catapult-server.jar)
         --registry-program PATH    CNCF Distribution binary (default /usr/bin/docker-registry, Debian's package)
-        --output PATH              markdown file whose notification-to-deploy section is replaced (default docs/benchmarks.md)
         --apps N                   apps, each watching its own repository with policy semver, auto-deploy on (default 50)
         --pushes N                 measured pushes of new semver tags, round-robin over the apps (default 300)
         --rate R                   pushes started per second, open loop (default 5)
@@ -39,21 +30,15 @@ record NotifyOptions(
         --poll-interval D          the registry's pollInterval in Catapult (default 60s, the server's default)
         --jobs-concurrency N       server setting CATAPULT_JOBS_CONCURRENCY (default 8)
         --jobs-poll-interval D     server setting CATAPULT_JOBS_POLLINTERVAL (default 200ms)
-        --server-jvm-options S     extra JVM options for the server, space separated (default none)
-        --ready-timeout SECONDS    how long to wait for /readyz (default 300)
         --settle-timeout SECONDS   how long to wait for the deploys after the warm-up and after the stream (default 120)
         --grace SECONDS            how long to keep watching after the last expected deploy, for duplicates (default 5)
-        --keep-work-dir            keep the temp folder (server, registry and proxy logs) after a successful run
-        --invoked-as TEXT          the command to print in the report (default: the java command line)
-        --note TEXT                free text recorded with the machine description (e.g. other load)
-      """;
+      """ + BenchArgs.SERVER_RUN_USAGE;
 
     static NotifyOptions parse(String[] args) {
         BenchArgs in = BenchArgs.parse(args);
         NotifyOptions o = new NotifyOptions(
-                in.serverJar(),
+                in.serverRun(),
                 in.registryProgram(),
-                in.output(),
                 in.integer("apps", 50),
                 in.integer("pushes", 300),
                 in.decimal("rate", 5),
@@ -61,15 +46,9 @@ record NotifyOptions(
                 in.get("poll-interval", "60s"),
                 in.integer("jobs-concurrency", 8),
                 in.get("jobs-poll-interval", "200ms"),
-                in.serverJvmOptions(),
-                in.readyTimeout(),
                 in.integer("settle-timeout", 120),
-                in.integer("grace", 5),
-                in.keepWorkDir(),
-                in.invokedAs(),
-                in.note());
+                in.integer("grace", 5));
         in.rejectUnknown();
-        BenchArgs.requireServerJar(o.serverJar());
         BenchArgs.requireRegistryProgram(o.registryProgram());
         if (o.apps() < 1
                 || o.apps() > 5000

@@ -1,6 +1,6 @@
 package dev.catapult.bench.notify;
 
-import dev.catapult.bench.LocalRegistry;
+import dev.catapult.bench.BenchRun;
 import dev.catapult.bench.MachineInfo;
 import dev.catapult.bench.ServerObservations;
 import dev.catapult.bench.notify.NotificationToDeployBenchmark.CpuSample;
@@ -208,11 +208,11 @@ final class NotifyReport {
         md.append("| Registry | ")
                 .append(b.registryVersion)
                 .append(", filesystem storage, notifications: one endpoint (the proxy), `timeout: ")
-                .append(LocalRegistry.ENDPOINT_TIMEOUT)
+                .append(BenchRun.ENDPOINT_TIMEOUT.toSeconds() + "s")
                 .append("`, `threshold: ")
-                .append(LocalRegistry.ENDPOINT_THRESHOLD)
+                .append(BenchRun.ENDPOINT_THRESHOLD)
                 .append("`, `backoff: ")
-                .append(LocalRegistry.ENDPOINT_BACKOFF)
+                .append(BenchRun.ENDPOINT_BACKOFF.toSeconds() + "s")
                 .append("`; every event is sent (pushes and pulls, the default) |\n");
         md.append("| PostgreSQL | embedded (the server's default: zonky binaries, data in the run's temp folder) |\n");
         md.append("| Server settings | ")
@@ -225,10 +225,10 @@ final class NotifyReport {
         md.append("| Server build | ").append(b.serverJar).append(" |\n");
         md.append("| Server JVM options | `-Xlog:gc:file=…`")
                 .append(
-                        b.options.serverJvmOptions().isEmpty()
+                        b.options.run().serverJvmOptions().isEmpty()
                                 ? " only (defaults otherwise)"
                                 : " "
-                                        + b.options.serverJvmOptions().stream()
+                                        + b.options.run().serverJvmOptions().stream()
                                                 .map(o -> "`" + o + "`")
                                                 .collect(Collectors.joining(" ")))
                 .append(" |\n");
@@ -258,8 +258,8 @@ final class NotifyReport {
                     .append(fmt("%.0f", 100 * b.cpu.others() / (cores() * b.cpu.wallSeconds())))
                     .append(" % of the machine) |\n");
         }
-        if (!b.options.note().isBlank()) {
-            md.append("| Note | ").append(b.options.note()).append(" |\n");
+        if (!b.options.run().note().isBlank()) {
+            md.append("| Note | ").append(b.options.run().note()).append(" |\n");
         }
         md.append('\n');
         if (noisy()) {

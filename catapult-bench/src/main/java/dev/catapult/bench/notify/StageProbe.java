@@ -1,14 +1,12 @@
 package dev.catapult.bench.notify;
 
+import dev.catapult.bench.EmbeddedPsql;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Where the time between a notification and its deploy went, read after the run from the server's embedded
@@ -46,19 +44,14 @@ final class StageProbe {
         }
     }
 
-    private final Path pidFile;
-    private final String psql;
+    private final EmbeddedPsql psql;
 
     StageProbe(Path serverDataDir) {
-        this.pidFile = serverDataDir.resolve("postgres").resolve("postmaster.pid");
-        this.psql = List.of("/usr/bin/psql", "/usr/local/bin/psql").stream()
-                .filter(p -> Files.isExecutable(Path.of(p)))
-                .findFirst()
-                .orElse(null);
+        this.psql = new EmbeddedPsql(serverDataDir);
     }
 
     boolean available() {
-        return psql != null && Files.isRegularFile(pidFile);
+        return psql.available();
     }
 
     List<Event> events() throws IOException, InterruptedException {
@@ -125,45 +118,6 @@ final class StageProbe {
     }
 
     private List<String[]> query(String sql) throws IOException, InterruptedException {
-        if (!available()) {
-            throw new IllegalStateException("psql or the embedded PostgreSQL's pid file is missing");
-        }
-        List<String> pid = Files.readAllLines(pidFile);
-        String port = pid.get(3).strip();
-        Process p = new ProcessBuilder(
-                        psql,
-                        "-X",
-                        "-q",
-                        "-t",
-                        "-A",
-                        "-F",
-                        "\t",
-                        "-v",
-                        "ON_ERROR_STOP=1",
-                        "-h",
-                        "127.0.0.1",
-                        "-p",
-                        port,
-                        "-U",
-                        "postgres",
-                        "-d",
-                        "postgres",
-                        "-c",
-                        sql)
-                .redirectError(ProcessBuilder.Redirect.PIPE)
-                .start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("psql failed: " + err.strip());
-        }
-        List<String[]> rows = new ArrayList<>();
-        for (String line : out.split("\n")) {
-            if (!line.isBlank()) {
-                rows.add(line.split("\t", -1));
-            }
-        }
-        return rows;
+        return psql.query(sql);
     }
 }

@@ -1,8 +1,8 @@
 package dev.catapult.bench.poll;
 
 import dev.catapult.bench.CatapultClient;
-import dev.catapult.bench.LocalRegistry;
-import dev.catapult.bench.ServerProcess;
+import dev.catapult.testkit.registry.DockerRegistry;
+import dev.catapult.testkit.server.ServerProcess;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -19,20 +19,20 @@ final class CycleWatch {
 
     private final CatapultClient api;
     private final ServerProcess server;
-    private final LocalRegistry registry;
+    private final DockerRegistry registry;
     private final String registryName;
     private final PollObservations.AccessLog accessLog;
     private final WalProbe wal;
     private Snapshot mark;
 
-    CycleWatch(CatapultClient api, ServerProcess server, LocalRegistry registry, String registryName, WalProbe wal)
+    CycleWatch(CatapultClient api, ServerProcess server, DockerRegistry registry, String registryName, WalProbe wal)
             throws IOException {
         this.wal = wal;
         this.api = api;
         this.server = server;
         this.registry = registry;
         this.registryName = registryName;
-        this.accessLog = new PollObservations.AccessLog(registry.log()).skipToEnd();
+        this.accessLog = new PollObservations.AccessLog(registry.logFile()).skipToEnd();
     }
 
     /** The state right after a cycle ended. */

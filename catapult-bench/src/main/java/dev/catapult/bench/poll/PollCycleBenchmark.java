@@ -6,11 +6,11 @@ import static dev.catapult.bench.BenchRun.seconds;
 import dev.catapult.bench.BenchArgs;
 import dev.catapult.bench.BenchRun;
 import dev.catapult.bench.CatapultClient;
-import dev.catapult.bench.LocalRegistry;
 import dev.catapult.bench.MachineInfo;
 import dev.catapult.bench.MarkdownSections;
 import dev.catapult.bench.ServerObservations;
-import dev.catapult.bench.ServerProcess;
+import dev.catapult.testkit.registry.DockerRegistry;
+import dev.catapult.testkit.server.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +56,7 @@ public final class PollCycleBenchmark {
         BenchRun.Running running = new BenchRun.Running();
         boolean completed = false;
         ServerProcess server = null;
-        LocalRegistry registry = null;
+        DockerRegistry registry = null;
         try {
             PollReport.Builder report =
                     new PollReport.Builder(options, MachineInfo.read(), ZonedDateTime.now(), MachineInfo.loadAverage());
@@ -64,8 +64,9 @@ public final class PollCycleBenchmark {
             String token = BenchRun.randomToken();
             say("work dir %s", work);
 
-            registry = running.add(LocalRegistry.start(options.registryProgram(), registryDir, "catapult-poll-bench"));
-            report.registryVersion = LocalRegistry.version(options.registryProgram());
+            registry =
+                    running.add(BenchRun.startRegistry(options.registryProgram(), registryDir, "catapult-poll-bench"));
+            report.registryVersion = DockerRegistry.version(options.registryProgram());
             say("%s listening on %s", report.registryVersion, registry.host());
             List<RegistryPopulator.Pushed> pushed;
             try (RegistryPopulator populator = new RegistryPopulator(registry.url())) {
@@ -84,11 +85,11 @@ public final class PollCycleBenchmark {
                 settings.put("CATAPULT_DATABASE_POOL_SIZE", Integer.toString(options.databasePoolSize()));
             }
             report.serverSettings = settings;
-            report.serverJar = BenchRun.jarIdentity(options.serverJar());
+            report.serverJar = BenchRun.jarIdentity(options.run().serverJar());
             // stop the server before the registry it polls
-            server = running.addFirst(
-                    ServerProcess.start(options.serverJar(), options.serverJvmOptions(), serverDir, token, settings));
-            report.startup = server.awaitReady(Duration.ofSeconds(options.readyTimeoutSeconds()));
+            server = running.addFirst(BenchRun.startServer(
+                    options.run().serverJar(), options.run().serverJvmOptions(), serverDir, token, settings));
+            report.startup = server.awaitReady(Duration.ofSeconds(options.run().readyTimeoutSeconds()));
             say("server pid %d ready at %s after %.1f s", server.pid(), server.baseUri(), seconds(report.startup));
 
             try (CatapultClient api = new CatapultClient(server.baseUri(), token)) {
@@ -162,18 +163,21 @@ public final class PollCycleBenchmark {
             report.log = ServerObservations.log(server.log());
             report.loadAfter = MachineInfo.loadAverage();
             report.elapsed = Duration.ofNanos(System.nanoTime() - t0);
-            report.command = BenchRun.command(options.invokedAs(), PollCycleBenchmark.class);
+            report.command = BenchRun.command(options.run().invokedAs(), PollCycleBenchmark.class);
             PollReport built = report.build();
-            MarkdownSections.replace(options.output(), "registry-polling", built.markdown());
+            MarkdownSections.replace(options.run().output(), "registry-polling", built.markdown());
             say("%s", built.summary());
-            say("wrote the registry-polling section of %s", options.output().toAbsolutePath());
+            say(
+                    "wrote the registry-polling section of %s",
+                    options.run().output().toAbsolutePath());
             completed = true;
         } catch (Exception e) {
             BenchRun.printLogTails(server, registry);
             throw e;
         } finally {
             running.stopAll();
-            BenchRun.cleanUpRegistryRun(work, registryDir, completed, options.keepWorkDir(), server, registry);
+            BenchRun.cleanUpRegistryRun(
+                    work, registryDir, completed, options.run().keepWorkDir(), server, registry);
             running.removeHook();
         }
     }
@@ -201,7 +205,7 @@ public final class PollCycleBenchmark {
         return "HEAD of " + checked + " sampled tags (OCI Accept) returned the pushed digests";
     }
 
-    private static void createAppsAndTargets(CatapultClient api, LocalRegistry registry, PollOptions options)
+    private static void createAppsAndTargets(CatapultClient api, DockerRegistry registry, PollOptions options)
             throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(options.parallelism())) {
             List<Future<?>> futures = new ArrayList<>();

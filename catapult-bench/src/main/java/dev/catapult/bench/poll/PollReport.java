@@ -3,6 +3,7 @@ package dev.catapult.bench.poll;
 import dev.catapult.bench.BenchRun;
 import dev.catapult.bench.CatapultClient;
 import dev.catapult.bench.MachineInfo;
+import dev.catapult.bench.MarkdownSections;
 import dev.catapult.bench.ServerObservations;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -176,17 +177,21 @@ final class PollReport {
 
     private void appendMachine(StringBuilder md) {
         md.append("**Machine.**\n\n| | |\n|---|---|\n");
-        row(md, "CPUs (`nproc`)", b.machine.cpus());
-        row(md, "CPU model", b.machine.cpuModel());
-        row(md, "Memory", b.machine.memory());
-        row(md, "OS", b.machine.os());
-        row(md, "JDK (driver and server)", b.machine.jdk());
-        row(md, "Registry", b.registryVersion.replaceFirst("^\\S*/", "") + ", filesystem storage, on the same machine");
-        row(md, "PostgreSQL", "embedded (the server's default: zonky binaries, data in the run's temp folder)");
+        MarkdownSections.row(md, "CPUs (`nproc`)", b.machine.cpus());
+        MarkdownSections.row(md, "CPU model", b.machine.cpuModel());
+        MarkdownSections.row(md, "Memory", b.machine.memory());
+        MarkdownSections.row(md, "OS", b.machine.os());
+        MarkdownSections.row(md, "JDK (driver and server)", b.machine.jdk());
+        MarkdownSections.row(
+                md,
+                "Registry",
+                b.registryVersion.replaceFirst("^\\S*/", "") + ", filesystem storage, on the same machine");
+        MarkdownSections.row(
+                md, "PostgreSQL", "embedded (the server's default: zonky binaries, data in the run's temp folder)");
         String settings = b.serverSettings.entrySet().stream()
                 .map(e -> "`" + e.getKey() + "=" + e.getValue() + "`")
                 .collect(Collectors.joining(", "));
-        row(
+        MarkdownSections.row(
                 md,
                 "Server settings",
                 settings
@@ -195,17 +200,17 @@ final class PollReport {
                                 : ", database pool: default (16)")
                         + "; registry `pollInterval: " + b.options.pollInterval() + "`, `maxConcurrency: "
                         + (b.options.maxConcurrency() > 0 ? b.options.maxConcurrency() : "8 (default)") + "`");
-        row(md, "Server build", b.serverJar);
-        row(
+        MarkdownSections.row(md, "Server build", b.serverJar);
+        MarkdownSections.row(
                 md,
                 "Server JVM options",
                 "`-Xlog:gc:file=…`"
-                        + (b.options.serverJvmOptions().isEmpty()
+                        + (b.options.run().serverJvmOptions().isEmpty()
                                 ? " only (defaults otherwise)"
-                                : " `" + String.join(" ", b.options.serverJvmOptions()) + "`"));
-        row(md, "Load average (1/5/15 min) before → after", b.loadBefore + " → " + b.loadAfter);
-        if (!b.options.note().isBlank()) {
-            row(md, "Note", b.options.note());
+                                : " `" + String.join(" ", b.options.run().serverJvmOptions()) + "`"));
+        MarkdownSections.row(md, "Load average (1/5/15 min) before → after", b.loadBefore + " → " + b.loadAfter);
+        if (!b.options.run().note().isBlank()) {
+            MarkdownSections.row(md, "Note", b.options.run().note());
         }
         md.append('\n');
         if (busy(b.loadBefore) || busy(b.loadAfter)) {
@@ -217,7 +222,7 @@ final class PollReport {
 
     private void appendSetup(StringBuilder md) {
         md.append("**Setup.**\n\n| | |\n|---|---|\n");
-        row(
+        MarkdownSections.row(
                 md,
                 "Registry content",
                 String.format(
@@ -228,7 +233,7 @@ final class PollReport {
                         BenchRun.seconds(b.populate),
                         b.options.parallelism(),
                         b.verified));
-        row(
+        MarkdownSections.row(
                 md,
                 "Apps and targets",
                 String.format(
@@ -240,7 +245,7 @@ final class PollReport {
                         BenchRun.seconds(b.setup),
                         b.options.parallelism(),
                         BenchRun.seconds(b.startup)));
-        row(
+        MarkdownSections.row(
                 md,
                 "Discovery (registry added → catalogue complete)",
                 String.format(
@@ -253,7 +258,8 @@ final class PollReport {
         for (int i = 0; i < b.discoveryLines.size(); i++) {
             first.add("cycle " + (i + 1) + ": " + b.discoveryLines.get(i));
         }
-        row(md, "Discovery cycles (server log)", first.isEmpty() ? "(not found)" : String.join("; ", first));
+        MarkdownSections.row(
+                md, "Discovery cycles (server log)", first.isEmpty() ? "(not found)" : String.join("; ", first));
         md.append('\n');
     }
 
@@ -472,14 +478,6 @@ final class PollReport {
 
     private static String mark(boolean ok) {
         return ok ? "✅" : "❌";
-    }
-
-    private static void row(StringBuilder md, String name, String value) {
-        md.append("| ")
-                .append(name)
-                .append(" | ")
-                .append(value.replace("|", "\\|"))
-                .append(" |\n");
     }
 
     private boolean busy(String loadAverage) {

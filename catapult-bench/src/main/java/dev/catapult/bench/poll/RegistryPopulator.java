@@ -1,6 +1,7 @@
 package dev.catapult.bench.poll;
 
-import dev.catapult.bench.OciPush;
+import dev.catapult.testkit.registry.LayerTar;
+import dev.catapult.testkit.registry.OciPush;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +92,7 @@ final class RegistryPopulator implements AutoCloseable {
         if (mountFrom == null || !push.mount(repository, layer.digest(), mountFrom)) {
             push.upload(repository, layer);
         }
-        String revision = OciPush.sha256(("svc-" + index + "@" + version).getBytes(StandardCharsets.UTF_8))
+        String revision = LayerTar.sha256(("svc-" + index + "@" + version).getBytes(StandardCharsets.UTF_8))
                 .substring(7, 47);
         OciPush.Blob config = OciPush.config(
                 "https://git.example.invalid/bench/svc-%04d".formatted(index),
@@ -104,7 +105,7 @@ final class RegistryPopulator implements AutoCloseable {
         for (String tag : tags) {
             push.putManifest(repository, tag, manifest);
         }
-        return new Pushed(repository, OciPush.sha256(manifest), List.copyOf(tags));
+        return new Pushed(repository, LayerTar.sha256(manifest), List.copyOf(tags));
     }
 
     /** A gzip layer with one {@code app/package.json}: a file the scanner's default rules extract. */

@@ -9,46 +9,40 @@ import dev.catapult.bench.CatapultClient;
 import dev.catapult.bench.LatencyStats;
 import dev.catapult.bench.MachineInfo;
 import dev.catapult.bench.MarkdownSections;
-import dev.catapult.bench.ServerProcess;
-import java.nio.charset.StandardCharsets;
+import dev.catapult.bench.Parallel;
+import dev.catapult.testkit.server.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
 
 /**
  * {@code whats-running-where} at scale (SPEC §11: 5,000 apps × 10 environments × 1,000,000 runtime events,
  * p99 < 50 ms) and runtime event ingest throughput. Against a fresh server on an external PostgreSQL
- * database (the script creates it empty):
+ * database (the script creates it empty; the driver only reads row counts from it and vacuums it):
  *
  * <ol>
  *   <li>creates {@code --environments} environments (each listing its own cloud account), {@code --apps} apps
  *       and a {@code webhook} runtime source through the API;
- *   <li>bulk-loads the archive straight into PostgreSQL — for every app × environment, four tasks that ran
- *       and stopped (pending, running, stopped), two that run now (pending, running) and two completed
- *       rollouts (in progress, completed): 20 generic-format events per cell, with the instance and rollout
- *       rows intake derives from them. Loading 1,000,000 events through HTTP would take the run most of an
- *       hour on two cores without measuring anything more; the ingest phase measures that path;
+ *   <li>sends the history through the signed runtime webhook ({@link RuntimeHistory}): for every app ×
+ *       environment, four tasks that ran and stopped (pending, running, stopped), two that run now (pending,
+ *       running) and two completed rollouts (in progress, completed): 20 generic-format events per cell, from
+ *       {@code --history-clients} concurrent senders. The server's own intake archives them and derives the
+ *       instances and rollouts, so the data has the shape the current schema and code give it (a migration
+ *       cannot leave the benchmark measuring stale rows); at full size this takes most of an hour on two cores;
  *   <li>ingest: {@code --ingest-events} signed events through {@code POST /hooks/runtime/{source}} from
  *       {@code --ingest-clients} concurrent senders (new tasks starting and running in random cells, one in
  *       ten stopping with an error exit), measuring per-request latency and events per second;
@@ -62,7 +56,6 @@ public final class WhatsRunningWhereBenchmark {
     static final String SECTION = "whats-running-where";
     private static final String SOURCE = "bench-hooks";
     private static final String SECRET = "bench-runtime-hook-secret";
-    private static final int EVENTS_PER_CELL = 20;
 
     private WhatsRunningWhereBenchmark() {}
 
@@ -73,6 +66,7 @@ public final class WhatsRunningWhereBenchmark {
             int environments,
             int ingestEvents,
             int ingestClients,
+            int historyClients,
             int queries,
             int queryClients,
             Path output,
@@ -82,11 +76,12 @@ public final class WhatsRunningWhereBenchmark {
 
     static final String USAGE = """
       bench/run-runtime-bench.sh [options]
-        --database-url URL     PostgreSQL for the server and the bulk load (default jdbc:postgresql://127.0.0.1:5432/catapult_bench_runtime?user=postgres)
+        --database-url URL     PostgreSQL for the server (the driver reads row counts) (default jdbc:postgresql://127.0.0.1:5432/catapult_bench_runtime?user=postgres)
         --apps N               apps (default 5000)
         --environments N       environments (default 10); events = apps × environments × 20
         --ingest-events N      events sent through the signed webhook (default 20000)
         --ingest-clients N     concurrent webhook senders (default 8)
+        --history-clients N    concurrent senders of the history (default 8)
         --queries N            timed whats-running-where requests per kind (default 1000)
         --query-clients N      concurrent query clients (default 4)
         --server-jar PATH      (default catapult-server/target/catapult-server.jar)
@@ -102,6 +97,7 @@ public final class WhatsRunningWhereBenchmark {
                 a.integer("environments", 10),
                 a.integer("ingest-events", 20_000),
                 a.integer("ingest-clients", 8),
+                a.integer("history-clients", 8),
                 a.integer("queries", 1000),
                 a.integer("query-clients", 4),
                 a.output(),
@@ -110,7 +106,12 @@ public final class WhatsRunningWhereBenchmark {
                 a.readyTimeout());
         a.rejectUnknown();
         BenchArgs.requireServerJar(o.serverJar());
-        if (o.apps() < 1 || o.environments() < 1 || o.ingestClients() < 1 || o.queryClients() < 1 || o.queries() < 1) {
+        if (o.apps() < 1
+                || o.environments() < 1
+                || o.ingestClients() < 1
+                || o.historyClients() < 1
+                || o.queryClients() < 1
+                || o.queries() < 1) {
             throw new BenchArgs.UsageException("counts must be positive");
         }
         return o;
@@ -126,7 +127,7 @@ public final class WhatsRunningWhereBenchmark {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("CATAPULT_DATABASE_URL", o.databaseUrl());
         settings.put("CATAPULT_BENCH_HOOK_SECRET", SECRET);
-        try (ServerProcess server = ServerProcess.start(o.serverJar(), o.jvmOptions(), work, token, settings);
+        try (ServerProcess server = BenchRun.startServer(o.serverJar(), o.jvmOptions(), work, token, settings);
                 Connection db = DriverManager.getConnection(o.databaseUrl())) {
             Duration startup = server.awaitReady(Duration.ofSeconds(o.readyTimeout()));
             say("server ready at %s after %.1f s", server.baseUri(), seconds(startup));
@@ -136,20 +137,23 @@ public final class WhatsRunningWhereBenchmark {
                     api.createEnvironment(env(e), 10 * (e + 1), List.of(account(e)));
                 }
                 api.createWebhookRuntimeSource(SOURCE, "CATAPULT_BENCH_HOOK_SECRET");
-                parallel(8, o.apps(), i -> {
-                    api.createApp(app(i), repository(i));
-                    return null;
-                });
+                Parallel.run(8, o.apps(), i -> api.createApp(app(i), repository(i)));
                 say(
                         "created %d environments and %d apps through the API in %.1f s",
                         o.environments(), o.apps(), (System.nanoTime() - t0) / 1e9);
 
+                RuntimeHooks hooks = new RuntimeHooks(api, SOURCE, SECRET);
                 long l0 = System.nanoTime();
-                long events = bulkLoad(db, o);
+                long events = RuntimeHistory.send(hooks, o.apps(), o.environments(), o.historyClients());
                 double loadSeconds = (System.nanoTime() - l0) / 1e9;
-                say("bulk-loaded %,d events in %.1f s", events, loadSeconds);
+                long expected = (long) o.apps() * o.environments() * RuntimeHistory.EVENTS_PER_CELL;
+                if (events != expected) {
+                    throw new IllegalStateException(
+                            "the server accepted " + events + " history events, expected " + expected);
+                }
+                say("sent %,d history events through the webhook in %.1f s", events, loadSeconds);
 
-                Ingest ingest = ingest(api, o);
+                Ingest ingest = ingest(hooks, o);
                 say(
                         "ingest: %,d events, %.0f events/s, p50 %.2f ms, p99 %.2f ms",
                         ingest.stats().count(),
@@ -158,7 +162,8 @@ public final class WhatsRunningWhereBenchmark {
                         ingest.stats().p99());
                 try (Statement s = db.createStatement()) {
                     // A system that grew to this size over months has long been vacuumed, analysed and checkpointed;
-                    // right after a bulk load, autovacuum and the checkpointer would instead compete with the queries.
+                    // right after loading the history, autovacuum and the checkpointer would instead compete with the
+                    // queries.
                     s.execute("vacuum analyze");
                     s.execute("checkpoint");
                 }
@@ -238,142 +243,41 @@ public final class WhatsRunningWhereBenchmark {
         return "registry.example.com:5000/team-%02d/%s".formatted(i % 40, app(i));
     }
 
-    /** The archive and the state intake derives from it, one SQL statement per table per block of apps. */
-    private static long bulkLoad(Connection db, Options o) throws Exception {
-        db.setAutoCommit(false);
-        long sourceId;
-        try (Statement s = db.createStatement();
-                ResultSet rs = s.executeQuery("select id from runtime_sources where name = '" + SOURCE + "'")) {
-            rs.next();
-            sourceId = rs.getLong(1);
-        }
-        // per cell: tasks 0-3 ran and stopped (3 events each), tasks 4-5 run now (2 events each), 2 rollouts × 2 events
-        String cells = """
-        with cells as (select a.id app_id, a.name app, a.image repo, e.id env_id, e.accounts[1] account
-                       from apps a cross join environments e where a.name >= ? and a.name < ?),
-        tasks as (select c.*, t, t >= 4 present, 'task/' || c.app || '/' || c.account || '/' || t task_arn,
-                         'sha256:' || encode(sha256(convert_to(c.app || (case when t >= 4 then ':2' else ':1' end), 'UTF8')), 'hex') digest,
-                         case when t >= 4 then '1.2.0' else '1.1.0' end tag,
-                         now() - interval '1 day' * (6 - t) started
-                  from cells c cross join generate_series(0, 5) t)
-        """;
-        String events = cells + """
-        , task_events as (select k.*, s.step, (case when s.step = 0 then 'pending' when s.step = 1 then 'running' else 'stopped' end) status
-                          from tasks k cross join generate_series(0, 2) s(step) where s.step < 2 or not k.present),
-        bodies as (select jsonb_build_object('id', 'bulk-' || task_arn || '-' || step, 'type', 'instance',
-                            'time', started + interval '1 minute' * step, 'account', account, 'instance', task_arn, 'service', app,
-                            'container', 'app', 'image', repo || ':' || tag, 'digest', digest, 'status', status, 'version', step + 1,
-                            'exitCode', case when step = 2 then 143 end, 'stopCode', case when step = 2 then 'ServiceSchedulerInitiated' end) body,
-                          'runtime instance' kind, account, started + interval '1 minute' * step received
-                   from task_events
-                   union all
-                   select jsonb_build_object('id', 'bulk-rollout-' || c.app || '-' || c.account || '-' || r || '-' || st, 'type', 'rollout',
-                            'time', now() - interval '1 day' * (3 - r) + interval '5 minutes' * st, 'account', c.account,
-                            'rollout', 'ecs-svc/' || c.app || '-' || c.account || '-' || r, 'service', c.app,
-                            'state', case when st = 0 then 'in_progress' else 'completed' end, 'rollback', false, 'reason', 'bulk'),
-                          'runtime rollout', c.account, now() - interval '1 day' * (3 - r) + interval '5 minutes' * st
-                   from cells c cross join generate_series(1, 2) r cross join generate_series(0, 1) st)
-        insert into runtime_events (source_id, event_id, body_sha256, detail_type, account, body, outcome, received_at)
-        select ?, body ->> 'id', encode(sha256(convert_to(body::text, 'UTF8')), 'hex'), kind, account, body,
-               'applied: bulk-loaded by the benchmark', received from bodies
-        """;
-        String instances = cells + """
-        insert into instances (source_id, task_arn, account, environment_id, app_id, cluster_arn, service, container, repository, tag,
-          digest, status, desired_status, stopped_reason, exit_code, deploy_id, version, started_at, updated_at, first_seen_at)
-        select ?, task_arn, account, env_id, app_id, null, app, 'app', repo, tag, digest,
-               case when present then 'running' else 'stopped' end, null, null, case when present then null else 143 end, null,
-               case when present then 2 else 3 end, started + interval '1 minute', started + interval '1 minute' * (case when present then 1 else 2 end),
-               started
-        from tasks
-        """;
-        String rollouts = cells + """
-        insert into rollouts (source_id, deployment_id, account, environment_id, service_arn, service, state, rollback, reason, updated_at)
-        select ?, 'ecs-svc/' || c.app || '-' || c.account || '-' || r, c.account, c.env_id, c.app, c.app, 'completed', false, 'bulk',
-               now() - interval '1 day' * (3 - r) + interval '5 minutes'
-        from cells c cross join generate_series(1, 2) r
-        """;
-        long total = 0;
-        int block = 250;
-        for (int from = 0; from < o.apps(); from += block) {
-            String lo = app(from);
-            String hi = from + block >= o.apps() ? "app-99999z" : app(from + block);
-            for (String sql : List.of(events, instances, rollouts)) {
-                try (PreparedStatement ps = db.prepareStatement(sql)) {
-                    ps.setString(1, lo);
-                    ps.setString(2, hi);
-                    ps.setLong(3, sourceId);
-                    int n = ps.executeUpdate();
-                    if (sql == events) {
-                        total += n;
-                    }
-                }
-            }
-            db.commit();
-            say("  loaded apps %s .. %s (%,d events so far)", lo, app(Math.min(from + block, o.apps()) - 1), total);
-        }
-        db.setAutoCommit(true);
-        long expected = (long) o.apps() * o.environments() * EVENTS_PER_CELL;
-        if (total != expected) {
-            throw new IllegalStateException("bulk load wrote " + total + " events, expected " + expected);
-        }
-        return total;
-    }
-
     record Ingest(LatencyStats stats, double perSecond, int refused) {}
 
-    private static Ingest ingest(CatapultClient api, Options o) throws Exception {
+    private static Ingest ingest(RuntimeHooks hooks, Options o) throws Exception {
         int n = o.ingestEvents() - o.ingestEvents() % 2;
         long[] nanos = new long[n];
         AtomicInteger refused = new AtomicInteger();
-        AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> clients = new ArrayList<>();
-            for (int c = 0; c < o.ingestClients(); c++) {
-                clients.add(pool.submit(() -> {
-                    for (int pair; (pair = next.getAndIncrement()) < n / 2; ) {
-                        int app = ThreadLocalRandom.current().nextInt(o.apps());
-                        int env = ThreadLocalRandom.current().nextInt(o.environments());
-                        String task = "task/" + app(app) + "/" + account(env) + "/ingest-" + pair;
-                        boolean crashes = pair % 10 == 0;
-                        for (int step = 0; step < 2; step++) {
-                            String status = step == 0 ? "pending" : crashes ? "stopped" : "running";
-                            String body = CatapultClient.JSON.writeValueAsString(Map.ofEntries(
-                                    Map.entry("id", "ingest-" + pair + "-" + step),
-                                    Map.entry("type", "instance"),
-                                    Map.entry("time", Instant.now().toString()),
-                                    Map.entry("account", account(env)),
-                                    Map.entry("instance", task),
-                                    Map.entry("service", app(app)),
-                                    Map.entry("image", repository(app) + ":1.3.0"),
-                                    Map.entry("digest", "sha256:" + sha256(app(app) + ":3")),
-                                    Map.entry("status", status),
-                                    Map.entry("version", step + 1),
-                                    Map.entry("exitCode", crashes && step == 1 ? 1 : 0)));
-                            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                            String ts = Long.toString(Instant.now().getEpochSecond());
-                            long t0 = System.nanoTime();
-                            CatapultClient.Response r = api.postHook(
-                                    "/hooks/runtime/" + SOURCE,
-                                    bytes,
-                                    "X-Catapult-Timestamp",
-                                    ts,
-                                    "X-Catapult-Signature",
-                                    sign(ts, bytes));
-                            nanos[pair * 2 + step] = System.nanoTime() - t0;
-                            if (r.status() != 202) {
-                                refused.incrementAndGet();
-                                say("ingest refused (%d): %s", r.status(), r.body());
-                            }
-                        }
-                    }
-                    return null;
-                }));
+        Parallel.run(o.ingestClients(), n / 2, pair -> {
+            int app = ThreadLocalRandom.current().nextInt(o.apps());
+            int env = ThreadLocalRandom.current().nextInt(o.environments());
+            String task = "task/" + app(app) + "/" + account(env) + "/ingest-" + pair;
+            boolean crashes = pair % 10 == 0;
+            for (int step = 0; step < 2; step++) {
+                String status = step == 0 ? "pending" : crashes ? "stopped" : "running";
+                RuntimeHooks.Sent sent = hooks.send(Map.ofEntries(
+                        Map.entry("id", "ingest-" + pair + "-" + step),
+                        Map.entry("type", "instance"),
+                        Map.entry("time", Instant.now().toString()),
+                        Map.entry("account", account(env)),
+                        Map.entry("instance", task),
+                        Map.entry("service", app(app)),
+                        Map.entry("image", repository(app) + ":1.3.0"),
+                        Map.entry("digest", "sha256:" + RuntimeHistory.sha256(app(app) + ":3")),
+                        Map.entry("status", status),
+                        Map.entry("version", step + 1),
+                        Map.entry("exitCode", crashes && step == 1 ? 1 : 0)));
+                nanos[pair * 2 + step] = sent.nanos();
+                if (!sent.accepted()) {
+                    refused.incrementAndGet();
+                    say(
+                            "ingest refused (%d): %s",
+                            sent.response().status(), sent.response().body());
+                }
             }
-            for (Future<?> f : clients) {
-                f.get();
-            }
-        }
+        });
         double secs = (System.nanoTime() - start) / 1e9;
         if (refused.get() > 0) {
             throw new IllegalStateException(refused.get() + " ingest requests were not accepted");
@@ -424,25 +328,13 @@ public final class WhatsRunningWhereBenchmark {
             check(api.get(path.apply(i)), expectedEntries);
         }
         long[] nanos = new long[o.queries()];
-        AtomicInteger next = new AtomicInteger();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> clients = new ArrayList<>();
-            for (int c = 0; c < clientCount; c++) {
-                clients.add(pool.submit(() -> {
-                    for (int i; (i = next.getAndIncrement()) < o.queries(); ) {
-                        String p = path.apply(i);
-                        long t0 = System.nanoTime();
-                        CatapultClient.Response r = api.get(p);
-                        nanos[i] = System.nanoTime() - t0;
-                        check(r, expectedEntries);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : clients) {
-                f.get();
-            }
-        }
+        Parallel.run(clientCount, o.queries(), i -> {
+            String p = path.apply(i);
+            long t0 = System.nanoTime();
+            CatapultClient.Response r = api.get(p);
+            nanos[i] = System.nanoTime() - t0;
+            check(r, expectedEntries);
+        });
         return LatencyStats.of(nanos);
     }
 
@@ -533,15 +425,17 @@ public final class WhatsRunningWhereBenchmark {
                 .append(o.environments())
                 .append(" environments; ")
                 .append("%,d".formatted(events))
-                .append(" generic-format events bulk-loaded into the archive with the state intake derives ")
-                .append("from them (%.0f s), then %,d more through the signed webhook. Rows at query time: "
+                .append(" generic-format history events sent through the signed webhook by ")
+                .append(o.historyClients())
+                .append(" concurrent senders, archived and applied by the server's intake ")
+                .append("(%.0f s), then %,d more timed (below). Rows at query time: "
                         .formatted(loadSeconds, ingest.stats().count()));
         List<String> rows = new ArrayList<>();
         counts.forEach((k, v) -> rows.add("`" + k + "` %,d".formatted(v)));
         b.append(String.join(", ", rows))
                 .append(". `VACUUM ANALYZE` and a `CHECKPOINT` before querying (the steady state of a ")
                 .append(
-                        "database that grew to this size; right after the bulk load, autovacuum and the checkpointer compete with the queries).\n\n");
+                        "database that grew to this size; right after loading the history, autovacuum and the checkpointer compete with the queries).\n\n");
         b.append(
                         "Ingest through `POST /hooks/runtime/{source}` (HMAC checked, archived, applied, one transaction each), ")
                 .append(o.ingestClients())
@@ -564,50 +458,5 @@ public final class WhatsRunningWhereBenchmark {
         queries.forEach((k, v) -> b.append("| %s | %.2f | %.2f | %.2f | %.2f | %.2f |\n"
                 .formatted(k, v.p50(), v.p90(), v.p99(), v.max(), v.mean())));
         return b.toString();
-    }
-
-    private static String sign(String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
-            mac.update(body);
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal());
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @FunctionalInterface
-    interface Work {
-        Object run(int i) throws Exception;
-    }
-
-    private static void parallel(int threads, int count, Work work) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> all = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                all.add(pool.submit(() -> {
-                    for (int i; (i = next.getAndIncrement()) < count; ) {
-                        work.run(i);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : all) {
-                f.get();
-            }
-        }
     }
 }

@@ -182,26 +182,30 @@ final class SyntheticLayer {
         }
     }
 
-    /** Writes one tar stream to both compressors. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream first;
+    /** Writes one tar stream to both compressors; each is closed by its own try-with-resources. */
+    private static final class Tee extends FilterOutputStream {
         private final OutputStream second;
 
         Tee(OutputStream first, OutputStream second) {
-            this.first = first;
+            super(first);
             this.second = second;
         }
 
         @Override
         public void write(int b) throws IOException {
-            first.write(b);
+            out.write(b);
             second.write(b);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            first.write(b, off, len);
+            out.write(b, off, len);
             second.write(b, off, len);
+        }
+
+        @Override
+        public void close() {
+            // the compressors finish when their own resources close
         }
     }
 

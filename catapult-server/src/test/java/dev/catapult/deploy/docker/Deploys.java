@@ -8,8 +8,6 @@ import dev.catapult.docker.EngineException;
 import dev.catapult.targets.DeployerSpec;
 import dev.catapult.targets.DockerSettings;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,12 +74,6 @@ final class Deploys {
                 .timeout(Duration.ofSeconds(5))
                 .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body().strip();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     static String message(DispatchOutcome outcome) {

@@ -2,10 +2,10 @@ package dev.catapult.deploy.docker;
 
 import static dev.catapult.deploy.docker.Deploys.JSON;
 import static dev.catapult.deploy.docker.Deploys.externalRef;
-import static dev.catapult.deploy.docker.Deploys.freePort;
 import static dev.catapult.deploy.docker.Deploys.message;
 import static dev.catapult.deploy.docker.Deploys.page;
 import static dev.catapult.deploy.docker.Deploys.task;
+import static dev.catapult.testkit.Ports.freeLoopbackPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.deploy.DeployTask;
@@ -14,9 +14,9 @@ import dev.catapult.docker.Container;
 import dev.catapult.docker.DockerEngine;
 import dev.catapult.targets.DeployerSpec;
 import dev.catapult.targets.DockerSettings;
-import dev.catapult.testing.docker.BusyboxImage;
-import dev.catapult.testing.docker.DockerEngineExtension;
-import dev.catapult.testing.registry.DockerRegistryExtension;
+import dev.catapult.testkit.docker.BusyboxImage;
+import dev.catapult.testkit.docker.DockerEngineExtension;
+import dev.catapult.testkit.registry.DockerRegistryExtension;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -61,7 +61,7 @@ class DockerDeployerTest {
 
     @Test
     void firstDeployRunsTheReleaseUnderItsNameWithCatapultLabels() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         DeployTask task = task(v1, 1, settings("web-first", port, http(port)));
 
         DispatchOutcome outcome = deployer.dispatch(task);
@@ -83,7 +83,7 @@ class DockerDeployerTest {
 
     @Test
     void nextDeployReplacesTheContainerAndRemovesTheOldOne() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         DockerSettings settings = settings("web-next", port, http(port));
         deployer.dispatch(task(v1, 1, settings));
         String old = inspect("web-next").id();
@@ -101,7 +101,7 @@ class DockerDeployerTest {
 
     @Test
     void releaseFailingItsHealthCheckIsReplacedByThePreviousContainerOnTheSamePort() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         DockerSettings settings = settings("web-bad", port, http(port));
         deployer.dispatch(task(v2, 2, settings));
         Container serving = inspect("web-bad");
@@ -129,7 +129,7 @@ class DockerDeployerTest {
 
     @Test
     void portHeldByAnotherProgramFailsTheStartAndBringsThePreviousContainerBack() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         deployer.dispatch(task(v1, 1, settings("web-busy", port, http(port))));
         Container serving = inspect("web-busy");
         try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -186,7 +186,7 @@ class DockerDeployerTest {
 
     @Test
     void imageHealthcheckDecidesWhenTheTargetAsksForIt() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         DockerSettings useImage = settings("web-self", port, Map.of("useImageHealthcheck", true, "timeout", "20s"));
 
         DispatchOutcome healthy = deployer.dispatch(task(selfChecking, 4, useImage));
@@ -206,7 +206,7 @@ class DockerDeployerTest {
 
     @Test
     void environmentSecretsAndCommandReachTheContainer() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         DockerSettings settings = (DockerSettings) DeployerSpec.parse(new LinkedHashMap<>(Map.of(
                 "type",
                 "docker",
@@ -256,7 +256,7 @@ class DockerDeployerTest {
 
     @Test
     void sameDeployDispatchedAgainFindsItsContainerAndSucceedsAgain() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         DeployTask task = task(v1, 1, settings("web-again", port, http(port)));
 
         DispatchOutcome first = deployer.dispatch(task);
@@ -269,7 +269,7 @@ class DockerDeployerTest {
 
     @Test
     void interruptedDeployIsCarriedOnByItsNextDispatch() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         DockerSettings settings = settings("web-interrupted", port, null); // healthy after running 2 s
         deployer.dispatch(task(v1, 1, settings));
         DeployTask task = task(v2, 2, settings);
@@ -297,7 +297,7 @@ class DockerDeployerTest {
 
     @Test
     void tcpHostIsServedLikeTheSocket() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         DockerSettings settings = new DockerSettings(
                 ENGINE.get().tcpHost(),
                 "web-tcp",
@@ -339,7 +339,7 @@ class DockerDeployerTest {
 
     @Test
     void unreachableEnginesFailWithWhereAndWhy() throws Exception {
-        int closed = freePort();
+        int closed = freeLoopbackPort();
         DockerSettings noSocket = new DockerSettings(
                 "unix:///nonexistent/docker.sock",
                 "web",

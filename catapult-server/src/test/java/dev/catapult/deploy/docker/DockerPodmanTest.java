@@ -1,20 +1,20 @@
 package dev.catapult.deploy.docker;
 
 import static dev.catapult.deploy.docker.Deploys.JSON;
-import static dev.catapult.deploy.docker.Deploys.freePort;
 import static dev.catapult.deploy.docker.Deploys.http;
 import static dev.catapult.deploy.docker.Deploys.message;
 import static dev.catapult.deploy.docker.Deploys.page;
 import static dev.catapult.deploy.docker.Deploys.task;
+import static dev.catapult.testkit.Ports.freeLoopbackPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.deploy.DispatchOutcome;
 import dev.catapult.docker.Container;
 import dev.catapult.docker.DockerEngine;
 import dev.catapult.targets.DockerSettings;
-import dev.catapult.testing.docker.BusyboxImage;
-import dev.catapult.testing.docker.PodmanService;
-import dev.catapult.testing.registry.DockerRegistryExtension;
+import dev.catapult.testkit.docker.BusyboxImage;
+import dev.catapult.testkit.docker.PodmanService;
+import dev.catapult.testkit.registry.DockerRegistryExtension;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +53,7 @@ class DockerPodmanTest {
 
     @Test
     void podmanRunsTheReleaseAndReplacesItWithTheNextOne() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         DockerSettings settings = settings("web", port, "20s");
 
         DispatchOutcome first = deployer.dispatch(task(v1, 1, settings));
@@ -71,7 +71,7 @@ class DockerPodmanTest {
 
     @Test
     void podmanGetsThePreviousContainerBackWhenTheNewOneIsUnhealthy() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         deployer.dispatch(task(v2, 2, settings("api", port, "20s")));
         Container serving = engine().inspect("api").orElseThrow();
 

@@ -1,15 +1,15 @@
 package dev.catapult.deploy.docker;
 
-import static dev.catapult.deploy.docker.Deploys.freePort;
 import static dev.catapult.deploy.docker.Deploys.page;
 import static dev.catapult.testing.Api.map;
+import static dev.catapult.testkit.Ports.freeLoopbackPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.docker.Container;
 import dev.catapult.testing.ServerTest;
-import dev.catapult.testing.docker.BusyboxImage;
-import dev.catapult.testing.docker.DockerEngineExtension;
-import dev.catapult.testing.registry.DockerRegistryExtension;
+import dev.catapult.testkit.docker.BusyboxImage;
+import dev.catapult.testkit.docker.DockerEngineExtension;
+import dev.catapult.testkit.registry.DockerRegistryExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +39,7 @@ class DockerTargetServerTest extends ServerTest {
 
     @Test
     void deploysThroughTheApiRecordTheContainerAndRestoreItWhenTheNextReleaseIsUnhealthy() throws Exception {
-        int port = freePort();
+        int port = freeLoopbackPort();
         api.post("/api/v1/environments", map("name", "prod", "rank", 10));
         api.post("/api/v1/apps", map("name", "shop", "image", REGISTRY.get().host() + "/shop/web"));
         api.post("/api/v1/apps/shop/releases", map("commit", "a".repeat(40), "image", good));

@@ -2,11 +2,11 @@ package dev.catapult.deploy.nomad;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.catapult.testkit.http.LoopbackServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -70,7 +69,7 @@ final class NomadStandIn implements AutoCloseable {
 
     private record Fault(int status, String body) {}
 
-    private final HttpServer server;
+    private final HttpServer server = LoopbackServer.start(this::handle);
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final Map<String, ConcurrentLinkedDeque<Fault>> faults = new ConcurrentHashMap<>();
     private volatile @Nullable ObjectNode job = fixture("job.json");
@@ -81,21 +80,10 @@ final class NomadStandIn implements AutoCloseable {
     private volatile boolean blocking = true;
     private volatile boolean changeJobBeforeRegister;
 
-    private NomadStandIn(HttpServer server) {
-        this.server = server;
-    }
+    private NomadStandIn() {}
 
     static NomadStandIn start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            NomadStandIn nomad = new NomadStandIn(server);
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            server.createContext("/", nomad::handle);
-            server.start();
-            return nomad;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new NomadStandIn();
     }
 
     static ObjectNode fixture(String name) {
@@ -107,7 +95,7 @@ final class NomadStandIn implements AutoCloseable {
     }
 
     URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return LoopbackServer.url(server);
     }
 
     NomadStandIn evaluation(Step... steps) {

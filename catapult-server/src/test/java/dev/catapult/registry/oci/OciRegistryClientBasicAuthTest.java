@@ -8,12 +8,12 @@ import dev.catapult.registry.RegistryException;
 import dev.catapult.registry.RegistryException.Kind;
 import dev.catapult.registry.RegistrySettings;
 import dev.catapult.registry.RequestCounts;
-import dev.catapult.testing.registry.DockerRegistry;
-import dev.catapult.testing.registry.LayerTar;
-import dev.catapult.testing.registry.OciLayout;
-import dev.catapult.testing.registry.OciLayout.Descriptor;
-import dev.catapult.testing.registry.RegistryOptions;
-import dev.catapult.testing.registry.Skopeo;
+import dev.catapult.testkit.registry.DockerRegistry;
+import dev.catapult.testkit.registry.LayerTar;
+import dev.catapult.testkit.registry.OciLayout;
+import dev.catapult.testkit.registry.OciLayout.Descriptor;
+import dev.catapult.testkit.registry.RegistryOptions;
+import dev.catapult.testkit.registry.Skopeo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -58,7 +58,7 @@ class OciRegistryClientBasicAuthTest {
     }
 
     private static RegistryClient client(Map<String, String> env) {
-        return OciRegistryClients.create(registry.settings("private", BASIC), env::get);
+        return OciRegistryClients.create(TestRegistrySettings.of(registry, "private", BASIC), env::get);
     }
 
     @Test
@@ -97,7 +97,7 @@ class OciRegistryClientBasicAuthTest {
 
     @Test
     void anonymousRequestsAreUnauthorized() {
-        RegistryClient client = OciRegistryClients.create(registry.settings("private"), name -> null);
+        RegistryClient client = OciRegistryClients.create(TestRegistrySettings.of(registry, "private"), name -> null);
 
         assertThatThrownBy(() -> client.catalog(null, 10))
                 .isInstanceOfSatisfying(

@@ -11,13 +11,13 @@ import dev.catapult.registry.RegistryException;
 import dev.catapult.registry.RegistryException.Kind;
 import dev.catapult.registry.RequestCounts;
 import dev.catapult.release.Digest;
-import dev.catapult.testing.registry.DockerRegistry;
-import dev.catapult.testing.registry.LayerTar;
-import dev.catapult.testing.registry.LayerTar.Compression;
-import dev.catapult.testing.registry.OciLayout;
-import dev.catapult.testing.registry.OciLayout.Descriptor;
-import dev.catapult.testing.registry.OciLayout.Platform;
-import dev.catapult.testing.registry.Skopeo;
+import dev.catapult.testkit.registry.DockerRegistry;
+import dev.catapult.testkit.registry.LayerTar;
+import dev.catapult.testkit.registry.LayerTar.Compression;
+import dev.catapult.testkit.registry.OciLayout;
+import dev.catapult.testkit.registry.OciLayout.Descriptor;
+import dev.catapult.testkit.registry.OciLayout.Platform;
+import dev.catapult.testkit.registry.Skopeo;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -78,7 +78,7 @@ class OciRegistryClientTest {
     }
 
     private static RegistryClient client() {
-        return OciRegistryClients.create(registry.settings("local"), name -> null);
+        return OciRegistryClients.create(TestRegistrySettings.of(registry, "local"), name -> null);
     }
 
     @Test

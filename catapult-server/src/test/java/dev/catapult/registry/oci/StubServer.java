@@ -3,17 +3,15 @@ package dev.catapult.registry.oci;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.catapult.testkit.http.LoopbackServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,25 +32,14 @@ final class StubServer implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
+    private final HttpServer server = LoopbackServer.start(this::handle);
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
-    private StubServer(HttpServer server) {
-        this.server = server;
-    }
+    private StubServer() {}
 
     static StubServer start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            StubServer stub = new StubServer(server);
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            server.createContext("/", stub::handle);
-            server.start();
-            return stub;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new StubServer();
     }
 
     StubServer on(String method, String path, Route route) {
@@ -61,7 +48,7 @@ final class StubServer implements AutoCloseable {
     }
 
     URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return LoopbackServer.url(server);
     }
 
     List<Seen> seen() {

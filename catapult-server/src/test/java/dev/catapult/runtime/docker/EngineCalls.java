@@ -1,6 +1,6 @@
 package dev.catapult.runtime.docker;
 
-import dev.catapult.testing.docker.EngineApi;
+import dev.catapult.testkit.docker.EngineApi;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

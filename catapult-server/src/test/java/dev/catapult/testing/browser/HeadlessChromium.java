@@ -1,6 +1,6 @@
 package dev.catapult.testing.browser;
 
-import dev.catapult.testing.registry.Programs;
+import dev.catapult.testkit.Programs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
