@@ -4,9 +4,9 @@ import dev.catapult.api.DeployCreateRequest;
 import dev.catapult.cli.ApiCommand;
 import dev.catapult.cli.CliException;
 import dev.catapult.cli.ExitCodes;
-import dev.catapult.cli.http.ApiClient;
-import dev.catapult.cli.http.ApiPath;
-import dev.catapult.cli.http.Pages;
+import dev.catapult.client.ApiPath;
+import dev.catapult.client.CatapultClient;
+import dev.catapult.client.Pages;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,7 +49,7 @@ public final class RollbackCommand extends ApiCommand {
 
     @Override
     public Integer call() {
-        ApiClient api = api();
+        CatapultClient api = api();
         long running = RollbackImpact.runningVersion(api, app, environment)
                 .orElseThrow(() ->
                         CliException.notFound("app '" + app + "' has no successful deploy in '" + environment + "'"));
@@ -65,7 +65,7 @@ public final class RollbackCommand extends ApiCommand {
         return DeploySubmission.finish(api, output(), accepted, wait, timeout);
     }
 
-    private long previousVersion(ApiClient api, long running) {
+    private long previousVersion(CatapultClient api, long running) {
         ApiPath history = ApiPath.of("apps", app, "deploys")
                 .query("environment", environment)
                 .query("status", "succeeded");

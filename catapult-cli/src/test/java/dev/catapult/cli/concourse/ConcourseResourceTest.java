@@ -2,9 +2,9 @@ package dev.catapult.cli.concourse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catapult.cli.http.Json;
 import dev.catapult.cli.support.CliRun;
 import dev.catapult.cli.support.FakeCatapultServer;
+import dev.catapult.client.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

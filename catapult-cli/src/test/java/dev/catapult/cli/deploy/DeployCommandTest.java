@@ -3,9 +3,9 @@ package dev.catapult.cli.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.api.DeployCreateRequest;
-import dev.catapult.cli.http.Json;
 import dev.catapult.cli.support.CliRun;
 import dev.catapult.cli.support.FakeCatapultServer;
+import dev.catapult.client.Json;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -3,10 +3,10 @@ package dev.catapult.cli.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.api.ReleaseCreateRequest;
-import dev.catapult.cli.http.Json;
 import dev.catapult.cli.support.CliRun;
 import dev.catapult.cli.support.FakeCatapultServer;
 import dev.catapult.cli.support.TestRepo;
+import dev.catapult.client.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

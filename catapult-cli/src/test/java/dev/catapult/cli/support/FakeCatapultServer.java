@@ -12,7 +12,7 @@ import dev.catapult.api.Problem;
 import dev.catapult.api.ReleaseCreateRequest;
 import dev.catapult.api.ReleaseView;
 import dev.catapult.api.TargetView;
-import dev.catapult.cli.http.Json;
+import dev.catapult.client.Json;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

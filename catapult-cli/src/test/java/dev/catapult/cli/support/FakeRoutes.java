@@ -10,7 +10,7 @@ import dev.catapult.api.ReleaseView;
 import dev.catapult.api.StatusEntry;
 import dev.catapult.api.StatusView;
 import dev.catapult.api.TargetView;
-import dev.catapult.cli.http.Json;
+import dev.catapult.client.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

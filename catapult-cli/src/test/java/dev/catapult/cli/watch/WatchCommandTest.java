@@ -3,9 +3,9 @@ package dev.catapult.cli.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.catapult.cli.http.Json;
 import dev.catapult.cli.support.CliRun;
 import dev.catapult.cli.support.FakeCatapultServer;
+import dev.catapult.client.Json;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
