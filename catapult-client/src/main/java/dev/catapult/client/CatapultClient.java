@@ -150,6 +150,21 @@ public final class CatapultClient implements AutoCloseable {
         return exchange(method, pathAndQuery, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
     }
 
+    /**
+     * {@link #exchange} with {@code body} written by {@link Json} ({@code null}: none; a String is sent as is)
+     * and, when there is a body, {@code Content-Type: application/json}.
+     */
+    public RawResponse exchangeJson(String method, String pathAndQuery, @Nullable Object body, String... headers) {
+        if (body == null) {
+            return exchange(method, pathAndQuery, (byte[]) null, headers);
+        }
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = "application/json";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return exchange(method, pathAndQuery, body instanceof String text ? text : Json.write(body), all);
+    }
+
     /** Waits for a request started with {@link #getAsync}, with the same error translation as a plain call. */
     public static JsonNode await(CompletableFuture<JsonNode> pending) {
         try {
