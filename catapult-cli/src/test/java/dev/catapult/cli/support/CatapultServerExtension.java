@@ -1,7 +1,5 @@
 package dev.catapult.cli.support;
 
-import dev.catapult.CatapultServer;
-import dev.catapult.access.AccessControl;
 import dev.catapult.client.ApiPath;
 import dev.catapult.client.CatapultClient;
 import dev.catapult.testing.TestDatabase;
@@ -45,7 +43,8 @@ public final class CatapultServerExtension implements BeforeEachCallback {
         server.tap().reset();
         truncate(server.context().getBean(JdbcClient.class));
         adminToken = "cat_" + UUID.randomUUID().toString().replace("-", "");
-        if (!server.context().getBean(AccessControl.class).bootstrap(adminToken)) {
+        if (!Boolean.TRUE.equals(call(
+                server.context().getBean(serverClass("dev.catapult.access.AccessControl")), "bootstrap", adminToken))) {
             throw new IllegalStateException("the emptied database still had an admin account");
         }
         api = new CatapultClient(server.uri(), adminToken);
@@ -133,7 +132,8 @@ public final class CatapultServerExtension implements BeforeEachCallback {
                     "catapult.registry.poll-check", "1h",
                     // No test waits for the periodic re-evaluation of watched targets; it would only race them.
                     "catapult.watch.sweep", "1h");
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(CatapultServer.class)
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(
+                            serverClass("dev.catapult.CatapultServer"))
                     .run(settings.entrySet().stream()
                             .map(e -> "--" + e.getKey() + "=" + e.getValue())
                             .toArray(String[]::new));
@@ -146,6 +146,28 @@ public final class CatapultServerExtension implements BeforeEachCallback {
             }));
         }
         return running;
+    }
+
+    /**
+     * The server's classes are named, not imported: once catapult-server is packaged, the reactor compiles
+     * against its Spring Boot jar, whose classes sit under BOOT-INF/ where javac does not look (surefire puts
+     * the compiled classes on the test run's class path, see the pom).
+     */
+    private static Class<?> serverClass(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("catapult-server's classes are not on the test class path", e);
+        }
+    }
+
+    private static Object call(Object target, String method, String argument) {
+        try {
+            return target.getClass().getMethod(method, String.class).invoke(target, argument);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(
+                    "cannot call " + method + " on " + target.getClass().getName(), e);
+        }
     }
 
     /**
