@@ -62,7 +62,7 @@ public final class CatapultClient implements AutoCloseable {
     }
 
     public JsonNode get(ApiPath path) {
-        return await(getAsync(path));
+        return call(request(path).GET().build());
     }
 
     /** Starts a GET without waiting, so independent requests overlap with local work (git walks). */
@@ -72,7 +72,14 @@ public final class CatapultClient implements AutoCloseable {
 
     /** A GET where 404 means "there is none" rather than an error. */
     public Optional<JsonNode> find(ApiPath path) {
-        return findFrom(getAsync(path));
+        try {
+            return Optional.of(get(path));
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** Waits for a GET started with {@link #getAsync}; 404 becomes empty. */
@@ -95,25 +102,25 @@ public final class CatapultClient implements AutoCloseable {
         HttpRequest.Builder builder =
                 request(path).header("Content-Type", "application/json").POST(jsonBody(body));
         headers.forEach(builder::header);
-        return await(send(builder.build()));
+        return call(builder.build());
     }
 
     public JsonNode put(ApiPath path, Object body) {
-        return await(send(request(path)
+        return call(request(path)
                 .header("Content-Type", "application/json")
                 .PUT(jsonBody(body))
-                .build()));
+                .build());
     }
 
     public JsonNode patch(ApiPath path, Object body) {
-        return await(send(request(path)
+        return call(request(path)
                 .header("Content-Type", "application/json")
                 .method("PATCH", jsonBody(body))
-                .build()));
+                .build());
     }
 
     public JsonNode delete(ApiPath path) {
-        return await(send(request(path).DELETE().build()));
+        return call(request(path).DELETE().build());
     }
 
     /**
@@ -225,6 +232,20 @@ public final class CatapultClient implements AutoCloseable {
         } catch (JacksonException | IllegalArgumentException e) {
             return new Problem(null, null, status, "HTTP " + status, null);
         }
+    }
+
+    // Blocking calls send on the caller's thread, so an error's stack trace shows who made the call (--debug).
+    private JsonNode call(HttpRequest request) {
+        HttpResponse<String> response;
+        try {
+            response = transport.http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatapultClientException("interrupted while calling the Catapult server at " + server, e);
+        }
+        return interpret(response);
     }
 
     private CompletableFuture<JsonNode> send(HttpRequest request) {
