@@ -1,11 +1,10 @@
 package dev.catapult.bench;
 
+import dev.catapult.client.RawResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,26 +14,24 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Catapult API calls the benchmarks need, over one keep-alive HTTP/1.1 client (its connection pool gives
- * each concurrent caller its own connection). Only ever talks to the server the benchmark started, on 127.0.0.1.
+ * The Catapult API calls the benchmarks need, in the benchmarks' terms (statuses checked, registry stats as a
+ * record), sent through catapult-client over one keep-alive HTTP/1.1 connection pool (each concurrent caller
+ * gets its own connection). Only ever talks to the server the benchmark started, on 127.0.0.1.
  */
 public final class CatapultClient implements AutoCloseable {
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http;
-    private final URI base;
-    private final String token;
+    private final dev.catapult.client.CatapultClient api;
 
     public CatapultClient(URI base, String token) {
         if (!"127.0.0.1".equals(base.getHost())) {
             throw new IllegalArgumentException("the benchmark only targets 127.0.0.1, not " + base);
         }
-        this.http = HttpClient.newBuilder()
+        this.api = dev.catapult.client.CatapultClient.builder(base)
+                .token(token)
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
+                .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(60))
                 .build();
-        this.base = base;
-        this.token = token;
     }
 
     /** A response as the benchmark sees it: status, body and the replay marker of idempotent creates. */
@@ -83,15 +80,12 @@ public final class CatapultClient implements AutoCloseable {
 
     /** POSTs {@code body} unauthenticated with the given headers (signed hooks); the caller times it. */
     public Response postHook(String path, byte[] body, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(r.statusCode(), r.body(), false);
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = "application/json";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        RawResponse r = api.withToken(null).exchange("POST", path, body, all);
+        return new Response(r.status(), r.body(), false);
     }
 
     public void createApp(String name, String image) throws IOException, InterruptedException {
@@ -140,7 +134,7 @@ public final class CatapultClient implements AutoCloseable {
             throws IOException, InterruptedException {
         Map<String, Object> body = Map.of("deployer", Map.of("type", "record"), "watch", watch);
         int status = send("PUT", "/api/v1/apps/" + app + "/targets/" + environment, body, -1)
-                .statusCode();
+                .status();
         if (status != 200 && status != 201) {
             throw new IllegalStateException("PUT target " + app + "/" + environment + " answered " + status);
         }
@@ -149,20 +143,16 @@ public final class CatapultClient implements AutoCloseable {
     /** {@code POST /api/v1/apps/{app}/releases}; the body is serialised by the caller, outside any timing. */
     public Response createRelease(String app, byte[] body, String idempotencyKey)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = authorized("/api/v1/apps/" + app + "/releases")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (idempotencyKey != null) {
-            b.header("Idempotency-Key", idempotencyKey);
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        String[] headers = idempotencyKey == null
+                ? new String[] {"Content-Type", "application/json", "Accept", "application/json"}
+                : new String[] {
+                    "Content-Type", "application/json", "Accept", "application/json", "Idempotency-Key", idempotencyKey
+                };
+        RawResponse r = api.exchange("POST", "/api/v1/apps/" + app + "/releases", body, headers);
         return new Response(
-                r.statusCode(),
+                r.status(),
                 r.body(),
-                r.headers()
-                        .firstValue("Idempotent-Replayed")
-                        .map(Boolean::parseBoolean)
-                        .orElse(false));
+                r.header("Idempotent-Replayed").map(Boolean::parseBoolean).orElse(false));
     }
 
     public Response get(String pathAndQuery) throws IOException, InterruptedException {
@@ -170,10 +160,8 @@ public final class CatapultClient implements AutoCloseable {
     }
 
     public Response get(String pathAndQuery, String accept) throws IOException, InterruptedException {
-        HttpRequest request =
-                authorized(pathAndQuery).setHeader("Accept", accept).GET().build();
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Response(r.statusCode(), r.body(), false);
+        RawResponse r = api.exchange("GET", pathAndQuery, (byte[]) null, "Accept", accept);
+        return new Response(r.status(), r.body(), false);
     }
 
     public Stats stats(String registry) throws IOException, InterruptedException {
@@ -243,28 +231,23 @@ public final class CatapultClient implements AutoCloseable {
         return r.body();
     }
 
-    private HttpResponse<String> send(String method, String path, Object body, int expected)
-            throws IOException, InterruptedException {
-        HttpRequest request = authorized(path)
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-                .build();
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (expected > 0 && r.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+    private RawResponse send(String method, String path, Object body, int expected) {
+        RawResponse r = api.exchange(
+                method,
+                path,
+                JSON.writeValueAsBytes(body),
+                "Content-Type",
+                "application/json",
+                "Accept",
+                "application/json");
+        if (expected > 0 && r.status() != expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + r.status() + ": " + r.body());
         }
         return r;
     }
 
-    private HttpRequest.Builder authorized(String path) {
-        return HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json");
-    }
-
     @Override
     public void close() {
-        http.close();
+        api.close();
     }
 }

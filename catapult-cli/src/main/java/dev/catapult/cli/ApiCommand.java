@@ -1,7 +1,7 @@
 package dev.catapult.cli;
 
-import dev.catapult.cli.http.ApiClient;
 import dev.catapult.cli.output.Output;
+import dev.catapult.client.CatapultClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -17,7 +17,7 @@ public abstract class ApiCommand implements Callable<Integer> {
         return ((CatapultCommand) spec.root().userObject()).context();
     }
 
-    protected ApiClient api() {
+    protected CatapultClient api() {
         return context().api();
     }
 

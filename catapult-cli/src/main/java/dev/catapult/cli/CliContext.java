@@ -2,9 +2,9 @@ package dev.catapult.cli;
 
 import dev.catapult.cli.config.Config;
 import dev.catapult.cli.config.ConfigStore;
-import dev.catapult.cli.http.ApiClient;
 import dev.catapult.cli.output.Output;
 import dev.catapult.cli.output.OutputFormat;
+import dev.catapult.client.CatapultClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +24,9 @@ import java.util.Map;
  */
 public final class CliContext {
 
+    /** The server records releases made with this agent as source {@code cli}. */
+    static final String USER_AGENT = "catapult-cli/0.1.0";
+
     private final Map<String, String> env;
     private final InputStream in;
     private final PrintWriter out;
@@ -33,7 +36,7 @@ public final class CliContext {
     private final Path workingDirectory;
     private OutputFormat requestedFormat;
     private boolean debug;
-    private ApiClient api;
+    private CatapultClient api;
     private BufferedReader stdinReader;
 
     public CliContext(
@@ -114,7 +117,7 @@ public final class CliContext {
     }
 
     /** The client for the configured server; fails with the auth exit code when nobody logged in. */
-    public ApiClient api() {
+    public CatapultClient api() {
         if (api == null) {
             Config config = configStore().load();
             if (!config.complete()) {
@@ -122,7 +125,11 @@ public final class CliContext {
                         ExitCodes.AUTH,
                         "not logged in: run 'catapult login --server URL --token TOKEN' or set CATAPULT_SERVER and CATAPULT_TOKEN");
             }
-            api = new ApiClient(serverUri(config.server()), config.token());
+            api = CatapultClient.builder(serverUri(config.server()))
+                    .token(config.token())
+                    .userAgent(USER_AGENT)
+                    .followRedirects()
+                    .build();
         }
         return api;
     }

@@ -1,5 +1,6 @@
 package dev.catapult.cli;
 
+import dev.catapult.client.ApiException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -35,6 +36,10 @@ final class ErrorReporter {
         if (error instanceof CliException cli) {
             exitCode = cli.exitCode();
             message = cli.getMessage();
+        } else if (error instanceof ApiException api) {
+            // The server's status decides the exit code; network failures stay "failed operation".
+            exitCode = ExitCodes.forHttpStatus(api.status());
+            message = api.getMessage();
         } else {
             message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         }

@@ -2,6 +2,8 @@ package dev.catapult.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catapult.client.Json;
+import dev.catapult.client.RawResponse;
 import dev.catapult.testkit.database.TestDatabase;
 import dev.catapult.testkit.server.ServerProcess;
 import java.io.IOException;
@@ -129,19 +131,22 @@ class CliConcourseTest {
                             "docker_labels.json",
                             "message.json");
         }
-        assertThat(Http.JSON.readTree(read(dest, "release.json"))).isEqualTo(v2);
+        assertThat(Json.mapper().readTree(read(dest, "release.json"))).isEqualTo(v2);
         assertThat(read(dest, "version")).isEqualTo("2");
         assertThat(read(dest, "commit")).isEqualTo(sha);
         assertThat(read(dest, "image-id")).isEqualTo(digest);
         assertThat(read(dest, "changelog")).isEqualTo("abc1234 Fix checkout (Ada)\ndef5678 Add cart (Grace)");
         assertThat(read(dest, "environment")).isEmpty();
         assertThat(read(dest, "git-tag")).isEqualTo(app + "-v2");
-        JsonNode labels = Http.JSON.readTree(read(dest, "docker_labels.json"));
+        JsonNode labels = Json.mapper().readTree(read(dest, "docker_labels.json"));
         assertThat(labels.propertyNames())
                 .containsExactlyInAnyOrder("org.opencontainers.image.version", "org.opencontainers.image.revision");
         assertThat(labels.path("org.opencontainers.image.version").asString()).isEqualTo("2");
         assertThat(labels.path("org.opencontainers.image.revision").asString()).isEqualTo(sha);
-        assertThat(Http.JSON.readTree(read(dest, "message.json")).path("text").asString())
+        assertThat(Json.mapper()
+                        .readTree(read(dest, "message.json"))
+                        .path("text")
+                        .asString())
                 .startsWith(app + " v2 (" + sha.substring(0, 7) + ") released by admin")
                 .contains("abc1234 Fix checkout (Ada)");
     }
@@ -175,7 +180,8 @@ class CliConcourseTest {
                 .containsEntry("app", app)
                 .containsEntry("commit", sha)
                 .containsEntry("image", image);
-        JsonNode stored = Http.get(server.url(), Servers.ADMIN_TOKEN, "/api/v1/apps/" + app + "/releases/2")
+        JsonNode stored = Api.of(server.url(), Servers.ADMIN_TOKEN)
+                .exchangeJson("GET", "/api/v1/apps/" + app + "/releases/2", null)
                 .json();
         assertThat(stored.path("commit").asString()).isEqualTo(sha);
         assertThat(stored.path("image").asString()).isEqualTo(image);
@@ -201,7 +207,8 @@ class CliConcourseTest {
         CliSession.Result out = step("out", request(releaseSource(app), null, params), sources);
 
         assertThat(out.json().path("version")).isEqualTo(version("1"));
-        JsonNode stored = Http.get(server.url(), Servers.ADMIN_TOKEN, "/api/v1/apps/" + app + "/releases/1")
+        JsonNode stored = Api.of(server.url(), Servers.ADMIN_TOKEN)
+                .exchangeJson("GET", "/api/v1/apps/" + app + "/releases/1", null)
                 .json();
         assertThat(stored.path("commit").asString()).isEqualTo(sha);
         assertThat(stored.path("changelog").asString()).isEqualTo("1234567 Ship it (Ada)");
@@ -256,10 +263,8 @@ class CliConcourseTest {
                 .containsEntry("app", app)
                 .containsEntry("environment", ENV)
                 .containsEntry("version", "1");
-        JsonNode deploy = Http.get(
-                        server.url(),
-                        Servers.ADMIN_TOKEN,
-                        "/api/v1/deploys/" + emitted.path("id").asString())
+        JsonNode deploy = Api.of(server.url(), Servers.ADMIN_TOKEN)
+                .exchangeJson("GET", "/api/v1/deploys/" + emitted.path("id").asString(), null)
                 .json();
         assertThat(deploy.path("status").asString()).isEqualTo("succeeded");
         assertThat(deploy.path("version").asLong()).isEqualTo(1);
@@ -299,11 +304,12 @@ class CliConcourseTest {
 
         CliSession.Result accepted =
                 step("out", request(deploySource(app), null, Map.of("version", "1", "rollback", true)), sources);
-        JsonNode deploy = Http.get(
-                        server.url(),
-                        Servers.ADMIN_TOKEN,
+        JsonNode deploy = Api.of(server.url(), Servers.ADMIN_TOKEN)
+                .exchangeJson(
+                        "GET",
                         "/api/v1/deploys/"
-                                + accepted.json().path("version").path("id").asString())
+                                + accepted.json().path("version").path("id").asString(),
+                        null)
                 .json();
         assertThat(deploy.path("rollback").asBoolean()).isTrue();
         assertThat(deploy.path("version").asLong()).isEqualTo(1);
@@ -330,12 +336,15 @@ class CliConcourseTest {
         assertThat(read(dest, "version")).isEqualTo("1");
         assertThat(read(dest, "commit")).isEqualTo(sha);
         assertThat(read(dest, "git-tag")).isEqualTo(app + "-v1");
-        assertThat(Http.JSON
+        assertThat(Json.mapper()
                         .readTree(read(dest, "release.json"))
                         .path("version")
                         .asLong())
                 .isEqualTo(1);
-        assertThat(Http.JSON.readTree(read(dest, "message.json")).path("text").asString())
+        assertThat(Json.mapper()
+                        .readTree(read(dest, "message.json"))
+                        .path("text")
+                        .asString())
                 .isEqualTo(app + " v1 (" + sha.substring(0, 7) + ") deployed to " + ENV + " by admin: succeeded");
     }
 
@@ -402,7 +411,7 @@ class CliConcourseTest {
         if (params != null) {
             request.put("params", params);
         }
-        return Http.JSON.writeValueAsString(request);
+        return Json.mapper().writeValueAsString(request);
     }
 
     private JsonNode check(Map<String, Object> source, Map<String, String> version) {
@@ -420,11 +429,11 @@ class CliConcourseTest {
     }
 
     private static JsonNode version(String version) {
-        return Http.JSON.valueToTree(Map.of("version", version));
+        return Json.mapper().valueToTree(Map.of("version", version));
     }
 
     private static JsonNode id(String id) {
-        return Http.JSON.valueToTree(Map.of("id", id));
+        return Json.mapper().valueToTree(Map.of("id", id));
     }
 
     private static Map<String, String> metadata(JsonNode output) {
@@ -449,8 +458,9 @@ class CliConcourseTest {
             body.put("image", image);
         }
         body.put("changelog", changelog);
-        Http.Response r = Http.post(server.url(), Servers.ADMIN_TOKEN, "/api/v1/apps/" + app + "/releases", body);
-        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        RawResponse r = Api.of(server.url(), Servers.ADMIN_TOKEN)
+                .exchangeJson("POST", "/api/v1/apps/" + app + "/releases", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();
     }
 

@@ -2,6 +2,7 @@ package dev.catapult.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catapult.client.RawResponse;
 import dev.catapult.e2e.CliGitRepo.Commit;
 import dev.catapult.testkit.database.TestDatabase;
 import dev.catapult.testkit.server.ServerProcess;
@@ -106,7 +107,8 @@ class CliFlowTest {
             assertThat(admin.json("release", "show", app, "v2")).isEqualTo(v2);
             assertThat(admin.json("release", "show", app, "latest")).isEqualTo(v2);
             assertThat(admin.json("release", "list", app).values()).containsExactly(v2, v1);
-            Http.Response stored = Http.get(server.url(), Servers.ADMIN_TOKEN, "/api/v1/apps/" + app + "/releases/1");
+            RawResponse stored = Api.of(server.url(), Servers.ADMIN_TOKEN)
+                    .exchangeJson("GET", "/api/v1/apps/" + app + "/releases/1", null);
             assertThat(stored.status()).isEqualTo(200);
             assertThat(stored.json()).isEqualTo(v1);
         }
@@ -572,17 +574,18 @@ class CliFlowTest {
     }
 
     private String contains(String app, long version, Commit commit) {
-        Http.Response r = Http.get(
-                server.url(),
-                Servers.ADMIN_TOKEN,
-                "/api/v1/apps/" + app + "/releases/" + version + "/contains?commit=" + commit.sha());
-        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        RawResponse r = Api.of(server.url(), Servers.ADMIN_TOKEN)
+                .exchangeJson(
+                        "GET",
+                        "/api/v1/apps/" + app + "/releases/" + version + "/contains?commit=" + commit.sha(),
+                        null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json().path("contains").asString();
     }
 
     private String deployStatus(String id) {
-        Http.Response r = Http.get(server.url(), Servers.ADMIN_TOKEN, "/api/v1/deploys/" + id);
-        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        RawResponse r = Api.of(server.url(), Servers.ADMIN_TOKEN).exchangeJson("GET", "/api/v1/deploys/" + id, null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json().path("status").asString();
     }
 

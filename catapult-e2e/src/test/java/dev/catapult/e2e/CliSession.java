@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.cli.CliContext;
 import dev.catapult.cli.Main;
+import dev.catapult.client.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -114,7 +115,7 @@ final class CliSession {
             assertThat(stdout)
                     .as("stdout of 'catapult %s' (stderr: %s)", String.join(" ", args), stderr)
                     .isNotBlank();
-            return Http.JSON.readTree(stdout);
+            return Json.mapper().readTree(stdout);
         }
 
         /** Lines of stderr, without the trailing empty one. */

@@ -2,6 +2,7 @@ package dev.catapult.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catapult.client.RawResponse;
 import dev.catapult.testkit.database.TestDatabase;
 import dev.catapult.testkit.server.ServerProcess;
 import java.time.Duration;
@@ -18,7 +19,9 @@ class CrashRecoveryTest {
         Instant until = Instant.now().plus(timeout);
         JsonNode d = null;
         while (Instant.now().isBefore(until)) {
-            d = Http.get(server.url(), TOKEN, "/api/v1/deploys/" + id).json();
+            d = Api.of(server.url(), TOKEN)
+                    .exchangeJson("GET", "/api/v1/deploys/" + id, null)
+                    .json();
             if (d.get("status").asString().equals(status)) {
                 return d;
             }
@@ -29,12 +32,15 @@ class CrashRecoveryTest {
     }
 
     private static String setUp(ServerProcess server, Map<String, Object> deployer) {
-        Http.post(server.url(), TOKEN, "/api/v1/environments", Map.of("name", "prod", "rank", 30));
-        Http.post(server.url(), TOKEN, "/api/v1/apps", Map.of("name", "api", "image", "127.0.0.1:5000/e2e/api"));
-        Http.put(server.url(), TOKEN, "/api/v1/apps/api/targets/prod", Map.of("deployer", deployer));
-        Http.post(server.url(), TOKEN, "/api/v1/apps/api/releases", Map.of("commit", "a".repeat(40), "noImage", true));
-        Http.Response r = Http.post(server.url(), TOKEN, "/api/v1/apps/api/deploys", Map.of("environment", "prod"));
-        assertThat(r.status()).as(r.raw()).isEqualTo(202);
+        Api.of(server.url(), TOKEN).exchangeJson("POST", "/api/v1/environments", Map.of("name", "prod", "rank", 30));
+        Api.of(server.url(), TOKEN)
+                .exchangeJson("POST", "/api/v1/apps", Map.of("name", "api", "image", "127.0.0.1:5000/e2e/api"));
+        Api.of(server.url(), TOKEN).exchangeJson("PUT", "/api/v1/apps/api/targets/prod", Map.of("deployer", deployer));
+        Api.of(server.url(), TOKEN)
+                .exchangeJson("POST", "/api/v1/apps/api/releases", Map.of("commit", "a".repeat(40), "noImage", true));
+        RawResponse r = Api.of(server.url(), TOKEN)
+                .exchangeJson("POST", "/api/v1/apps/api/deploys", Map.of("environment", "prod"));
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
         return r.json().get("id").asString();
     }
 
@@ -48,7 +54,8 @@ class CrashRecoveryTest {
         try (ServerProcess second = Servers.start(db, Map.of())) {
             JsonNode failed = awaitStatus(second, id, "failed", Duration.ofSeconds(30));
             assertThat(failed.get("message").asString()).contains("timed out");
-            assertThat(Http.get(second.url(), TOKEN, "/api/v1/audit/verify")
+            assertThat(Api.of(second.url(), TOKEN)
+                            .exchangeJson("GET", "/api/v1/audit/verify", null)
                             .json()
                             .get("ok")
                             .asBoolean())
@@ -89,7 +96,8 @@ class CrashRecoveryTest {
                 assertThat(receiver.deliveriesOf(id))
                         .as("re-dispatched by the second server")
                         .isEqualTo(2);
-                Http.post(second.url(), TOKEN, "/api/v1/deploys/" + id + "/status", Map.of("status", "succeeded"));
+                Api.of(second.url(), TOKEN)
+                        .exchangeJson("POST", "/api/v1/deploys/" + id + "/status", Map.of("status", "succeeded"));
                 JsonNode done = awaitStatus(second, id, "succeeded", Duration.ofSeconds(10));
                 assertThat(done.get("history").findValuesAsString("message"))
                         .anyMatch(m -> m != null && m.contains("taken over"));

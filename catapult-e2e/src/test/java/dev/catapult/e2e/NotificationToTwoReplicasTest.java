@@ -64,23 +64,30 @@ class NotificationToTwoReplicasTest {
                     .withNotifications(
                             URI.create("http://127.0.0.1:" + fanOut.getAddress().getPort() + "/hooks/registry/local"),
                             SECRET))) {
-                Http.post(
-                        a.url(),
-                        TOKEN,
-                        "/api/v1/registries",
-                        Map.of("name", "local", "url", registry.url().toString(), "notificationSecret", SECRET));
-                Http.post(a.url(), TOKEN, "/api/v1/environments", Map.of("name", "prod", "rank", 30));
-                Http.post(
-                        a.url(), TOKEN, "/api/v1/apps", Map.of("name", "api", "image", registry.host() + "/team/api"));
-                Http.put(
-                        b.url(),
-                        TOKEN,
-                        "/api/v1/apps/api/targets/prod",
-                        Map.of(
-                                "deployer",
-                                Map.of("type", "record"),
-                                "watch",
-                                Map.of("policy", "semver", "autoDeploy", true)));
+                Api.of(a.url(), TOKEN)
+                        .exchangeJson(
+                                "POST",
+                                "/api/v1/registries",
+                                Map.of(
+                                        "name",
+                                        "local",
+                                        "url",
+                                        registry.url().toString(),
+                                        "notificationSecret",
+                                        SECRET));
+                Api.of(a.url(), TOKEN).exchangeJson("POST", "/api/v1/environments", Map.of("name", "prod", "rank", 30));
+                Api.of(a.url(), TOKEN)
+                        .exchangeJson(
+                                "POST", "/api/v1/apps", Map.of("name", "api", "image", registry.host() + "/team/api"));
+                Api.of(b.url(), TOKEN)
+                        .exchangeJson(
+                                "PUT",
+                                "/api/v1/apps/api/targets/prod",
+                                Map.of(
+                                        "deployer",
+                                        Map.of("type", "record"),
+                                        "watch",
+                                        Map.of("policy", "semver", "autoDeploy", true)));
 
                 Path dir = Files.createTempDirectory("oci");
                 OciLayout layout = OciLayout.create(dir);
@@ -94,7 +101,8 @@ class NotificationToTwoReplicasTest {
                 Instant until = Instant.now().plus(Duration.ofSeconds(60));
                 JsonNode deploys = null;
                 while (Instant.now().isBefore(until)) {
-                    deploys = Http.get(a.url(), TOKEN, "/api/v1/apps/api/deploys")
+                    deploys = Api.of(a.url(), TOKEN)
+                            .exchangeJson("GET", "/api/v1/apps/api/deploys", null)
                             .json()
                             .get("items");
                     if (deploys.size() > 0
@@ -108,17 +116,20 @@ class NotificationToTwoReplicasTest {
                         .isPositive();
                 // Give the second server every chance to deploy a second time, then check it did not.
                 Servers.sleep(3000);
-                deploys = Http.get(b.url(), TOKEN, "/api/v1/apps/api/deploys")
+                deploys = Api.of(b.url(), TOKEN)
+                        .exchangeJson("GET", "/api/v1/apps/api/deploys", null)
                         .json()
                         .get("items");
                 assertThat(deploys).as(a.logTail(60)).hasSize(1);
                 assertThat(deploys.get(0).get("reason").asString()).isEqualTo("auto");
                 assertThat(deploys.get(0).get("status").asString()).isEqualTo("succeeded");
-                assertThat(Http.get(b.url(), TOKEN, "/api/v1/apps/api/releases")
+                assertThat(Api.of(b.url(), TOKEN)
+                                .exchangeJson("GET", "/api/v1/apps/api/releases", null)
                                 .json()
                                 .get("items"))
                         .hasSize(1);
-                assertThat(Http.get(a.url(), TOKEN, "/api/v1/audit/verify")
+                assertThat(Api.of(a.url(), TOKEN)
+                                .exchangeJson("GET", "/api/v1/audit/verify", null)
                                 .json()
                                 .get("ok")
                                 .asBoolean())

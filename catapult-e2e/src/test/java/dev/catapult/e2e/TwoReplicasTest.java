@@ -2,6 +2,7 @@ package dev.catapult.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catapult.client.RawResponse;
 import dev.catapult.testkit.database.TestDatabase;
 import dev.catapult.testkit.server.ServerProcess;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class TwoReplicasTest {
         Map<String, String> env = Map.of("E2E_WEBHOOK_SECRET", "replica-secret");
         a = Servers.start(db, env);
         b = Servers.start(db, env);
-        Http.post(a.url(), TOKEN, "/api/v1/environments", Map.of("name", "dev", "rank", 10));
+        Api.of(a.url(), TOKEN).exchangeJson("POST", "/api/v1/environments", Map.of("name", "dev", "rank", 10));
     }
 
     @AfterAll
@@ -47,31 +48,34 @@ class TwoReplicasTest {
 
     @Test
     void fiftyConcurrentReleasesSplitAcrossTwoServersAreNumberedOneToFifty() throws Exception {
-        Http.post(a.url(), TOKEN, "/api/v1/apps", Map.of("name", "split", "image", "127.0.0.1:5000/e2e/split"));
+        Api.of(a.url(), TOKEN)
+                .exchangeJson("POST", "/api/v1/apps", Map.of("name", "split", "image", "127.0.0.1:5000/e2e/split"));
         CountDownLatch go = new CountDownLatch(1);
-        List<Future<Http.Response>> futures = new ArrayList<>();
+        List<Future<RawResponse>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(50)) {
             for (int i = 0; i < 50; i++) {
                 String base = (i % 2 == 0 ? a : b).url();
                 String commit = String.format("%040x", i + 1);
-                futures.add(pool.submit((Callable<Http.Response>) () -> {
+                futures.add(pool.submit((Callable<RawResponse>) () -> {
                     go.await();
-                    return Http.post(
-                            base, TOKEN, "/api/v1/apps/split/releases", Map.of("commit", commit, "noImage", true));
+                    return Api.of(base, TOKEN)
+                            .exchangeJson(
+                                    "POST", "/api/v1/apps/split/releases", Map.of("commit", commit, "noImage", true));
                 }));
             }
             go.countDown();
             List<Long> versions = new ArrayList<>();
-            for (Future<Http.Response> f : futures) {
-                Http.Response r = f.get();
-                assertThat(r.status()).as(r.raw()).isEqualTo(201);
+            for (Future<RawResponse> f : futures) {
+                RawResponse r = f.get();
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
                 versions.add(r.json().get("version").asLong());
             }
             assertThat(versions.stream().sorted().toList())
                     .containsExactlyElementsOf(
                             LongStream.rangeClosed(1, 50).boxed().toList());
         }
-        assertThat(Http.get(b.url(), TOKEN, "/api/v1/audit/verify")
+        assertThat(Api.of(b.url(), TOKEN)
+                        .exchangeJson("GET", "/api/v1/audit/verify", null)
                         .json()
                         .get("ok")
                         .asBoolean())
@@ -83,24 +87,31 @@ class TwoReplicasTest {
         List<String> ids = new ArrayList<>();
         for (int app = 0; app < 8; app++) {
             String name = "fan-" + app;
-            Http.post(a.url(), TOKEN, "/api/v1/apps", Map.of("name", name, "image", "127.0.0.1:5000/e2e/fan"));
-            Http.put(
-                    a.url(),
-                    TOKEN,
-                    "/api/v1/apps/" + name + "/targets/dev",
-                    Map.of(
-                            "deployer",
-                            Map.of("type", "webhook", "url", receiver.url(), "secretEnv", "E2E_WEBHOOK_SECRET")));
-            Http.post(
-                    a.url(),
-                    TOKEN,
-                    "/api/v1/apps/" + name + "/releases",
-                    Map.of("commit", String.format("%040x", app + 100), "noImage", true));
+            Api.of(a.url(), TOKEN)
+                    .exchangeJson("POST", "/api/v1/apps", Map.of("name", name, "image", "127.0.0.1:5000/e2e/fan"));
+            Api.of(a.url(), TOKEN)
+                    .exchangeJson(
+                            "PUT",
+                            "/api/v1/apps/" + name + "/targets/dev",
+                            Map.of(
+                                    "deployer",
+                                    Map.of(
+                                            "type",
+                                            "webhook",
+                                            "url",
+                                            receiver.url(),
+                                            "secretEnv",
+                                            "E2E_WEBHOOK_SECRET")));
+            Api.of(a.url(), TOKEN)
+                    .exchangeJson(
+                            "POST",
+                            "/api/v1/apps/" + name + "/releases",
+                            Map.of("commit", String.format("%040x", app + 100), "noImage", true));
             for (int i = 0; i < 3; i++) {
                 ServerProcess server = (i % 2 == 0) ? a : b;
-                Http.Response r = Http.post(
-                        server.url(), TOKEN, "/api/v1/apps/" + name + "/deploys", Map.of("environment", "dev"));
-                assertThat(r.status()).as(r.raw()).isEqualTo(202);
+                RawResponse r = Api.of(server.url(), TOKEN)
+                        .exchangeJson("POST", "/api/v1/apps/" + name + "/deploys", Map.of("environment", "dev"));
+                assertThat(r.status()).as(r.body()).isEqualTo(202);
                 ids.add(r.json().get("id").asString());
             }
         }
@@ -110,12 +121,14 @@ class TwoReplicasTest {
         List<String> pending = new ArrayList<>(ids);
         while (!pending.isEmpty() && Instant.now().isBefore(until)) {
             for (String id : List.copyOf(pending)) {
-                String status = Http.get(a.url(), TOKEN, "/api/v1/deploys/" + id)
+                String status = Api.of(a.url(), TOKEN)
+                        .exchangeJson("GET", "/api/v1/deploys/" + id, null)
                         .json()
                         .get("status")
                         .asString();
                 if (status.equals("in_progress") && receiver.deliveriesOf(id) > 0) {
-                    Http.post(b.url(), TOKEN, "/api/v1/deploys/" + id + "/status", Map.of("status", "succeeded"));
+                    Api.of(b.url(), TOKEN)
+                            .exchangeJson("POST", "/api/v1/deploys/" + id + "/status", Map.of("status", "succeeded"));
                 } else if (status.equals("succeeded")) {
                     pending.remove(id);
                 }

@@ -2,9 +2,9 @@ package dev.catapult.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catapult.testing.docker.BusyboxImage;
-import dev.catapult.testing.docker.DockerEngineExtension;
-import dev.catapult.testing.registry.DockerRegistryExtension;
+import dev.catapult.testkit.docker.BusyboxImage;
+import dev.catapult.testkit.docker.DockerEngineExtension;
+import dev.catapult.testkit.registry.DockerRegistryExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,30 +1,40 @@
 package dev.catapult.testing;
 
-import java.io.IOException;
+import dev.catapult.client.CatapultClient;
+import dev.catapult.client.RawResponse;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for tests: what any API user would send, with the raw status and JSON back. */
+/**
+ * What any API user would send, with the raw status and JSON back: catapult-client's raw exchange, in the
+ * shape the server's tests assert on. Bodies are written with a plain mapper that keeps nulls, because
+ * some tests send an explicit {@code null} to clear a field.
+ */
 public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final CatapultClient client;
     private final String base;
-    private final String token;
 
-    public Api(String base, String token) {
-        this.base = base;
-        this.token = token;
+    public Api(String base, @Nullable String token) {
+        this(
+                base,
+                CatapultClient.builder(URI.create(base))
+                        .token(token)
+                        .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30))
+                        .build());
     }
 
-    public Api as(String otherToken) {
-        return new Api(base, otherToken);
+    private Api(String base, CatapultClient client) {
+        this.base = base;
+        this.client = client;
+    }
+
+    public Api as(@Nullable String otherToken) {
+        return new Api(base, client.withToken(otherToken));
     }
 
     public String base() {
@@ -32,9 +42,9 @@ public final class Api {
     }
 
     /** A response: status, parsed JSON body (or null), headers. */
-    public record Response(int status, JsonNode json, String raw, HttpResponse<String> http) {
-        public String header(String name) {
-            return http.headers().firstValue(name).orElse(null);
+    public record Response(int status, @Nullable JsonNode json, String raw, RawResponse http) {
+        public @Nullable String header(String name) {
+            return http.header(name).orElse(null);
         }
 
         public String detail() {
@@ -45,62 +55,42 @@ public final class Api {
     }
 
     public Response get(String path) {
-        return send(request(path).GET());
+        return send("GET", path, null);
     }
 
     public Response delete(String path) {
-        return send(request(path).DELETE());
+        return send("DELETE", path, null);
     }
 
     public Response post(String path, Object body, String... headers) {
-        return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofString(toJson(body))));
+        return send("POST", path, toJson(body), headers);
     }
 
     public Response put(String path, Object body) {
-        return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
+        return send("PUT", path, toJson(body));
     }
 
     public Response patch(String path, Object body) {
-        return send(request(path).method("PATCH", HttpRequest.BodyPublishers.ofString(toJson(body))));
+        return send("PATCH", path, toJson(body));
     }
 
     /** Sends {@code raw} exactly as given (for malformed bodies). */
     public Response postRaw(String path, String raw) {
-        return send(request(path).POST(HttpRequest.BodyPublishers.ofString(raw)));
-    }
-
-    private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return b;
+        return send("POST", path, raw);
     }
 
     private static String toJson(Object body) {
         return body instanceof String s ? s : JSON.writeValueAsString(body);
     }
 
-    private Response send(HttpRequest.Builder b) {
-        try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode node = null;
-            if (!r.body().isEmpty()
-                    && r.headers().firstValue("Content-Type").orElse("").contains("json")) {
-                node = JSON.readTree(r.body());
-            }
-            return new Response(r.statusCode(), node, r.body(), r);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private Response send(String method, String path, @Nullable String body, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = "application/json";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        RawResponse r = client.exchange(method, path, body, all);
+        JsonNode node = !r.body().isEmpty() && r.isJson() ? r.json() : null;
+        return new Response(r.status(), node, r.body(), r);
     }
 
     public static Map<String, Object> map(Object... kv) {

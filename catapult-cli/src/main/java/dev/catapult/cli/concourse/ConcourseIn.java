@@ -3,9 +3,9 @@ package dev.catapult.cli.concourse;
 import dev.catapult.api.DeployView;
 import dev.catapult.api.ReleaseView;
 import dev.catapult.cli.CliException;
-import dev.catapult.cli.http.ApiClient;
-import dev.catapult.cli.http.ApiPath;
-import dev.catapult.cli.http.Json;
+import dev.catapult.client.ApiPath;
+import dev.catapult.client.CatapultClient;
+import dev.catapult.client.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ final class ConcourseIn {
 
     private ConcourseIn() {}
 
-    static JsonNode run(ApiClient api, ConcourseRequest request, Path destination) {
+    static JsonNode run(CatapultClient api, ConcourseRequest request, Path destination) {
         ConcourseSource source = request.source();
         DeployView deploy = null;
         long version;

@@ -7,12 +7,12 @@ import dev.catapult.cli.CliException;
 import dev.catapult.cli.ExitCodes;
 import dev.catapult.cli.deploy.DeployWaiter;
 import dev.catapult.cli.deploy.DurationConverter;
-import dev.catapult.cli.http.ApiClient;
-import dev.catapult.cli.http.ApiPath;
-import dev.catapult.cli.http.Json;
 import dev.catapult.cli.output.Output;
 import dev.catapult.cli.release.IdempotencyKey;
 import dev.catapult.cli.release.ReleaseVersions;
+import dev.catapult.client.ApiPath;
+import dev.catapult.client.CatapultClient;
+import dev.catapult.client.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,14 +32,14 @@ final class ConcourseOut {
 
     private ConcourseOut() {}
 
-    static JsonNode run(ApiClient api, ConcourseRequest request, Path sources, Output log) {
+    static JsonNode run(CatapultClient api, ConcourseRequest request, Path sources, Output log) {
         Params params = new Params(request.params(), sources);
         return request.source().kind() == ConcourseSource.Kind.RELEASE
                 ? release(api, request.source(), params, log)
                 : deploy(api, request.source(), params, log);
     }
 
-    private static JsonNode release(ApiClient api, ConcourseSource source, Params params, Output log) {
+    private static JsonNode release(CatapultClient api, ConcourseSource source, Params params, Output log) {
         String commit = params.value("commit", "commit_file");
         if (commit == null) {
             throw CliException.usage("params.commit or params.commit_file is required");
@@ -68,7 +68,7 @@ final class ConcourseOut {
         return ConcourseOutput.of(Json.tree(Map.of("version", version)), metadata);
     }
 
-    private static JsonNode deploy(ApiClient api, ConcourseSource source, Params params, Output log) {
+    private static JsonNode deploy(CatapultClient api, ConcourseSource source, Params params, Output log) {
         String versionText = params.value("version", "version_file");
         Long version = versionText == null ? null : ReleaseVersions.parse(versionText);
         boolean rollback = params.flag("rollback");

@@ -1,6 +1,6 @@
 package dev.catapult.cli.concourse;
 
-import dev.catapult.cli.http.Json;
+import dev.catapult.client.Json;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;

@@ -1,7 +1,7 @@
 package dev.catapult.cli.concourse;
 
 import dev.catapult.cli.CliException;
-import dev.catapult.cli.http.Json;
+import dev.catapult.client.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.catapult.cli.concourse;
 
 import dev.catapult.cli.CliContext;
 import dev.catapult.cli.CliException;
-import dev.catapult.cli.http.ApiClient;
+import dev.catapult.client.CatapultClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,8 +33,8 @@ record ConcourseSource(String server, String token, String app, String environme
         return new ConcourseSource(server, token, app, environment, kind);
     }
 
-    ApiClient api() {
-        return new ApiClient(CliContext.serverUri(server), token);
+    CatapultClient api() {
+        return new CatapultClient(CliContext.serverUri(server), token);
     }
 
     private static String required(JsonNode source, String field) {

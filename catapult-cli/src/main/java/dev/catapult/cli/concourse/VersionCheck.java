@@ -1,9 +1,9 @@
 package dev.catapult.cli.concourse;
 
-import dev.catapult.cli.http.ApiClient;
-import dev.catapult.cli.http.ApiPath;
-import dev.catapult.cli.http.Json;
-import dev.catapult.cli.http.Pages;
+import dev.catapult.client.ApiPath;
+import dev.catapult.client.CatapultClient;
+import dev.catapult.client.Json;
+import dev.catapult.client.Pages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +20,7 @@ final class VersionCheck {
 
     private VersionCheck() {}
 
-    static ArrayNode run(ApiClient api, ConcourseSource source, ConcourseRequest request) {
+    static ArrayNode run(CatapultClient api, ConcourseSource source, ConcourseRequest request) {
         List<Map<String, String>> versions = source.kind() == ConcourseSource.Kind.RELEASE
                 ? releases(api, source.app(), request.versionField("version"))
                 : deploys(api, source, request.versionField("id"));
@@ -29,7 +29,7 @@ final class VersionCheck {
         return result;
     }
 
-    private static List<Map<String, String>> releases(ApiClient api, String app, String since) {
+    private static List<Map<String, String>> releases(CatapultClient api, String app, String since) {
         Long from = since == null ? null : parse(since);
         List<Long> found = new ArrayList<>();
         for (JsonNode release : Pages.of(api, ApiPath.of("apps", app, "releases"))) {
@@ -49,7 +49,7 @@ final class VersionCheck {
                 .toList();
     }
 
-    private static List<Map<String, String>> deploys(ApiClient api, ConcourseSource source, String since) {
+    private static List<Map<String, String>> deploys(CatapultClient api, ConcourseSource source, String since) {
         ApiPath path = ApiPath.of("apps", source.app(), "deploys")
                 .query("environment", source.environment())
                 .query("status", "succeeded");

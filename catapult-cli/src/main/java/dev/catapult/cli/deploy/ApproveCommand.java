@@ -3,7 +3,7 @@ package dev.catapult.cli.deploy;
 import dev.catapult.api.DeployApproveRequest;
 import dev.catapult.cli.ApiCommand;
 import dev.catapult.cli.ExitCodes;
-import dev.catapult.cli.http.ApiPath;
+import dev.catapult.client.ApiPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -4,11 +4,11 @@ import dev.catapult.api.DeployCreateRequest;
 import dev.catapult.cli.ApiCommand;
 import dev.catapult.cli.CliException;
 import dev.catapult.cli.ExitCodes;
-import dev.catapult.cli.http.ApiClient;
-import dev.catapult.cli.http.ApiException;
-import dev.catapult.cli.http.ApiPath;
 import dev.catapult.cli.output.Output;
 import dev.catapult.cli.release.ReleaseVersions;
+import dev.catapult.client.ApiException;
+import dev.catapult.client.ApiPath;
+import dev.catapult.client.CatapultClient;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -70,7 +70,7 @@ public final class DeployCommand extends ApiCommand {
 
     @Override
     public Integer call() {
-        ApiClient api = api();
+        CatapultClient api = api();
         Output output = output();
         long target = version != null ? ReleaseVersions.parse(version) : latestVersion(api);
         Optional<Long> running = RollbackImpact.runningVersion(api, app, environment);
@@ -110,7 +110,7 @@ public final class DeployCommand extends ApiCommand {
         return !rollback && e.status() == 409 && text.contains("rollback");
     }
 
-    private long latestVersion(ApiClient api) {
+    private long latestVersion(CatapultClient api) {
         return api.find(ApiPath.of("apps", app, "releases", "latest"))
                 .map(release -> release.path("version").asLong())
                 .orElseThrow(() -> CliException.notFound("app '" + app + "' has no releases yet"));

@@ -2,8 +2,8 @@ package dev.catapult.cli.deploy;
 
 import dev.catapult.cli.CliException;
 import dev.catapult.cli.ExitCodes;
-import dev.catapult.cli.http.ApiClient;
 import dev.catapult.cli.output.Output;
+import dev.catapult.client.CatapultClient;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 
@@ -17,7 +17,7 @@ final class DeploySubmission {
 
     private DeploySubmission() {}
 
-    static int finish(ApiClient api, Output output, JsonNode accepted, boolean wait, Duration timeout) {
+    static int finish(CatapultClient api, Output output, JsonNode accepted, boolean wait, Duration timeout) {
         if (!wait) {
             DeployPrinter.show(output, accepted);
             return ExitCodes.OK;

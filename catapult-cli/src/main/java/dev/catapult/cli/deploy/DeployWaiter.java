@@ -2,9 +2,9 @@ package dev.catapult.cli.deploy;
 
 import dev.catapult.cli.CliException;
 import dev.catapult.cli.ExitCodes;
-import dev.catapult.cli.http.ApiClient;
-import dev.catapult.cli.http.ApiPath;
 import dev.catapult.cli.output.Output;
+import dev.catapult.client.ApiPath;
+import dev.catapult.client.CatapultClient;
 import java.time.Duration;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -19,10 +19,10 @@ public final class DeployWaiter {
     private static final Duration FIRST_INTERVAL = Duration.ofMillis(200);
     private static final Duration MAX_INTERVAL = Duration.ofSeconds(5);
 
-    private final ApiClient api;
+    private final CatapultClient api;
     private final Output output;
 
-    public DeployWaiter(ApiClient api, Output output) {
+    public DeployWaiter(CatapultClient api, Output output) {
         this.api = api;
         this.output = output;
     }

@@ -2,8 +2,8 @@ package dev.catapult.cli.deploy;
 
 import dev.catapult.cli.ApiCommand;
 import dev.catapult.cli.ExitCodes;
-import dev.catapult.cli.http.ApiPath;
-import dev.catapult.cli.http.Pages;
+import dev.catapult.client.ApiPath;
+import dev.catapult.client.Pages;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;

@@ -2,8 +2,8 @@ package dev.catapult.cli.deploy;
 
 import dev.catapult.api.PromoteRequest;
 import dev.catapult.cli.ApiCommand;
-import dev.catapult.cli.http.ApiClient;
-import dev.catapult.cli.http.ApiPath;
+import dev.catapult.client.ApiPath;
+import dev.catapult.client.CatapultClient;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,7 +44,7 @@ public final class PromoteCommand extends ApiCommand {
         if (from.equals(to)) {
             throw usage("--from and --to are the same environment");
         }
-        ApiClient api = api();
+        CatapultClient api = api();
         return DeploySubmission.finish(
                 api,
                 output(),

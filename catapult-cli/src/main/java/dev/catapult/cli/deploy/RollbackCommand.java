@@ -4,10 +4,10 @@ import dev.catapult.api.DeployCreateRequest;
 import dev.catapult.api.RollbackTargetView;
 import dev.catapult.cli.ApiCommand;
 import dev.catapult.cli.CliException;
-import dev.catapult.cli.http.ApiClient;
-import dev.catapult.cli.http.ApiException;
-import dev.catapult.cli.http.ApiPath;
-import dev.catapult.cli.http.Json;
+import dev.catapult.client.ApiException;
+import dev.catapult.client.ApiPath;
+import dev.catapult.client.CatapultClient;
+import dev.catapult.client.Json;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,7 +51,7 @@ public final class RollbackCommand extends ApiCommand {
 
     @Override
     public Integer call() {
-        ApiClient api = api();
+        CatapultClient api = api();
         long running;
         long target;
         if (to == null) {
@@ -76,7 +76,7 @@ public final class RollbackCommand extends ApiCommand {
     }
 
     /** The server's answer; when there is none its reason is the error (exit 4). */
-    private RollbackTargetView rollbackTarget(ApiClient api) {
+    private RollbackTargetView rollbackTarget(CatapultClient api) {
         try {
             return Json.convert(
                     api.get(ApiPath.of("apps", app, "environments", environment, "rollback-target")),

@@ -2,10 +2,10 @@ package dev.catapult.cli.deploy;
 
 import dev.catapult.api.StatusEntry;
 import dev.catapult.api.StatusView;
-import dev.catapult.cli.http.ApiClient;
-import dev.catapult.cli.http.ApiPath;
-import dev.catapult.cli.http.Json;
-import dev.catapult.cli.http.Pages;
+import dev.catapult.client.ApiPath;
+import dev.catapult.client.CatapultClient;
+import dev.catapult.client.Json;
+import dev.catapult.client.Pages;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +17,7 @@ final class RollbackImpact {
     private RollbackImpact() {}
 
     /** The version whose deploy last succeeded in {@code environment}, if any (from the status matrix). */
-    static Optional<Long> runningVersion(ApiClient api, String app, String environment) {
+    static Optional<Long> runningVersion(CatapultClient api, String app, String environment) {
         StatusView status = Json.convert(
                 api.get(ApiPath.of("status").query("environment", environment).query("app", app)), StatusView.class);
         return status.entries().stream()
@@ -31,7 +31,7 @@ final class RollbackImpact {
      * The number of distinct commits added by the releases after {@code target} up to {@code running}: what
      * the environment loses by going back. Releases are listed newest first, so the walk stops at target.
      */
-    static int removedCommits(ApiClient api, String app, long target, long running) {
+    static int removedCommits(CatapultClient api, String app, long target, long running) {
         Set<String> removed = new HashSet<>();
         for (JsonNode release : Pages.of(api, ApiPath.of("apps", app, "releases"))) {
             long version = release.path("version").asLong();

@@ -1,6 +1,6 @@
 package dev.catapult.cli.output;
 
-import dev.catapult.cli.http.Json;
+import dev.catapult.client.Json;
 import java.io.PrintWriter;
 import tools.jackson.databind.JsonNode;
 

@@ -1,9 +1,9 @@
 package dev.catapult.cli.release;
 
 import dev.catapult.api.ReleaseCreateRequest;
-import dev.catapult.cli.http.Json;
 import dev.catapult.cli.output.Fields;
 import dev.catapult.cli.output.Output;
+import dev.catapult.client.Json;
 import tools.jackson.databind.node.ObjectNode;
 
 /** What {@code release --dry-run} prints: the request that would be sent, and what it follows. */

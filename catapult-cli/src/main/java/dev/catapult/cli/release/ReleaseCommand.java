@@ -6,10 +6,10 @@ import dev.catapult.api.ReleaseView;
 import dev.catapult.cli.ApiCommand;
 import dev.catapult.cli.CliException;
 import dev.catapult.cli.ExitCodes;
-import dev.catapult.cli.http.ApiClient;
-import dev.catapult.cli.http.ApiPath;
-import dev.catapult.cli.http.Json;
 import dev.catapult.cli.output.Output;
+import dev.catapult.client.ApiPath;
+import dev.catapult.client.CatapultClient;
+import dev.catapult.client.Json;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +86,7 @@ public final class ReleaseCommand extends ApiCommand {
         if (app == null) {
             throw usage("missing APP (or one of the subcommands: list, show, log, find)");
         }
-        ApiClient api = api();
+        CatapultClient api = api();
         // Both lookups run while JGit reads the repository, which keeps the command well under SPEC §11's 2 s.
         CompletableFuture<JsonNode> appLookup = api.getAsync(ApiPath.of("apps", app));
         CompletableFuture<JsonNode> latestLookup = api.getAsync(ApiPath.of("apps", app, "releases", "latest"));
@@ -97,13 +97,13 @@ public final class ReleaseCommand extends ApiCommand {
         try (LocalRepository repo =
                 LocalRepository.open(repoDir != null ? repoDir : context().workingDirectory())) {
             ObjectId target = repo.resolve(commitRef);
-            previous = ApiClient.findFrom(latestLookup)
+            previous = CatapultClient.findFrom(latestLookup)
                     .map(node -> Json.convert(node, ReleaseView.class))
                     .orElse(null);
             changes = GitChanges.between(
                     repo.repository(), target, previous == null ? null : previous.commit(), prefixes);
         }
-        AppView appView = Json.convert(ApiClient.await(appLookup), AppView.class);
+        AppView appView = Json.convert(CatapultClient.await(appLookup), AppView.class);
         String imageRef =
                 image.none ? null : image.reference != null ? image.reference : defaultImage(appView, changes.commit());
         long previousVersion = previous == null ? 0 : previous.version();

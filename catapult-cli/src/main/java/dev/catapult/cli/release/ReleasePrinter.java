@@ -1,10 +1,10 @@
 package dev.catapult.cli.release;
 
 import dev.catapult.api.ReleaseView;
-import dev.catapult.cli.http.Json;
 import dev.catapult.cli.output.Fields;
 import dev.catapult.cli.output.Output;
 import dev.catapult.cli.output.Table;
+import dev.catapult.client.Json;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;

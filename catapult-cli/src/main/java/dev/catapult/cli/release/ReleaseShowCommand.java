@@ -2,7 +2,7 @@ package dev.catapult.cli.release;
 
 import dev.catapult.cli.ApiCommand;
 import dev.catapult.cli.ExitCodes;
-import dev.catapult.cli.http.ApiPath;
+import dev.catapult.client.ApiPath;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -1,7 +1,7 @@
 package dev.catapult.cli.targets;
 
 import dev.catapult.cli.CliException;
-import dev.catapult.cli.http.Json;
+import dev.catapult.client.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

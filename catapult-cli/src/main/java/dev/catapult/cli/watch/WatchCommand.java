@@ -2,7 +2,7 @@ package dev.catapult.cli.watch;
 
 import dev.catapult.cli.ApiCommand;
 import dev.catapult.cli.ExitCodes;
-import dev.catapult.cli.http.Json;
+import dev.catapult.client.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package dev.catapult.cli.watch;
 
 import dev.catapult.api.TargetView;
-import dev.catapult.cli.http.Json;
 import dev.catapult.cli.output.Fields;
 import dev.catapult.cli.output.Output;
+import dev.catapult.client.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,13 +1,13 @@
 package dev.catapult.cli.watch;
 
 import dev.catapult.cli.CliContext;
-import dev.catapult.cli.http.ApiClient;
-import dev.catapult.cli.http.ApiPath;
+import dev.catapult.client.ApiPath;
+import dev.catapult.client.CatapultClient;
 import tools.jackson.databind.JsonNode;
 
-/** The watch routes of one target, through the shared {@link ApiClient}. */
+/** The watch routes of one target, through the shared {@link CatapultClient}. */
 final class WatchRequests {
-    private final ApiClient api;
+    private final CatapultClient api;
     private final String app;
     private final String environment;
 

@@ -2,15 +2,17 @@ package dev.catapult.cli.concourse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catapult.cli.http.Json;
+import dev.catapult.cli.support.CatapultServerExtension;
 import dev.catapult.cli.support.CliRun;
-import dev.catapult.cli.support.FakeCatapultServer;
+import dev.catapult.cli.support.Seed;
+import dev.catapult.client.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -22,28 +24,28 @@ class ConcourseResourceTest {
     @TempDir
     Path work;
 
-    FakeCatapultServer server;
+    @RegisterExtension
+    static final CatapultServerExtension server = new CatapultServerExtension();
+
+    Seed seed;
 
     @BeforeEach
     void start() {
-        server = FakeCatapultServer.start();
-        server.addApp("shop", "reg/shop");
+        seed = new Seed(server)
+                .environment("staging", 20)
+                .environment("prod", 30)
+                .app("shop", "reg/shop");
         server.pageSize(2);
         for (int i = 1; i <= 5; i++) {
-            server.addRelease(
+            seed.release(
                     "shop",
                     String.valueOf(i).repeat(40),
                     List.of(String.valueOf(i).repeat(40)));
         }
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
     private String source(String kind) {
-        return "{\"server\":\"" + server.url() + "\",\"token\":\"" + FakeCatapultServer.TOKEN
+        return "{\"server\":\"" + server.url() + "\",\"token\":\"" + server.token()
                 + "\",\"app\":\"shop\",\"environment\":\"prod\",\"kind\":\"" + kind + "\"}";
     }
 
@@ -72,17 +74,22 @@ class ConcourseResourceTest {
 
     @Test
     void checkOfDeploysListsSucceededDeploysOfTheEnvironmentOldestFirst() {
-        server.addDeploy("shop", "prod", 1, "succeeded");
-        server.addDeploy("shop", "staging", 2, "succeeded");
-        server.addDeploy("shop", "prod", 2, "failed");
-        server.addDeploy("shop", "prod", 3, "succeeded");
-        server.addDeploy("shop", "prod", 4, "succeeded");
+        // prod reports its outcome, so one of its deploys can fail.
+        seed.target("shop", "prod", true, Map.of());
+        String d1 =
+                seed.deployReported("shop", "prod", 1, "succeeded").path("id").asString();
+        seed.deploy("shop", "staging", 2, "succeeded");
+        seed.deployReported("shop", "prod", 2, "failed");
+        String d4 =
+                seed.deployReported("shop", "prod", 3, "succeeded").path("id").asString();
+        String d5 =
+                seed.deployReported("shop", "prod", 4, "succeeded").path("id").asString();
 
         CliRun.Result result =
-                run("{\"source\":" + source("deploy") + ",\"version\":{\"id\":\"d0001\"}}", "concourse", "check");
+                run("{\"source\":" + source("deploy") + ",\"version\":{\"id\":\"" + d1 + "\"}}", "concourse", "check");
 
         assertThat(Json.parse(result.stdout()))
-                .isEqualTo(Json.parse("[{\"id\":\"d0001\"},{\"id\":\"d0004\"},{\"id\":\"d0005\"}]"));
+                .isEqualTo(Json.parse("[{\"id\":\"" + d1 + "\"},{\"id\":\"" + d4 + "\"},{\"id\":\"" + d5 + "\"}]"));
     }
 
     @Test
@@ -137,8 +144,6 @@ class ConcourseResourceTest {
 
     @Test
     void outDeploysAndWaitsSoTheEmittedIdIsOneCheckReports() {
-        server.scriptDeploys("queued", "in_progress", "succeeded");
-
         CliRun.Result out = run(
                 "{\"source\":" + source("deploy") + ",\"params\":{\"version\":\"4\"}}",
                 "concourse",
@@ -147,8 +152,9 @@ class ConcourseResourceTest {
         CliRun.Result check = run("{\"source\":" + source("deploy") + "}", "concourse", "check");
 
         assertThat(out.exitCode()).as(out.stderr()).isZero();
-        assertThat(Json.parse(out.stdout()).path("version")).isEqualTo(Json.parse("{\"id\":\"d0001\"}"));
-        assertThat(Json.parse(check.stdout())).isEqualTo(Json.parse("[{\"id\":\"d0001\"}]"));
+        String id = seed.lastDeploy("shop").path("id").asString();
+        assertThat(Json.parse(out.stdout()).path("version")).isEqualTo(Json.parse("{\"id\":\"" + id + "\"}"));
+        assertThat(Json.parse(check.stdout())).isEqualTo(Json.parse("[{\"id\":\"" + id + "\"}]"));
     }
 
     @Test

@@ -3,14 +3,16 @@ package dev.catapult.cli.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.api.DeployCreateRequest;
-import dev.catapult.cli.http.Json;
+import dev.catapult.cli.support.CatapultServerExtension;
 import dev.catapult.cli.support.CliRun;
-import dev.catapult.cli.support.FakeCatapultServer;
+import dev.catapult.cli.support.Seed;
+import dev.catapult.client.Json;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class DeployCommandTest {
@@ -18,20 +20,36 @@ class DeployCommandTest {
     @TempDir
     Path home;
 
-    FakeCatapultServer server;
+    @RegisterExtension
+    static final CatapultServerExtension server = new CatapultServerExtension();
+
+    Seed seed;
 
     @BeforeEach
     void start() {
-        server = FakeCatapultServer.start();
-        server.addApp("shop", "reg/shop");
-        server.addRelease("shop", "1".repeat(40), List.of("a1", "a2"));
-        server.addRelease("shop", "2".repeat(40), List.of("b1", "b2", "b3"));
-        server.addRelease("shop", "3".repeat(40), List.of("c1"));
+        seed = new Seed(server).environment("prod", 30).app("shop", "reg/shop");
+        seed.release("shop", "1".repeat(40), List.of(sha("a1"), sha("a2")));
+        seed.release("shop", "2".repeat(40), List.of(sha("b1"), sha("b2"), sha("b3")));
+        seed.release("shop", "3".repeat(40), List.of(sha("c1")));
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
+    /** A commit id that starts with {@code prefix}. */
+    private static String sha(String prefix) {
+        return prefix + "0".repeat(40 - prefix.length());
+    }
+
+    /** prod reports its outcome: once the CLI saw the deploy in progress, the next look finds it {@code outcome}. */
+    private void reportOnceSeenInProgress(String outcome, String message) {
+        seed.target("shop", "prod", true, Map.of());
+        server.after("GET", "/api/v1/deploys/", (request, response) -> {
+            if (response.json().path("status").asString().equals("in_progress")) {
+                seed.report(response.json().path("id").asString(), outcome, message);
+            }
+        });
+    }
+
+    private String lastDeployId() {
+        return seed.lastDeploy("shop").path("id").asString();
     }
 
     private CliRun.Result run(String... args) {
@@ -58,7 +76,7 @@ class DeployCommandTest {
 
     @Test
     void deployingAnOlderVersionWithoutRollbackIsRefusedWithWhatItWouldRemove() {
-        server.addDeploy("shop", "prod", 3, "succeeded");
+        seed.deploy("shop", "prod", 3, "succeeded");
 
         CliRun.Result result = run("deploy", "shop", "prod", "--version", "1");
 
@@ -71,11 +89,8 @@ class DeployCommandTest {
 
     @Test
     void theServersRollbackConflictGetsTheSameAdvice() {
-        server.failWith(
-                "POST",
-                "/api/v1/apps/shop/deploys",
-                409,
-                "version 1 is older than the running 3; a rollback must set rollback: true");
+        // Another client deploys v3 after the CLI looked at what runs and before its deploy arrives.
+        server.before("POST", "/api/v1/apps/shop/deploys", request -> seed.deploy("shop", "prod", 3, "succeeded"));
 
         CliRun.Result result = run("deploy", "shop", "prod", "--version", "1");
 
@@ -85,7 +100,7 @@ class DeployCommandTest {
 
     @Test
     void rollbackFlagSendsRollbackAndExplains() {
-        server.addDeploy("shop", "prod", 3, "succeeded");
+        seed.deploy("shop", "prod", 3, "succeeded");
 
         CliRun.Result result = run("deploy", "shop", "prod", "--version", "v2", "--rollback");
 
@@ -97,34 +112,39 @@ class DeployCommandTest {
 
     @Test
     void waitFollowsTheDeployAndSucceeds() {
-        server.scriptDeploys("queued", "in_progress", "in_progress", "succeeded");
+        reportOnceSeenInProgress("succeeded", "done");
 
         CliRun.Result result = run("deploy", "shop", "prod", "--wait");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
+        String id = lastDeployId();
         assertThat(result.stderr())
-                .contains("deploy d0001: queued", "deploy d0001: in_progress", "deploy d0001: succeeded");
+                .contains(
+                        "deploy " + id + ": queued", "deploy " + id + ": in_progress", "deploy " + id + ": succeeded");
         assertThat(Json.parse(result.stdout()).path("status").asString()).isEqualTo("succeeded");
     }
 
     @Test
     void waitExitsOneWhenTheDeployFails() {
-        server.scriptDeploys("queued", "failed");
+        reportOnceSeenInProgress("failed", "container unhealthy");
 
         CliRun.Result result = run("deploy", "shop", "prod", "--wait");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.stderr()).endsWith("error: deploy d0001 failed: container unhealthy\n");
+        assertThat(result.stderr()).endsWith("error: deploy " + lastDeployId() + " failed: container unhealthy\n");
     }
 
     @Test
     void waitGivesUpAtTheTimeout() {
-        server.scriptDeploys("queued");
+        // A deploy of prod stays queued while another one of prod is in progress.
+        seed.target("shop", "prod", true, Map.of());
+        seed.deploy("shop", "prod", 2, "in_progress");
 
         CliRun.Result result = run("deploy", "shop", "prod", "--wait", "--timeout", "500ms");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.stderr()).endsWith("error: timed out after 500ms waiting for deploy d0001 (still queued)\n");
+        assertThat(result.stderr())
+                .endsWith("error: timed out after 500ms waiting for deploy " + lastDeployId() + " (still queued)\n");
     }
 
     @Test
@@ -138,8 +158,8 @@ class DeployCommandTest {
 
     @Test
     void rollbackGoesBackToThePreviouslyDeployedVersion() {
-        server.addDeploy("shop", "prod", 1, "succeeded");
-        server.addDeploy("shop", "prod", 3, "succeeded");
+        seed.deploy("shop", "prod", 1, "succeeded");
+        seed.deploy("shop", "prod", 3, "succeeded");
 
         CliRun.Result result = run("rollback", "shop", "prod");
 
@@ -158,9 +178,9 @@ class DeployCommandTest {
 
     @Test
     void rollbackGoesWhereTheServerSaysNotToTheHighestOlderVersion() {
-        server.addDeploy("shop", "prod", 2, "succeeded");
-        server.addDeploy("shop", "prod", 1, "succeeded");
-        server.addDeploy("shop", "prod", 3, "succeeded");
+        seed.deploy("shop", "prod", 2, "succeeded");
+        seed.rollback("shop", "prod", 1, "succeeded");
+        seed.deploy("shop", "prod", 3, "succeeded");
 
         CliRun.Result result = run("rollback", "shop", "prod");
 
@@ -172,7 +192,7 @@ class DeployCommandTest {
 
     @Test
     void rollbackWithNothingOlderThatRanIsNotFoundWithTheServersReason() {
-        server.addDeploy("shop", "prod", 3, "succeeded");
+        seed.deploy("shop", "prod", 3, "succeeded");
 
         CliRun.Result result = run("rollback", "shop", "prod");
 
@@ -185,7 +205,7 @@ class DeployCommandTest {
 
     @Test
     void rollbackToAChosenVersionNeedsNoServerAnswer() {
-        server.addDeploy("shop", "prod", 3, "succeeded");
+        seed.deploy("shop", "prod", 3, "succeeded");
 
         CliRun.Result result = run("rollback", "shop", "prod", "--to", "2");
 

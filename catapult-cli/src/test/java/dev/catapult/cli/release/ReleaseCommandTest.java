@@ -3,16 +3,18 @@ package dev.catapult.cli.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.api.ReleaseCreateRequest;
-import dev.catapult.cli.http.Json;
+import dev.catapult.cli.support.CatapultServerExtension;
 import dev.catapult.cli.support.CliRun;
-import dev.catapult.cli.support.FakeCatapultServer;
+import dev.catapult.cli.support.Seed;
 import dev.catapult.cli.support.TestRepo;
+import dev.catapult.client.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReleaseCommandTest {
@@ -25,20 +27,21 @@ class ReleaseCommandTest {
     @TempDir
     Path checkout;
 
-    FakeCatapultServer server;
+    @RegisterExtension
+    static final CatapultServerExtension server = new CatapultServerExtension();
+
+    Seed seed;
     TestRepo repo;
 
     @BeforeEach
     void start() {
-        server = FakeCatapultServer.start();
-        server.addApp("shop", "reg/shop");
+        seed = new Seed(server).app("shop", "reg/shop");
         repo = TestRepo.init(checkout);
     }
 
     @AfterEach
     void stop() {
         repo.close();
-        server.close();
     }
 
     private CliRun cli() {
@@ -57,7 +60,7 @@ class ReleaseCommandTest {
     @Test
     void releaseSendsTheCommitListChangelogAndAStableIdempotencyKey() {
         String base = repo.commit("base");
-        server.addRelease("shop", base, List.of(base));
+        seed.release("shop", base, List.of(base));
         String a = repo.commit("add cart");
         String b = repo.commit("fix cart");
 
@@ -79,13 +82,15 @@ class ReleaseCommandTest {
     @Test
     void defaultImageIsTheAppImageAtItsTagTemplate() {
         String head = repo.commit("first");
-        server.failWith("POST", "/api/v1/apps/shop/releases", 400, "tag reg/shop:ref-" + head + " does not exist");
-
         CliRun.Result result = cli().run("release", "shop");
 
         assertThat(sentRelease().image()).isEqualTo("reg/shop:ref-" + head);
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.stderr().strip()).isEqualTo("error: tag reg/shop:ref-" + head + " does not exist (400)");
+        // The server cannot resolve a tag in a registry it does not know, and says so.
+        assertThat(result.stderr().strip())
+                .isEqualTo("error: image: 'reg/shop:ref-" + head
+                        + "' is a tag reference and no registry is configured for its host; add the registry"
+                        + " (POST /api/v1/registries) or pass a digest reference (reg/shop@sha256:…) (400)");
     }
 
     @Test
@@ -104,7 +109,7 @@ class ReleaseCommandTest {
     void rollbackReleaseWithoutATerminalNeedsYes() {
         String old = repo.commit("old");
         String newer = repo.commit("newer");
-        server.addRelease("shop", newer, List.of(newer));
+        seed.release("shop", newer, List.of(newer));
 
         CliRun.Result refused = cli().run("release", "shop", "--commit", old, "--no-image");
 
@@ -124,7 +129,7 @@ class ReleaseCommandTest {
     @Test
     void filterFileRestrictsTheListedCommits() throws Exception {
         String base = repo.commit("svc/shop/a", "base", "Ada Lovelace");
-        server.addRelease("shop", base, List.of(base));
+        seed.release("shop", base, List.of(base));
         String shop = repo.commit("svc/shop/b", "shop work", "Ada Lovelace");
         repo.commit("svc/other/c", "other work", "Ada Lovelace");
         Path filter = home.resolve("paths");

@@ -2,14 +2,15 @@ package dev.catapult.cli.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catapult.cli.http.Json;
+import dev.catapult.cli.support.CatapultServerExtension;
 import dev.catapult.cli.support.CliRun;
-import dev.catapult.cli.support.FakeCatapultServer;
+import dev.catapult.cli.support.Seed;
+import dev.catapult.client.Json;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -18,22 +19,17 @@ class ReleaseQueriesTest {
     @TempDir
     Path home;
 
-    FakeCatapultServer server;
+    @RegisterExtension
+    static final CatapultServerExtension server = new CatapultServerExtension();
 
     @BeforeEach
-    void start() {
-        server = FakeCatapultServer.start();
-        server.addApp("shop", "reg/shop");
+    void seed() {
+        Seed seed = new Seed(server).app("shop", "reg/shop");
         server.pageSize(2);
         for (int i = 1; i <= 6; i++) {
             String sha = String.valueOf(i).repeat(40);
-            server.addRelease("shop", sha, List.of(sha, "c".repeat(39) + (i <= 3 ? "0" : "1")));
+            seed.release("shop", sha, List.of(sha, "c".repeat(39) + (i <= 3 ? "0" : "1")));
         }
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private CliRun.Result run(String... args) {

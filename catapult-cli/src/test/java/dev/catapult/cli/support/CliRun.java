@@ -25,8 +25,9 @@ public final class CliRun {
         env.put("CATAPULT_CONFIG", home.resolve("config").toString());
     }
 
-    public static CliRun against(FakeCatapultServer server, Path home) {
-        return new CliRun(home).env("CATAPULT_SERVER", server.url()).env("CATAPULT_TOKEN", FakeCatapultServer.TOKEN);
+    /** Logged in to the real server (through its tap) as {@code alice}. */
+    public static CliRun against(CatapultServerExtension server, Path home) {
+        return new CliRun(home).env("CATAPULT_SERVER", server.url()).env("CATAPULT_TOKEN", server.token());
     }
 
     public CliRun env(String name, String value) {

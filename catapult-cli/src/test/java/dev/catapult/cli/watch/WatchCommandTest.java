@@ -3,21 +3,25 @@ package dev.catapult.cli.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.catapult.cli.http.Json;
+import dev.catapult.cli.support.CatapultServerExtension;
 import dev.catapult.cli.support.CliRun;
-import dev.catapult.cli.support.FakeCatapultServer;
+import dev.catapult.cli.support.Seed;
+import dev.catapult.cli.support.ServerTap;
+import dev.catapult.client.ApiPath;
+import dev.catapult.client.Json;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 class WatchCommandTest {
@@ -27,39 +31,70 @@ class WatchCommandTest {
     @TempDir
     Path home;
 
-    FakeCatapultServer server;
+    @RegisterExtension
+    static final CatapultServerExtension server = new CatapultServerExtension();
+
+    /** When bob held prod, as the server recorded it (seconds, as the CLI prints it). */
+    Instant heldAt;
 
     @BeforeEach
     void start() {
-        server = FakeCatapultServer.start();
-        server.addApp("shop", "reg/shop");
+        Seed seed = new Seed(server)
+                .environment("staging", 20)
+                .environment("prod", 30)
+                .environment("qa", 40)
+                .app("shop", "reg/shop");
         Map<String, Object> watch = new LinkedHashMap<>();
         watch.put("policy", "semver-minor");
         watch.put("autoDeploy", true);
         watch.put("include", "^v1\\.");
         watch.put("allowPrerelease", false);
         watch.put("minAge", "PT1H30M");
-        watch.put("hold", Map.of("reason", "rolled back by bob", "by", "bob", "at", "2025-03-01T10:00:00.123Z"));
-        watch.put(
-                "lastEvaluation",
-                Map.of(
-                        "outcome",
-                        "held",
-                        "why",
-                        "target is held: rolled back by bob",
-                        "tag",
-                        "v1.4.2",
-                        "trigger",
-                        "poll",
-                        "at",
-                        "2025-03-01T10:05:00Z"));
-        server.addTarget("shop", "prod", watch);
-        server.addTarget("shop", "staging", null);
+        seed.target("shop", "prod", false, watch);
+        seed.target("shop", "staging", false, Map.of());
+        JsonNode held = server.api()
+                .withToken(server.tokenFor("bob", "admin"))
+                .post(
+                        ApiPath.of("apps", "shop", "targets", "prod", "watch", "hold"),
+                        Map.of("reason", "rolled back by bob"));
+        heldAt = Instant.parse(held.path("watch").path("hold").path("at").asString())
+                .truncatedTo(ChronoUnit.SECONDS);
+        lastEvaluation("""
+        {"outcome":"held","why":"target is held: rolled back by bob","tag":"v1.4.2","trigger":"poll",
+         "at":"2025-03-01T10:05:00Z"}
+        """);
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
+    /**
+     * Stores the watcher's last evaluation of prod, and none of staging. A real "held" one needs a registry
+     * serving tags, so the test writes the stored form, after the evaluations the seeding itself queued have
+     * run (they would overwrite it).
+     */
+    private static void lastEvaluation(String json) {
+        JdbcClient jdbc = server.bean(JdbcClient.class);
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (jdbc.sql("select count(*) from jobs where status in ('queued', 'running')")
+                        .query(Long.class)
+                        .single()
+                > 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the watch evaluations queued by the seeding did not finish");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        jdbc.sql("""
+        update targets set last_evaluation = cast(? as jsonb)
+        where app_id = (select id from apps where name = 'shop') and environment_id = (select id from environments where name = 'prod')
+        """).param(json).update();
+        jdbc.sql("""
+        update targets set last_evaluation = null, last_evaluated_at = null
+        where app_id = (select id from apps where name = 'shop') and environment_id = (select id from environments where name = 'staging')
+        """).update();
     }
 
     private CliRun.Result run(String... args) {
@@ -93,15 +128,13 @@ class WatchCommandTest {
         min age          1h30m
         hold             rolled back by bob
         hold until       released by hand
-        held by          bob at 2025-03-01T10:00:00Z
+        held by          bob at %s
         last evaluation  held
         why              target is held: rolled back by bob
         tag              v1.4.2
         evaluated        2025-03-01T10:05:00Z (poll)
-        """);
-        assertThat(server.requests())
-                .extracting(FakeCatapultServer.Recorded::method)
-                .containsExactly("GET");
+        """.formatted(heldAt));
+        assertThat(server.requests()).extracting(ServerTap.Recorded::method).containsExactly("GET");
     }
 
     @Test
@@ -265,9 +298,7 @@ class WatchCommandTest {
         CliRun.Result result = run("watch", "shop", "prod", "--auto-deploy", "off", "--hold", "freeze");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(server.requests())
-                .extracting(FakeCatapultServer.Recorded::method)
-                .containsExactly("PATCH", "POST");
+        assertThat(server.requests()).extracting(ServerTap.Recorded::method).containsExactly("PATCH", "POST");
         JsonNode watch = Json.parse(result.stdout()).path("watch");
         assertThat(watch.path("autoDeploy").asBoolean()).isFalse();
         assertThat(watch.path("hold").path("reason").asString()).isEqualTo("freeze");
@@ -279,7 +310,11 @@ class WatchCommandTest {
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(server.requests("DELETE", TARGET + "/watch/hold")).hasSize(1);
-        assertThat(server.target("shop", "prod").watch()).doesNotContainKey("hold");
+        assertThat(server.api()
+                        .get(ApiPath.of("apps", "shop", "targets", "prod"))
+                        .path("watch")
+                        .has("hold"))
+                .isFalse();
         assertThat(result.stdout()).contains("policy").doesNotContain("hold");
     }
 
@@ -329,8 +364,7 @@ class WatchCommandTest {
         CliRun.Result result = run("watch", "shop", "staging", "--policy", "pinned");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.stderr())
-                .isEqualTo("error: invalid request: watch.pinnedTag: is required for the pinned policy (400)\n");
+        assertThat(result.stderr()).isEqualTo("error: watch.pinnedTag: is required for the pinned policy (400)\n");
     }
 
     @Test
@@ -348,11 +382,13 @@ class WatchCommandTest {
 
     @Test
     void aMissingScopeExitsThree() {
-        server.failWith("PATCH", TARGET + "/watch", 403, "token lacks scope watch:shop:prod");
+        String reader = server.tokenFor("reader", "read");
 
-        CliRun.Result result = run("watch", "shop", "prod", "--policy", "semver");
+        CliRun.Result result = CliRun.against(server, home)
+                .env("CATAPULT_TOKEN", reader)
+                .run("watch", "shop", "prod", "--policy", "semver");
 
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.stderr()).isEqualTo("error: token lacks scope watch:shop:prod (403)\n");
+        assertThat(result.stderr()).isEqualTo("error: token lacks the scope watch:shop:prod (403)\n");
     }
 }

@@ -1,9 +1,10 @@
-package dev.catapult.cli.http;
+package dev.catapult.client;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,22 +15,22 @@ public final class Pages implements Iterable<JsonNode> {
 
     private static final int PAGE_SIZE = 100;
 
-    private final ApiClient api;
+    private final CatapultClient api;
     private final ApiPath path;
     private final int pageSize;
 
-    private Pages(ApiClient api, ApiPath path, int pageSize) {
+    private Pages(CatapultClient api, ApiPath path, int pageSize) {
         this.api = api;
         this.path = path;
         this.pageSize = pageSize;
     }
 
-    public static Pages of(ApiClient api, ApiPath path) {
+    public static Pages of(CatapultClient api, ApiPath path) {
         return new Pages(api, path, PAGE_SIZE);
     }
 
     /** When only the first {@code wanted} items matter, ask for no more than that per page. */
-    public static Pages first(ApiClient api, ApiPath path, int wanted) {
+    public static Pages first(CatapultClient api, ApiPath path, int wanted) {
         return new Pages(api, path, Math.max(1, Math.min(wanted, 500)));
     }
 
@@ -37,7 +38,7 @@ public final class Pages implements Iterable<JsonNode> {
     public Iterator<JsonNode> iterator() {
         return new Iterator<>() {
             private final Deque<JsonNode> buffered = new ArrayDeque<>();
-            private String cursor;
+            private @Nullable String cursor;
             private boolean exhausted;
 
             @Override

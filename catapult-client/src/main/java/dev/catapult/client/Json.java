@@ -1,4 +1,4 @@
-package dev.catapult.cli.http;
+package dev.catapult.client;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.DeserializationFeature;
@@ -6,11 +6,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The one JSON mapper of the CLI, configured for the wire records of catapult-api. */
+/** The one JSON mapper of the client (and of the CLI), configured for the wire records of catapult-api. */
 public final class Json {
 
     // Tolerant reader: a newer server may add response fields. Nulls are left out of requests because the
-    // server treats an absent field as "use the default", which is what the CLI means by not passing an option.
+    // server treats an absent field as "use the default", which is what a caller means by not setting one.
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))

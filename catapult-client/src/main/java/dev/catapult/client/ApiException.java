@@ -1,18 +1,17 @@
-package dev.catapult.cli.http;
+package dev.catapult.client;
 
 import dev.catapult.api.Problem;
-import dev.catapult.cli.CliException;
-import dev.catapult.cli.ExitCodes;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** The server answered with an error status; the message is built from its problem+json body. */
-public final class ApiException extends CliException {
+public final class ApiException extends CatapultClientException {
 
     private final int status;
     private final Problem problem;
 
     public ApiException(int status, Problem problem) {
-        super(ExitCodes.forHttpStatus(status), detailOf(status, problem) + " (" + status + ")");
+        super(detailOf(status, problem) + " (" + status + ")");
         this.status = status;
         this.problem = problem;
     }
@@ -25,7 +24,7 @@ public final class ApiException extends CliException {
         return problem;
     }
 
-    /** The problem's own words without the status suffix, for commands that add advice to it. */
+    /** The problem's own words without the status suffix, for callers that add advice to it. */
     public String detail() {
         return detailOf(status, problem);
     }
@@ -46,7 +45,7 @@ public final class ApiException extends CliException {
         return text;
     }
 
-    private static String firstNonBlank(String... values) {
+    private static String firstNonBlank(@Nullable String... values) {
         for (String value : values) {
             if (value != null && !value.isBlank()) {
                 return value;
