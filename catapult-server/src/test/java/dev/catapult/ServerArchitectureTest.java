@@ -5,7 +5,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -13,8 +12,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,26 +67,11 @@ class ServerArchitectureTest {
                 .check(server);
     }
 
-    /**
-     * Classes of deploy, watch, runtime and audit that still speak wire records while helpers "decisions" and
-     * "audit" move them to domain records (issue 16). Temporary: the integrator empties this set when those
-     * branches merge; nothing may be added to it.
-     */
-    private static final Set<String> PENDING_WIRE_RECORD_USERS = Set.of(
-            "dev.catapult.audit.AuditTrail",
-            "dev.catapult.deploy.DeployStore",
-            "dev.catapult.deploy.Deployments",
-            "dev.catapult.runtime.RuntimeCorrelation",
-            "dev.catapult.runtime.RuntimeQueries",
-            "dev.catapult.runtime.RuntimeSources",
-            "dev.catapult.watch.AutoDeploy");
-
     @Test
     void onlyWebPackagesDependOnWireRecords() {
         noClasses()
                 .that()
                 .resideOutsideOfPackage("dev.catapult..web..")
-                .and(DescribedPredicate.not(topLevelClassIn(PENDING_WIRE_RECORD_USERS)))
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("dev.catapult.api..")
@@ -106,14 +88,6 @@ class ServerArchitectureTest {
     private static final Pattern ADAPTER =
             Pattern.compile("^dev\\.catapult\\.([^.]+)(?:\\.[^.]+)*?\\.(docker|nomad|oci|sqs|deployer)(?:\\..*)?$");
 
-    /**
-     * Known crossings of an adapter boundary, as "origin class -> adapter package": runtime's Docker source reads
-     * hosts through deploy's Docker client until helper "docker" puts both behind one DockerEngine API (issue 16).
-     * Temporary: the integrator empties this set when that branch merges; nothing may be added to it.
-     */
-    private static final Set<String> PENDING_ADAPTER_CROSSINGS =
-            Set.of("dev.catapult.runtime.docker.HostWatch -> dev.catapult.deploy.docker");
-
     @Test
     void adapterPackagesAreInternalToTheirFeature() {
         classes()
@@ -123,11 +97,7 @@ class ServerArchitectureTest {
                         String feature = feature(origin.getPackageName());
                         for (Dependency d : origin.getDirectDependenciesFromSelf()) {
                             Matcher m = ADAPTER.matcher(d.getTargetClass().getPackageName());
-                            String crossing = topLevel(origin).getName() + " -> "
-                                    + d.getTargetClass().getPackageName();
-                            if (m.matches()
-                                    && !m.group(1).equals(feature)
-                                    && !PENDING_ADAPTER_CROSSINGS.contains(crossing)) {
+                            if (m.matches() && !m.group(1).equals(feature)) {
                                 events.add(SimpleConditionEvent.violated(d, d.getDescription()));
                             }
                         }
@@ -140,15 +110,5 @@ class ServerArchitectureTest {
         String rest = packageName.startsWith("dev.catapult.") ? packageName.substring("dev.catapult.".length()) : "";
         int dot = rest.indexOf('.');
         return dot < 0 ? rest : rest.substring(0, dot);
-    }
-
-    private static DescribedPredicate<JavaClass> topLevelClassIn(Set<String> names) {
-        return DescribedPredicate.describe(
-                "are (in) one of " + names, c -> names.contains(topLevel(c).getName()));
-    }
-
-    private static JavaClass topLevel(JavaClass c) {
-        Optional<JavaClass> enclosing = c.getEnclosingClass();
-        return enclosing.isPresent() ? topLevel(enclosing.get()) : c;
     }
 }
