@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
@@ -89,6 +90,9 @@ public class AccessControl {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+        // no errors: the name and the kind were given
+        Objects.requireNonNull(name);
+        Objects.requireNonNull(kind);
         if (jdbc.sql("select 1 from principals where lower(name) = ?")
                 .param(name.toLowerCase(Locale.ROOT))
                 .query()
@@ -151,6 +155,8 @@ public class AccessControl {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+        // no errors: the name was given
+        Objects.requireNonNull(name);
         String secret = TokenSecrets.generate();
         String id = insertToken(principalId, name, parsed, secret, expiresAt, now);
         audit.record(
@@ -293,7 +299,7 @@ public class AccessControl {
                 .orElseThrow(() -> new NotFound("principal '" + principalId + "' not found"));
     }
 
-    private static Map<String, Object> details(Object... kv) {
+    private static Map<String, @Nullable Object> details(@Nullable Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1]);

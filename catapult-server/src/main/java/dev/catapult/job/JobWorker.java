@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -103,7 +104,7 @@ class JobWorker extends ClaimLoop<Job> {
         }
     }
 
-    private void finish(Job job, String outcome, String error, Duration retryIn, boolean isFinal) {
+    private void finish(Job job, String outcome, @Nullable String error, Duration retryIn, boolean isFinal) {
         Timestamp now = Timestamp.from(clock.instant());
         tx.executeWithoutResult(status -> {
             int attemptsLeft = jdbc.sql(

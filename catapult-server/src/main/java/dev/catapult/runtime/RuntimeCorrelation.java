@@ -74,8 +74,9 @@ class RuntimeCorrelation {
                 || instance.image().digest() == null) {
             return "";
         }
+        String digest = instance.image().digest().value();
         return awaiting(deployId, null, null)
-                .filter(d -> instance.image().digest().value().equals(d.digest()))
+                .filter(d -> digest.equals(d.digest()))
                 .map(d -> report(source, d, "succeeded", "runtime: " + instance.taskArn() + " runs " + d.digest()))
                 .orElse("");
     }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -113,8 +114,8 @@ public class AutoDeploy {
             return new Evaluation("not-watched", "the target has no watch", null, null, null, trigger, now);
         }
         TargetRow t = row.get();
-        WatchSpec spec = WatchSpec.parse(json.readValue(t.watch(), MAP));
-        if (HoldState.isActive(t.hold(), now)) {
+        WatchSpec spec = Objects.requireNonNull(WatchSpec.parse(json.readValue(t.watch(), MAP))); // null only for null
+        if (t.hold() != null && HoldState.isActive(t.hold(), now)) {
             return new Evaluation(
                     "held", "held by " + t.hold().by() + ": " + t.hold().reason(), null, null, null, trigger, now);
         }

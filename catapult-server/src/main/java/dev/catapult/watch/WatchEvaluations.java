@@ -7,6 +7,7 @@ import dev.catapult.job.JobQueue;
 import dev.catapult.targets.WatchChanged;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -39,8 +40,9 @@ public class WatchEvaluations implements JobHandler {
     @Override
     public void run(Job job, JobProgress progress) {
         autoDeploy.evaluate(
-                ((Number) job.payload().get("appId")).longValue(),
-                ((Number) job.payload().get("environmentId")).longValue(),
+                // WatchEvaluations' enqueuers always put both ids
+                ((Number) Objects.requireNonNull(job.payload().get("appId"))).longValue(),
+                ((Number) Objects.requireNonNull(job.payload().get("environmentId"))).longValue(),
                 job.string("trigger"));
     }
 

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -78,7 +79,7 @@ class WatchActionsController {
             Actor actor, @PathVariable String app, @PathVariable String env, @RequestParam String tag, Model model) {
         TargetView t = watched(actor, app, env);
         String pinned = validTag(tag);
-        boolean auto = Boolean.TRUE.equals(t.watch().get("autoDeploy"));
+        boolean auto = Boolean.TRUE.equals(Objects.requireNonNull(t.watch()).get("autoDeploy")); // watched() checked
         return ConfirmPage.of(
                         "Pin " + app + " in " + env + " to the tag " + pinned,
                         "The watch follows the tag '" + pinned + "' (policy pinned, instead of "
@@ -113,7 +114,7 @@ class WatchActionsController {
     @GetMapping("/ui/apps/{app}/targets/{env}/unpin")
     String confirmUnpin(Actor actor, @PathVariable String app, @PathVariable String env, Model model) {
         TargetView t = watched(actor, app, env);
-        Object tag = t.watch().get("pinnedTag");
+        Object tag = Objects.requireNonNull(t.watch()).get("pinnedTag"); // watched() checked
         return ConfirmPage.of(
                         "Unpin " + app + " in " + env,
                         "Stop following " + (tag == null ? "a pinned tag" : "the tag '" + tag + "'")
