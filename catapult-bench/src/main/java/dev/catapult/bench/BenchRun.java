@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Plumbing the benchmark drivers share: console output, temp folders, what to stop, what was measured. */
 public final class BenchRun {
@@ -128,7 +129,7 @@ public final class BenchRun {
     }
 
     /** On failure of a run with a server and a registry: the log tails that explain it. */
-    public static void printLogTails(ServerProcess server, LocalRegistry registry) {
+    public static void printLogTails(@Nullable ServerProcess server, @Nullable LocalRegistry registry) {
         if (server != null) {
             System.err.println("server log tail:\n" + server.logTail(30));
         }
@@ -147,8 +148,8 @@ public final class BenchRun {
             Path registryDir,
             boolean completed,
             boolean keepWorkDir,
-            ServerProcess server,
-            LocalRegistry registry)
+            @Nullable ServerProcess server,
+            @Nullable LocalRegistry registry)
             throws IOException {
         if (server != null) {
             List<ProcessHandle> left = server.processes();

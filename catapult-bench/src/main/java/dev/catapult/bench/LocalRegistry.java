@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Debian's {@code docker-registry} (CNCF Distribution 2.8) as a child process on a free 127.0.0.1 port,
@@ -55,7 +56,8 @@ public final class LocalRegistry implements AutoCloseable {
      * ({@code ignore.actions: [pull]} alone does nothing in 2.8: its {@code newIgnoredSink} returns the sink
      * unfiltered unless some media type is ignored too.)
      */
-    public static LocalRegistry start(Path program, Path home, String benchName, URI hookUrl, String secret)
+    public static LocalRegistry start(
+            Path program, Path home, String benchName, @Nullable URI hookUrl, @Nullable String secret)
             throws IOException, InterruptedException {
         if (hookUrl != null && !"127.0.0.1".equals(hookUrl.getHost())) {
             throw new IllegalArgumentException("notifications only go to 127.0.0.1, not " + hookUrl);

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Pushes small, valid OCI images straight through a registry's HTTP API (no docker, no skopeo), for the
@@ -32,8 +33,9 @@ public final class OciPush implements AutoCloseable {
     private final HttpClient http;
 
     /** A blob's bytes and digest; {@code diffId} is the uncompressed digest for layers. */
-    public record Blob(byte[] bytes, String digest, String diffId) {
-        static Blob of(byte[] bytes, String diffId) {
+    public record Blob(
+            byte[] bytes, String digest, @Nullable String diffId) {
+        static Blob of(byte[] bytes, @Nullable String diffId) {
             return new Blob(bytes, sha256(bytes), diffId);
         }
     }

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a command needs from the outside world: environment variables, standard streams, whether a
@@ -31,10 +33,10 @@ public final class CliContext {
     private final boolean interactive;
     private final Path home;
     private final Path workingDirectory;
-    private OutputFormat requestedFormat;
+    private @Nullable OutputFormat requestedFormat;
     private boolean debug;
-    private ApiClient api;
-    private BufferedReader stdinReader;
+    private @Nullable ApiClient api;
+    private @Nullable BufferedReader stdinReader;
 
     public CliContext(
             Map<String, String> env,
@@ -122,7 +124,9 @@ public final class CliContext {
                         ExitCodes.AUTH,
                         "not logged in: run 'catapult login --server URL --token TOKEN' or set CATAPULT_SERVER and CATAPULT_TOKEN");
             }
-            api = new ApiClient(serverUri(config.server()), config.token());
+            // complete() checked both
+            api = new ApiClient(
+                    serverUri(Objects.requireNonNull(config.server())), Objects.requireNonNull(config.token()));
         }
         return api;
     }

@@ -1,5 +1,6 @@
 package dev.catapult.cli;
 
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -43,7 +44,7 @@ final class ErrorReporter {
         return exitCode;
     }
 
-    private static String oneLine(String message) {
+    private static String oneLine(@Nullable String message) {
         return message == null ? "unknown error" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 }

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the time between a notification and its deploy went, read after the run from the server's embedded
@@ -47,7 +49,7 @@ final class StageProbe {
     }
 
     private final Path pidFile;
-    private final String psql;
+    private final @Nullable String psql;
 
     StageProbe(Path serverDataDir) {
         this.pidFile = serverDataDir.resolve("postgres").resolve("postmaster.pid");
@@ -131,7 +133,7 @@ final class StageProbe {
         List<String> pid = Files.readAllLines(pidFile);
         String port = pid.get(3).strip();
         Process p = new ProcessBuilder(
-                        psql,
+                        Objects.requireNonNull(psql), // available() checked
                         "-X",
                         "-q",
                         "-t",

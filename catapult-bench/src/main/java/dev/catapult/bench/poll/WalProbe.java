@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How much the server wrote to its embedded PostgreSQL: the WAL position ({@code pg_current_wal_lsn()}, in
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class WalProbe {
     private final Path pidFile;
-    private final String psql;
+    private final @Nullable String psql;
 
     WalProbe(Path serverDataDir) {
         this.pidFile = serverDataDir.resolve("postgres").resolve("postmaster.pid");

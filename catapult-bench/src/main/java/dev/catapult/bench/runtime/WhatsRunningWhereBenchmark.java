@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -590,6 +591,7 @@ public final class WhatsRunningWhereBenchmark {
 
     @FunctionalInterface
     interface Work {
+        @Nullable
         Object run(int i) throws Exception;
     }
 

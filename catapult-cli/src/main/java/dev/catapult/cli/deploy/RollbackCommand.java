@@ -8,6 +8,7 @@ import dev.catapult.cli.http.ApiClient;
 import dev.catapult.cli.http.ApiPath;
 import dev.catapult.cli.http.Pages;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,18 +23,22 @@ import tools.jackson.databind.JsonNode;
 public final class RollbackCommand extends ApiCommand {
 
     @Parameters(index = "0", paramLabel = "APP")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
     String app;
 
     @Parameters(index = "1", paramLabel = "ENV")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
     String environment;
 
     @Option(
             names = "--to",
             paramLabel = "N",
             description = "Version to go back to (default: the previous one deployed in ENV).")
+    @Nullable
     Long to;
 
     @Option(names = "--otp", paramLabel = "CODE", description = "TOTP code for protected environments.")
+    @Nullable
     String otp;
 
     @Option(names = "--wait", description = "Wait until the deploy ends (exit 1 unless it succeeded).")
@@ -45,6 +50,7 @@ public final class RollbackCommand extends ApiCommand {
             defaultValue = DeploySubmission.DEFAULT_TIMEOUT,
             converter = DurationConverter.class,
             description = "How long --wait waits (default 10m).")
+    @SuppressWarnings("NullAway.Init") // picocli sets the default when the option is absent
     Duration timeout;
 
     @Override

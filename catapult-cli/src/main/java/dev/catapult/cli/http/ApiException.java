@@ -4,6 +4,7 @@ import dev.catapult.api.Problem;
 import dev.catapult.cli.CliException;
 import dev.catapult.cli.ExitCodes;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** The server answered with an error status; the message is built from its problem+json body. */
 public final class ApiException extends CliException {
@@ -46,7 +47,7 @@ public final class ApiException extends CliException {
         return text;
     }
 
-    private static String firstNonBlank(String... values) {
+    private static String firstNonBlank(@Nullable String... values) {
         for (String value : values) {
             if (value != null && !value.isBlank()) {
                 return value;

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A path under {@code /api/v1} with its query. Segments and values are percent-encoded here so that an app
@@ -28,7 +29,7 @@ public final class ApiPath {
     }
 
     /** Adds {@code name=value}; a {@code null} value is skipped so optional filters need no branching. */
-    public ApiPath query(String name, Object value) {
+    public ApiPath query(String name, @Nullable Object value) {
         if (value == null) {
             return this;
         }

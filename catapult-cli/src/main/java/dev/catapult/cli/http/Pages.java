@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,7 +38,7 @@ public final class Pages implements Iterable<JsonNode> {
     public Iterator<JsonNode> iterator() {
         return new Iterator<>() {
             private final Deque<JsonNode> buffered = new ArrayDeque<>();
-            private String cursor;
+            private @Nullable String cursor;
             private boolean exhausted;
 
             @Override
