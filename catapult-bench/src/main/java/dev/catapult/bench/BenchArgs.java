@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -30,6 +31,12 @@ public final class BenchArgs {
     public static final class UsageException extends RuntimeException {
         public UsageException(String message) {
             super(message);
+        }
+
+        /** Never null: the only constructor takes the message. */
+        @Override
+        public String getMessage() {
+            return Objects.requireNonNull(super.getMessage());
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Plumbing the benchmark drivers share: console output, temp folders, what to stop, what was measured. */
 public final class BenchRun {
@@ -190,7 +191,7 @@ public final class BenchRun {
     }
 
     /** On failure of a run with a server and a registry: the log tails that explain it. */
-    public static void printLogTails(ServerProcess server, DockerRegistry registry) {
+    public static void printLogTails(@Nullable ServerProcess server, @Nullable DockerRegistry registry) {
         if (server != null) {
             System.err.println("server log tail:\n" + server.logTail(30));
         }
@@ -209,8 +210,8 @@ public final class BenchRun {
             Path registryDir,
             boolean completed,
             boolean keepWorkDir,
-            ServerProcess server,
-            DockerRegistry registry)
+            @Nullable ServerProcess server,
+            @Nullable DockerRegistry registry)
             throws IOException {
         if (server != null) {
             List<ProcessHandle> left = server.processes();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Read-only queries against a server's embedded PostgreSQL with {@code psql} (127.0.0.1, the port in the
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EmbeddedPsql {
     private final Path pidFile;
-    private final String psql;
+    private final @Nullable String psql;
 
     /** For the server whose data directory is {@code serverDataDir}. */
     public EmbeddedPsql(Path serverDataDir) {
@@ -40,6 +41,7 @@ public final class EmbeddedPsql {
             throw new IllegalStateException("the postmaster's pid file names no port yet");
         }
         String port = pid.get(3).strip();
+        String psql = java.util.Objects.requireNonNull(this.psql); // available() checked it
         Process p = new ProcessBuilder(
                         psql,
                         "-X",

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a command needs from the outside world: environment variables, standard streams, whether a
@@ -34,10 +36,10 @@ public final class CliContext {
     private final boolean interactive;
     private final Path home;
     private final Path workingDirectory;
-    private OutputFormat requestedFormat;
+    private @Nullable OutputFormat requestedFormat;
     private boolean debug;
-    private CatapultClient api;
-    private BufferedReader stdinReader;
+    private @Nullable CatapultClient api;
+    private @Nullable BufferedReader stdinReader;
 
     public CliContext(
             Map<String, String> env,
@@ -125,8 +127,9 @@ public final class CliContext {
                         ExitCodes.AUTH,
                         "not logged in: run 'catapult login --server URL --token TOKEN' or set CATAPULT_SERVER and CATAPULT_TOKEN");
             }
-            api = CatapultClient.builder(serverUri(config.server()))
-                    .token(config.token())
+            // complete() checked both
+            api = CatapultClient.builder(serverUri(Objects.requireNonNull(config.server())))
+                    .token(Objects.requireNonNull(config.token()))
                     .userAgent(USER_AGENT)
                     .followRedirects()
                     .build();

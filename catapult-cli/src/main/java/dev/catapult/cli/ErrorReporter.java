@@ -1,6 +1,7 @@
 package dev.catapult.cli;
 
 import dev.catapult.client.ApiException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -48,7 +49,7 @@ final class ErrorReporter {
         return exitCode;
     }
 
-    private static String oneLine(String message) {
+    private static String oneLine(@Nullable String message) {
         return message == null ? "unknown error" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 }

@@ -254,7 +254,10 @@ public final class CatapultClient implements AutoCloseable {
                 .sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> {
                     if (failure != null) {
-                        throw unreachable(failure instanceof CompletionException ? failure.getCause() : failure);
+                        throw unreachable(
+                                failure instanceof CompletionException && failure.getCause() != null
+                                        ? failure.getCause()
+                                        : failure);
                     }
                     return interpret(response);
                 });

@@ -2,6 +2,7 @@ package dev.catapult.artifact;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tar entry names are attacker-controlled: the only paths that go further are relative, stay under the
@@ -55,7 +56,7 @@ public final class TarPaths {
     }
 
     /** The cleaned segments of a relative path, or null when {@code ..} climbs above the root. */
-    private static Deque<String> resolve(String relative) {
+    private static @Nullable Deque<String> resolve(String relative) {
         Deque<String> segments = new ArrayDeque<>();
         int from = 0;
         while (from <= relative.length()) {

@@ -88,7 +88,8 @@ public record DeployPlan(boolean rollback, DeployReason reason) {
         boolean rollback = runningVersion != null
                 && (targetVersion < runningVersion
                         || (targetVersion > runningVersion && runningCommitInTarget == Containment.FALSE));
-        if (rollback && !rollbackRequested) {
+        // rollback implies a running version; the null check says so to NullAway
+        if (rollback && !rollbackRequested && runningVersion != null) {
             String why = targetVersion < runningVersion
                     ? "v" + targetVersion + " is lower than the running v" + runningVersion
                     : "v" + targetVersion + " does not contain the commit of the running v" + runningVersion;

@@ -4,6 +4,7 @@ import dev.catapult.common.InvalidInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** What makes an environment's settings valid. */
 public final class EnvironmentRules {
@@ -14,7 +15,7 @@ public final class EnvironmentRules {
 
     private EnvironmentRules() {}
 
-    public static int rank(Integer rank) {
+    public static int rank(@Nullable Integer rank) {
         if (rank == null) {
             throw new InvalidInput("rank", "is required (promotion order, e.g. dev=10, staging=20, prod=30)");
         }
@@ -24,7 +25,7 @@ public final class EnvironmentRules {
         return rank;
     }
 
-    public static int requiredApprovals(Integer n) {
+    public static int requiredApprovals(@Nullable Integer n) {
         if (n == null) {
             return 0;
         }
@@ -34,7 +35,7 @@ public final class EnvironmentRules {
         return n;
     }
 
-    public static List<String> accounts(List<String> accounts) {
+    public static List<String> accounts(@Nullable List<String> accounts) {
         if (accounts == null) {
             return List.of();
         }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,7 +79,8 @@ public record ReleaseDraft(
             throw new InvalidInput(errors);
         }
         String tag = imageTag != null ? imageTag : ref == null ? null : ref.tag();
-        return new ReleaseDraft(sha, ref, tag, text, list, source);
+        // no errors means the commit parsed
+        return new ReleaseDraft(Objects.requireNonNull(sha), ref, tag, text, list, source);
     }
 
     private static <T> @Nullable T collect(List<InvalidInput.FieldError> errors, java.util.function.Supplier<T> parse) {

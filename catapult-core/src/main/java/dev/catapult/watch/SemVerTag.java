@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * in strings that do parse (a regex capture, a test corpus) is kept and ignored for precedence. Numbers are
  * unbounded, as in the spec.
  *
- * <p>Hand-written rather than taken from semver4j 6.0.0 (the SemVer library the build manages), because that
+ * <p>Hand-written rather than taken from semver4j 6.0.0 (a common SemVer library for Java), because that
  * library does not give exact SemVer 2.0.0 precedence: it orders alphanumeric pre-release identifiers that
  * contain digits numerically ({@code 1.0.0-alpha10 > 1.0.0-alpha9}, {@code 1.0.0-a-10 > 1.0.0-a-9}) where §11.4.2
  * requires ASCII order ({@code alpha10 < alpha9}), throws {@code NumberFormatException} on numeric identifiers

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
@@ -90,6 +91,9 @@ public class AccessControl {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+        // no errors: the name and the kind were given
+        Objects.requireNonNull(name);
+        Objects.requireNonNull(kind);
         if (jdbc.sql("select 1 from principals where lower(name) = ?")
                 .param(name.toLowerCase(Locale.ROOT))
                 .query()
@@ -152,6 +156,8 @@ public class AccessControl {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+        // no errors: the name was given
+        Objects.requireNonNull(name);
         String secret = TokenSecrets.generate();
         String id = insertToken(principalId, name, parsed, secret, expiresAt, now);
         audit.record(actor.name(), new TokenCreated(principalName, id, name, parsed, expiresAt));

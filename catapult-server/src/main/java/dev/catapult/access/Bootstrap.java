@@ -32,7 +32,7 @@ class Bootstrap implements ApplicationRunner {
     public void run(ApplicationArguments args) throws IOException {
         String given = props.bootstrapToken();
         boolean generated = given == null || given.isBlank();
-        String secret = generated ? TokenSecrets.generate() : given;
+        String secret = generated || given == null ? TokenSecrets.generate() : given;
         if (!access.bootstrap(secret)) {
             return;
         }

@@ -1,17 +1,20 @@
 package dev.catapult.access;
 
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** bcrypt for user passwords, with a stand-in hash so that checking an unknown name costs as much as a real one. */
 final class Passwords {
     private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder();
-    private static final String STAND_IN = BCRYPT.encode("no principal has this password; it only spends the time");
+    // encode answers null only for a null password
+    private static final String STAND_IN =
+            Objects.requireNonNull(BCRYPT.encode("no principal has this password; it only spends the time"));
 
     private Passwords() {}
 
     static String hash(String password) {
-        return BCRYPT.encode(password);
+        return Objects.requireNonNull(BCRYPT.encode(password));
     }
 
     /**

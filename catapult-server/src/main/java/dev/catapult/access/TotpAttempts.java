@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,7 +33,7 @@ class TotpAttempts {
     }
 
     /** Throws {@link RateLimited} while the principal's step-up is locked. */
-    void checkNotLocked(String principalId, Instant lockedUntil) {
+    void checkNotLocked(String principalId, @Nullable Instant lockedUntil) {
         Instant now = clock.instant();
         if (lockedUntil != null && lockedUntil.isAfter(now)) {
             throw new RateLimited(

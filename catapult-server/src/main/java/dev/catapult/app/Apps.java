@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,7 +85,9 @@ public class Apps {
         if (inserted == 0) {
             throw new Conflict("app '" + name + "' already exists");
         }
-        audit.record(actor.name(), new AppCreated(name.value(), req.image(), req.repoUrl(), req.team()));
+        // validated above: the image is there
+        String image = Objects.requireNonNull(req.image());
+        audit.record(actor.name(), new AppCreated(name.value(), image, req.repoUrl(), req.team()));
         return get(name.value());
     }
 

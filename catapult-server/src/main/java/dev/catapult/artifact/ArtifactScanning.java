@@ -18,6 +18,8 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -79,8 +81,8 @@ class ArtifactScanning implements JobHandler<ScanArtifact> {
             RegistryClient client,
             String repository,
             String digest,
-            String parent,
-            Map<String, Object> platform)
+            @Nullable String parent,
+            @Nullable Map<String, Object> platform)
             throws IOException {
         FetchedManifest fetched = client.manifest(repository, digest);
         long id = catalogue.upsertArtifact(
@@ -113,7 +115,7 @@ class ArtifactScanning implements JobHandler<ScanArtifact> {
             if (e instanceof RegistryException re && re.retryable()) {
                 throw re;
             }
-            catalogue.markFailed(id, e.getMessage());
+            catalogue.markFailed(id, Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
 

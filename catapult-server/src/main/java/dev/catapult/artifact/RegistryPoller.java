@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -129,7 +130,7 @@ public class RegistryPoller {
                     log.warn(
                             "Polling {} failed: {}",
                             registry.name(),
-                            e.getCause().getMessage());
+                            Objects.requireNonNullElse(e.getCause(), e).getMessage());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;

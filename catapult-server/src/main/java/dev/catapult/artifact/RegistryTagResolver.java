@@ -9,6 +9,7 @@ import dev.catapult.registry.RegistryRecord;
 import dev.catapult.release.Digest;
 import dev.catapult.release.ImageReference;
 import dev.catapult.release.TagResolver;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
@@ -41,8 +42,8 @@ class RegistryTagResolver implements TagResolver {
         }
         RegistryRecord registry = location.get().registry();
         try {
-            Optional<ManifestDescriptor> head =
-                    clients.forRegistry(registry).head(location.get().path(), ref.tag());
+            Optional<ManifestDescriptor> head = clients.forRegistry(registry)
+                    .head(location.get().path(), Objects.requireNonNull(ref.tag(), "a tag reference"));
             return head.orElseThrow(
                             () -> new InvalidInput("image", "tag '" + ref.tag() + "' does not exist in " + repo))
                     .digest();

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -195,7 +197,7 @@ class DeployClaims {
         finish(d, DeployStatus.FAILED, message, null, clock.instant());
     }
 
-    private void finish(DeployRow d, DeployStatus status, String message, String externalRef, Instant now) {
+    private void finish(DeployRow d, DeployStatus status, String message, @Nullable String externalRef, Instant now) {
         store.transition(d.id(), new DeployTransition(d.status(), status), now, "system", message, externalRef);
         audit.record("system", finished(d, status, message));
     }
@@ -230,6 +232,7 @@ class DeployClaims {
                 d.rollback(),
                 spec(d),
                 d.attempts(),
-                d.deadline());
+                // a claimed deploy has its deadline set by the claim
+                Objects.requireNonNull(d.deadline()));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -109,7 +110,7 @@ class JobWorker extends ClaimLoop<JobWorker.Claimed> {
         handler.run(new Job<>(job.id(), job.kind(), payload, job.attempt()), progress -> saveProgress(job, progress));
     }
 
-    private void finish(Claimed job, String outcome, String error, Duration retryIn, boolean isFinal) {
+    private void finish(Claimed job, String outcome, @Nullable String error, Duration retryIn, boolean isFinal) {
         Timestamp now = Timestamp.from(clock.instant());
         tx.executeWithoutResult(status -> {
             int attemptsLeft = jdbc.sql(

@@ -2,12 +2,14 @@ package dev.catapult.platform;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -32,8 +34,9 @@ public abstract class ClaimLoop<T> implements SmartLifecycle {
     private final Wakeups wakeups;
     private long lastRenewal = Long.MIN_VALUE / 2;
     private volatile boolean running;
-    private Thread loop;
-    private ExecutorService executor;
+    // set by start()
+    private @Nullable Thread loop;
+    private @Nullable ExecutorService executor;
 
     protected ClaimLoop(String name, int concurrency, Duration pollInterval, Duration lease, Wakeups wakeups) {
         this.name = name;
@@ -103,7 +106,7 @@ public abstract class ClaimLoop<T> implements SmartLifecycle {
                         slots.release();
                         break;
                     }
-                    executor.submit(() -> runOne(work.get()));
+                    Objects.requireNonNull(executor).submit(() -> runOne(work.get()));
                 }
                 wakeups.await(pollMillis);
             } catch (InterruptedException e) {

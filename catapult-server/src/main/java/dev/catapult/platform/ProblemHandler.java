@@ -192,7 +192,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static ResponseEntity<Object> problem(
-            HttpStatus status, String title, String detail, @Nullable List<Map<String, String>> errors) {
+            HttpStatus status, String title, @Nullable String detail, @Nullable List<Map<String, String>> errors) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
         pd.setType(URI.create("about:blank"));
         pd.setTitle(title);

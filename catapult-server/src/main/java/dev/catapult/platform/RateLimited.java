@@ -1,6 +1,7 @@
 package dev.catapult.platform;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /** Too many attempts; try again after {@link #retryAfter()} (HTTP 429 with {@code Retry-After}). */
 public final class RateLimited extends RuntimeException {
@@ -9,6 +10,12 @@ public final class RateLimited extends RuntimeException {
     public RateLimited(String message, Duration retryAfter) {
         super(message, null, false, false);
         this.retryAfter = retryAfter;
+    }
+
+    /** Never null: every constructor takes the message. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
     }
 
     public Duration retryAfter() {

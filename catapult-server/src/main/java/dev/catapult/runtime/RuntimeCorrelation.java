@@ -102,12 +102,18 @@ class RuntimeCorrelation {
             if (deploy.isEmpty()) {
                 continue;
             }
-            List<@Nullable Digest> running = jdbc.sql("""
+            List<@Nullable Digest> running = jdbc
+                    .sql("""
           select digest from instances where environment_id = ? and app_id = ? and service = ? and status = 'running'
           """)
                     .params(env, app, rollout.service())
-                    .query((rs, n) -> rs.getString(1) == null ? null : new Digest(rs.getString(1)))
-                    .list();
+                    // Optional: a row mapper may not answer null; an instance whose digest is unknown stays in the
+                    // list.
+                    .query((rs, n) -> Optional.ofNullable(rs.getString(1)).map(Digest::new))
+                    .list()
+                    .stream()
+                    .map(d -> d.orElse(null))
+                    .toList();
             DeployCorrelation.rolloutChanged(rollout, deploy.get(), running)
                     .ifPresent(verdict -> said.append(report(source, verdict)));
         }

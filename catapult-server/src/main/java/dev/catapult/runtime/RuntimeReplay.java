@@ -8,6 +8,7 @@ import dev.catapult.job.JobQueue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -82,8 +83,9 @@ class RuntimeReplay implements JobHandler<ReplayRuntimeEvents> {
                             .single());
             progress.report(p);
         }
-        long cursor = ((Number) p.get("cursor")).longValue();
-        long replayed = ((Number) p.get("replayed")).longValue();
+        // both were put at the reset, here or in an earlier run of this job
+        long cursor = ((Number) Objects.requireNonNull(p.get("cursor"))).longValue();
+        long replayed = ((Number) Objects.requireNonNull(p.get("replayed"))).longValue();
         while (true) {
             List<Archived> batch = jdbc.sql(
                             "select id, body::text body from runtime_events where source_id = ? and id > ? order by id limit ?")

@@ -20,6 +20,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,10 +95,11 @@ public class RuntimeSources {
         audit.record(
                 actor.name(),
                 new RuntimeSourceCreated(
-                        req.name(),
-                        req.type(),
+                        // validate() refused a missing name or type
+                        Objects.requireNonNull(req.name()),
+                        Objects.requireNonNull(req.type()),
                         sidecars.names().stream().sorted().toList()));
-        return find(req.name());
+        return find(Objects.requireNonNull(req.name()));
     }
 
     @Transactional(readOnly = true)

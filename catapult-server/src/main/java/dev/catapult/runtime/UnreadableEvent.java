@@ -1,5 +1,7 @@
 package dev.catapult.runtime;
 
+import java.util.Objects;
+
 /**
  * A runtime message that can never be processed as it is (not JSON, not an event we understand, invalid
  * values): retrying cannot help, so it goes to the dead letters instead of blocking the queue.
@@ -7,5 +9,11 @@ package dev.catapult.runtime;
 public final class UnreadableEvent extends RuntimeException {
     public UnreadableEvent(String message) {
         super(message, null, false, false);
+    }
+
+    /** Never null: every constructor takes the message. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
     }
 }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -104,7 +105,7 @@ public class Targets {
                 current.watch() == null ? Map.of() : current.watch().toMap());
         merged.putAll(changes);
         merged.values().removeIf(v -> v == null);
-        WatchSpec w = WatchSpec.parse(merged);
+        WatchSpec w = Objects.requireNonNull(WatchSpec.parse(merged)); // null only for a null map
         jdbc.sql("update targets set watch = cast(? as jsonb), updated_at = ? where app_id = ? and environment_id = ?")
                 .params(
                         json.writeValueAsString(w.toMap()),

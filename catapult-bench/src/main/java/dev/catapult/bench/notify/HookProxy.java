@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,7 +61,7 @@ final class HookProxy implements AutoCloseable {
     private final HttpServer server;
     private final HttpClient http;
     private final ExecutorService executor;
-    private volatile URI target;
+    private volatile @Nullable URI target;
     private final Map<String, Forward> forwards = new ConcurrentHashMap<>();
     private final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong deliveries = new AtomicLong();

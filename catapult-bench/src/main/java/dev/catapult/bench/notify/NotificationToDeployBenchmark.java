@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -281,7 +282,7 @@ public final class NotificationToDeployBenchmark {
         while (true) {
             List<String> still = new ArrayList<>();
             for (String app : missing) {
-                List<Result> results = resultsOf(api, proxy, app, byApp.get(app));
+                List<Result> results = resultsOf(api, proxy, app, Objects.requireNonNull(byApp.get(app)));
                 if (results.stream().allMatch(r -> !r.deploys().isEmpty())) {
                     done.put(app, results);
                 } else {
@@ -293,15 +294,20 @@ public final class NotificationToDeployBenchmark {
                 break;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(
-                        what + ": after " + options.settleTimeoutSeconds() + " s, " + missing.size()
-                                + " apps still miss an auto deploy for some push, e.g. " + missing.getFirst() + ": "
-                                + resultsOf(api, proxy, missing.getFirst(), byApp.get(missing.getFirst())).stream()
-                                        .filter(r -> r.deploys().isEmpty())
-                                        .map(r -> r.push().tag() + " (forwarded: "
-                                                + r.forward().isPresent() + ")")
-                                        .toList()
-                                + "; target: " + api.target(missing.getFirst(), ENVIRONMENT));
+                throw new IllegalStateException(what + ": after " + options.settleTimeoutSeconds() + " s, "
+                        + missing.size()
+                        + " apps still miss an auto deploy for some push, e.g. " + missing.getFirst() + ": "
+                        + resultsOf(
+                                        api,
+                                        proxy,
+                                        missing.getFirst(),
+                                        Objects.requireNonNull(byApp.get(missing.getFirst())))
+                                .stream()
+                                .filter(r -> r.deploys().isEmpty())
+                                .map(r -> r.push().tag() + " (forwarded: "
+                                        + r.forward().isPresent() + ")")
+                                .toList()
+                        + "; target: " + api.target(missing.getFirst(), ENVIRONMENT));
             }
             Thread.sleep(1000);
         }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Renders one run as the "Notification → deploy queued" section of docs/benchmarks.md. */
@@ -53,17 +54,23 @@ final class NotifyReport {
         Instant streamStart = Instant.now();
         Instant streamPushed = Instant.now();
         Instant streamSettled = Instant.now();
+
+        @Nullable
         CpuSample cpu;
-        StageProbe.Counters postgres;
+
+        StageProbe.@Nullable Counters postgres;
         List<DeployInfo> unmatched = List.of();
+
+        @Nullable
         JsonNode registryRequests;
-        HookProxy.Totals proxy;
+
+        HookProxy.@Nullable Totals proxy;
         long redeliveries;
         List<String> proxyProblems = List.of();
         Map<String, Long> eventKinds = Map.of();
         Map<String, String> jobCounts = Map.of();
         String stageNote = "";
-        ServerObservations.WindowGcPauses gc;
+        ServerObservations.@Nullable WindowGcPauses gc;
         ServerObservations.LogSummary log = new ServerObservations.LogSummary(0, 0, List.of());
         List<String> registryLog = List.of();
         Duration elapsed = Duration.ZERO;

@@ -6,6 +6,8 @@ import dev.catapult.testkit.server.ServerProcess;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds poll-cycle boundaries and measures what happened between two of them. A cycle has ended when the
@@ -23,7 +25,7 @@ final class CycleWatch {
     private final String registryName;
     private final PollObservations.AccessLog accessLog;
     private final WalProbe wal;
-    private Snapshot mark;
+    private @Nullable Snapshot mark;
 
     CycleWatch(CatapultClient api, ServerProcess server, DockerRegistry registry, String registryName, WalProbe wal)
             throws IOException {
@@ -92,7 +94,7 @@ final class CycleWatch {
 
     /** The state at the end of the last window (or at {@link #mark}). */
     Snapshot last() {
-        return mark;
+        return Objects.requireNonNull(mark, "mark() first");
     }
 
     /** The timer now, without waiting. */

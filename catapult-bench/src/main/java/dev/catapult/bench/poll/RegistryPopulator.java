@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Pushes small but real images straight through the registry's HTTP API (no docker, no skopeo): per
@@ -86,7 +87,8 @@ final class RegistryPopulator implements AutoCloseable {
         return push.head(repository, tag);
     }
 
-    private Pushed pushImage(int index, OciPush.Blob layer, String mountFrom, List<String> tags, String version)
+    private Pushed pushImage(
+            int index, OciPush.Blob layer, @Nullable String mountFrom, List<String> tags, String version)
             throws IOException, InterruptedException {
         String repository = repository(index);
         if (mountFrom == null || !push.mount(repository, layer.digest(), mountFrom)) {

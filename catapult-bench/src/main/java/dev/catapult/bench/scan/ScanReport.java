@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** The "Layer scanning" section of docs/benchmarks.md, and a one-paragraph summary for the console. */
@@ -30,8 +31,10 @@ final class ScanReport {
             List<String> jvmArgs) {
 
         double median(Reader reader) {
-            List<Double> speeds =
-                    runs.get(reader).stream().map(Run::mbPerSecond).sorted().toList();
+            List<Double> speeds = Objects.requireNonNull(runs.get(reader)).stream()
+                    .map(Run::mbPerSecond)
+                    .sorted()
+                    .toList();
             int n = speeds.size();
             return n % 2 == 1 ? speeds.get(n / 2) : (speeds.get(n / 2 - 1) + speeds.get(n / 2)) / 2;
         }

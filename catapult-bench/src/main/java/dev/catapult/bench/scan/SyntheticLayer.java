@@ -14,6 +14,7 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a layer that looks like a real application layer: a tree of many small files and a few large ones,
@@ -41,7 +42,13 @@ final class SyntheticLayer {
     private final byte[] chunk = new byte[CHUNK];
 
     /** What was written. */
-    record Written(Path gzip, Path zstd, long tarBytes, long entries, long filesOfInterest, long interestingUnderUsr) {}
+    record Written(
+            Path gzip,
+            @Nullable Path zstd,
+            long tarBytes,
+            long entries,
+            long filesOfInterest,
+            long interestingUnderUsr) {}
 
     static Written write(Path directory, long targetBytes, boolean withZstd) throws IOException {
         return new SyntheticLayer().writeTo(directory, targetBytes, withZstd);

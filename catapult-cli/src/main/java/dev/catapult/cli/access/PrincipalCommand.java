@@ -25,9 +25,11 @@ public final class PrincipalCommand extends CommandGroup {
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a user or service account.")
     static final class Create extends ApiCommand {
         @Parameters(paramLabel = "NAME")
+        @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
         String name;
 
         @Option(names = "--kind", required = true, paramLabel = "user|service")
+        @SuppressWarnings("NullAway.Init") // picocli refuses the command without this required option
         Kind kind;
 
         @Option(

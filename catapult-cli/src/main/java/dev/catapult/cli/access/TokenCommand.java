@@ -12,6 +12,7 @@ import dev.catapult.client.Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,9 +29,11 @@ public final class TokenCommand extends CommandGroup {
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a token for a principal.")
     static final class Create extends ApiCommand {
         @Parameters(paramLabel = "PRINCIPAL_ID")
+        @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
         String principalId;
 
         @Option(names = "--name", required = true, paramLabel = "N", description = "What the token is for.")
+        @SuppressWarnings("NullAway.Init") // picocli refuses the command without this required option
         String name;
 
         @Option(
@@ -39,9 +42,11 @@ public final class TokenCommand extends CommandGroup {
                 paramLabel = "S",
                 split = ",",
                 description = "Scope, e.g. read, release:shop, deploy:shop:prod (repeatable).")
+        @SuppressWarnings("NullAway.Init") // picocli refuses the command without this required option
         List<String> scopes;
 
         @Option(names = "--expires-at", paramLabel = "T", description = "Expiry, ISO-8601 (2026-01-31T00:00:00Z).")
+        @Nullable
         String expiresAt;
 
         @Override

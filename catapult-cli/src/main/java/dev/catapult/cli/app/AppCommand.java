@@ -12,6 +12,7 @@ import dev.catapult.client.ApiPath;
 import dev.catapult.client.Json;
 import dev.catapult.client.Pages;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,6 +30,7 @@ public final class AppCommand extends CommandGroup {
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Register an app.")
     static final class Create extends ApiCommand {
         @Parameters(paramLabel = "NAME", description = "App name ([a-z0-9][a-z0-9-]*).")
+        @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
         String name;
 
         @Option(
@@ -36,15 +38,19 @@ public final class AppCommand extends CommandGroup {
                 required = true,
                 paramLabel = "REPO",
                 description = "Image repository, e.g. ghcr.io/acme/api.")
+        @SuppressWarnings("NullAway.Init") // picocli refuses the command without this required option
         String image;
 
         @Option(names = "--repo-url", paramLabel = "URL", description = "Source repository URL.")
+        @Nullable
         String repoUrl;
 
         @Option(names = "--team", paramLabel = "TEAM", description = "Owning team.")
+        @Nullable
         String team;
 
         @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Free-form label (repeatable).")
+        @Nullable
         Map<String, String> labels;
 
         @Option(
@@ -52,6 +58,7 @@ public final class AppCommand extends CommandGroup {
                 paramLabel = "TEMPLATE",
                 description =
                         "Tag used for releases without --image; {sha} is the full commit (server default ref-{sha}).")
+        @Nullable
         String imageTagTemplate;
 
         @Override
@@ -93,6 +100,7 @@ public final class AppCommand extends CommandGroup {
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one app.")
     static final class Show extends ApiCommand {
         @Parameters(paramLabel = "NAME")
+        @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
         String name;
 
         @Override
@@ -121,7 +129,7 @@ public final class AppCommand extends CommandGroup {
                 .print(output.stdout());
     }
 
-    private static String version(long latest) {
+    private static @Nullable String version(long latest) {
         return latest == 0 ? null : "v" + latest;
     }
 }

@@ -10,6 +10,7 @@ import dev.catapult.cli.output.Table;
 import dev.catapult.client.ApiPath;
 import dev.catapult.client.Json;
 import dev.catapult.client.Pages;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
@@ -24,12 +25,15 @@ import tools.jackson.databind.node.ArrayNode;
 public final class AuditCommand extends ApiCommand {
 
     @Option(names = "--subject", paramLabel = "S", description = "Only events about this subject (e.g. app/shop).")
+    @Nullable
     String subject;
 
     @Option(names = "--actor", paramLabel = "A", description = "Only events by this principal.")
+    @Nullable
     String actor;
 
     @Option(names = "--action", paramLabel = "ACTION", description = "Only events of this action.")
+    @Nullable
     String action;
 
     @Option(names = "--last", paramLabel = "N", defaultValue = "50", description = "How many events (default 50).")

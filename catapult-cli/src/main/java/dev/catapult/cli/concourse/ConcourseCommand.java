@@ -49,6 +49,7 @@ public final class ConcourseCommand extends CommandGroup {
     @Command(name = "in", mixinStandardHelpOptions = true, description = "Fetch a version into DESTINATION.")
     static final class In extends Step {
         @Parameters(paramLabel = "DESTINATION")
+        @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
         Path destination;
 
         @Override
@@ -64,6 +65,7 @@ public final class ConcourseCommand extends CommandGroup {
             description = "Create a release or deploy; SOURCES holds the *_file params.")
     static final class Out extends Step {
         @Parameters(paramLabel = "SOURCES")
+        @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
         Path sources;
 
         @Override

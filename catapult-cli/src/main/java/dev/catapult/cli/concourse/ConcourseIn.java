@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,7 +50,7 @@ final class ConcourseIn {
         return ConcourseOutput.of(request.version(), metadata(release, deploy));
     }
 
-    private static void write(Path dir, ReleaseView release, JsonNode releaseJson, DeployView deploy) {
+    private static void write(Path dir, ReleaseView release, JsonNode releaseJson, @Nullable DeployView deploy) {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("release.json"), Json.pretty(releaseJson), StandardCharsets.UTF_8);
@@ -76,7 +77,7 @@ final class ConcourseIn {
     }
 
     /** The digest part of {@code repo@sha256:…}; empty for a release without an image. */
-    static String digest(String image) {
+    static String digest(@Nullable String image) {
         if (image == null) {
             return "";
         }
@@ -84,7 +85,7 @@ final class ConcourseIn {
         return at < 0 ? "" : image.substring(at + 1);
     }
 
-    static String summary(ReleaseView release, DeployView deploy) {
+    static String summary(ReleaseView release, @Nullable DeployView deploy) {
         String sha = release.commit().substring(0, Math.min(7, release.commit().length()));
         String head = release.app() + " v" + release.version() + " (" + sha + ")";
         if (deploy != null) {
@@ -95,7 +96,7 @@ final class ConcourseIn {
         return head + " released by " + release.author() + (changelog.isEmpty() ? "" : "\n" + changelog);
     }
 
-    private static Map<String, String> metadata(ReleaseView release, DeployView deploy) {
+    private static Map<String, String> metadata(ReleaseView release, @Nullable DeployView deploy) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("app", release.app());
         metadata.put("version", Long.toString(release.version()));

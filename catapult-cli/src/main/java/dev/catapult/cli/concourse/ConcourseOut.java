@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -95,7 +96,8 @@ final class ConcourseOut {
     /** {@code params}, where {@code x_file} names a file (relative to the sources dir) holding {@code x}. */
     private record Params(JsonNode node, Path sources) {
 
-        String value(String name, String fileName) {
+        @Nullable
+        String value(String name, @Nullable String fileName) {
             JsonNode direct = node.path(name);
             if (!direct.isMissingNode() && !direct.isNull()) {
                 String text = direct.asString().strip();

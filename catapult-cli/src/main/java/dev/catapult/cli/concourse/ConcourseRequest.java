@@ -5,6 +5,7 @@ import dev.catapult.client.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
@@ -30,6 +31,7 @@ record ConcourseRequest(ConcourseSource source, JsonNode version, JsonNode param
     }
 
     /** The version's field ({@code version} or {@code id}), or {@code null} when Concourse sent none. */
+    @Nullable
     String versionField(String name) {
         String value = version.path(name).asString(null);
         return value == null || value.isBlank() ? null : value;

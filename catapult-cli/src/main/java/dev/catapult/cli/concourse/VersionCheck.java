@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -29,7 +30,7 @@ final class VersionCheck {
         return result;
     }
 
-    private static List<Map<String, String>> releases(CatapultClient api, String app, String since) {
+    private static List<Map<String, String>> releases(CatapultClient api, String app, @Nullable String since) {
         Long from = since == null ? null : parse(since);
         List<Long> found = new ArrayList<>();
         for (JsonNode release : Pages.of(api, ApiPath.of("apps", app, "releases"))) {
@@ -49,7 +50,8 @@ final class VersionCheck {
                 .toList();
     }
 
-    private static List<Map<String, String>> deploys(CatapultClient api, ConcourseSource source, String since) {
+    private static List<Map<String, String>> deploys(
+            CatapultClient api, ConcourseSource source, @Nullable String since) {
         ApiPath path = ApiPath.of("apps", source.app(), "deploys")
                 .query("environment", source.environment())
                 .query("status", "succeeded");
@@ -76,7 +78,7 @@ final class VersionCheck {
 
     // A version Concourse remembers from before may be garbage after a resource config change; treat it as
     // "no version" rather than failing every check forever.
-    private static Long parse(String version) {
+    private static @Nullable Long parse(String version) {
         try {
             return Long.parseLong(version.strip());
         } catch (NumberFormatException e) {

@@ -14,7 +14,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The config file ({@code key=value} lines): {@code $CATAPULT_CONFIG}, else
@@ -57,7 +59,8 @@ public final class ConfigStore {
         Path target = location();
         String text = "server=" + config.server() + "\ntoken=" + config.token() + "\n";
         try {
-            Path dir = target.toAbsolutePath().getParent();
+            // an absolute path to a file has a parent
+            Path dir = Objects.requireNonNull(target.toAbsolutePath().getParent());
             createPrivateDirectories(dir);
             // Written to a 0600 temp file and moved, so the token is never readable by others, not even briefly.
             Path temp = Files.createTempFile(dir, ".config", ".tmp", ownerOnly(OWNER_ONLY));
@@ -127,7 +130,7 @@ public final class ConfigStore {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
-    private static String firstNonBlank(String first, String second) {
+    private static @Nullable String firstNonBlank(@Nullable String first, @Nullable String second) {
         return first != null && !first.isBlank() ? first : second;
     }
 }

@@ -3,6 +3,7 @@ package dev.catapult.cli.config;
 import dev.catapult.cli.ApiCommand;
 import dev.catapult.cli.CliContext;
 import dev.catapult.cli.ExitCodes;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,14 +16,17 @@ import picocli.CommandLine.Option;
 public final class LoginCommand extends ApiCommand {
 
     @Option(names = "--server", required = true, paramLabel = "URL", description = "Server base URL.")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this required option
     String server;
 
     @ArgGroup(multiplicity = "1")
+    @SuppressWarnings("NullAway.Init") // picocli creates a group of multiplicity 1
     TokenSource token;
 
     /** The token on the command line, or from stdin so it stays out of shell history and {@code ps}. */
     static final class TokenSource {
         @Option(names = "--token", paramLabel = "TOKEN", description = "API token.")
+        @Nullable
         String value;
 
         @Option(names = "--token-stdin", description = "Read the API token from stdin.")

@@ -4,6 +4,7 @@ import dev.catapult.api.DeployApproveRequest;
 import dev.catapult.cli.ApiCommand;
 import dev.catapult.cli.ExitCodes;
 import dev.catapult.client.ApiPath;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,9 +14,11 @@ import picocli.CommandLine.Parameters;
 public final class ApproveCommand extends ApiCommand {
 
     @Parameters(paramLabel = "DEPLOY_ID")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
     String deployId;
 
     @Option(names = "--otp", paramLabel = "CODE", description = "TOTP code, when enrolled.")
+    @Nullable
     String otp;
 
     @Override

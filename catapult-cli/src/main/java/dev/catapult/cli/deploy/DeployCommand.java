@@ -12,6 +12,7 @@ import dev.catapult.client.CatapultClient;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,18 +36,22 @@ public final class DeployCommand extends ApiCommand {
     boolean help;
 
     @Parameters(index = "0", paramLabel = "APP")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
     String app;
 
     @Parameters(index = "1", paramLabel = "ENV")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
     String environment;
 
     @Option(names = "--version", paramLabel = "N", description = "Release version (default: the latest).")
+    @Nullable
     String version;
 
     @Option(names = "--rollback", description = "Allow deploying a version older than the running one.")
     boolean rollback;
 
     @Option(names = "--otp", paramLabel = "CODE", description = "TOTP code for protected environments.")
+    @Nullable
     String otp;
 
     @Option(names = "--wait", description = "Wait until the deploy succeeds or fails (exit 1 unless it succeeded).")
@@ -58,6 +63,7 @@ public final class DeployCommand extends ApiCommand {
             defaultValue = DeploySubmission.DEFAULT_TIMEOUT,
             converter = DurationConverter.class,
             description = "How long --wait waits (default 10m).")
+    @SuppressWarnings("NullAway.Init") // picocli sets the default when the option is absent
     Duration timeout;
 
     @Option(names = "--dry-run", description = "Show what would be deployed, deploy nothing.")

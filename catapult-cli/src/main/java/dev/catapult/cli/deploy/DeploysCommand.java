@@ -6,6 +6,7 @@ import dev.catapult.client.ApiPath;
 import dev.catapult.client.Pages;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,15 +17,18 @@ import tools.jackson.databind.JsonNode;
 public final class DeploysCommand extends ApiCommand {
 
     @Parameters(index = "0", paramLabel = "APP")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
     String app;
 
     @Parameters(index = "1", paramLabel = "ENV", arity = "0..1", description = "Only this environment.")
+    @Nullable
     String environment;
 
     @Option(names = "--last", paramLabel = "N", defaultValue = "20", description = "How many deploys (default 20).")
     int last;
 
     @Option(names = "--status", paramLabel = "STATUS", description = "Only deploys with this status.")
+    @Nullable
     String status;
 
     @Override

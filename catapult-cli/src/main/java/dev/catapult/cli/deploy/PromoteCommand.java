@@ -5,6 +5,7 @@ import dev.catapult.cli.ApiCommand;
 import dev.catapult.client.ApiPath;
 import dev.catapult.client.CatapultClient;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,15 +18,19 @@ import picocli.CommandLine.Parameters;
 public final class PromoteCommand extends ApiCommand {
 
     @Parameters(paramLabel = "APP")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
     String app;
 
     @Option(names = "--from", required = true, paramLabel = "ENV")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this required option
     String from;
 
     @Option(names = "--to", required = true, paramLabel = "ENV")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this required option
     String to;
 
     @Option(names = "--otp", paramLabel = "CODE", description = "TOTP code when --to is protected.")
+    @Nullable
     String otp;
 
     @Option(names = "--wait", description = "Wait until the deploy ends (exit 1 unless it succeeded).")
@@ -37,6 +42,7 @@ public final class PromoteCommand extends ApiCommand {
             defaultValue = DeploySubmission.DEFAULT_TIMEOUT,
             converter = DurationConverter.class,
             description = "How long --wait waits (default 10m).")
+    @SuppressWarnings("NullAway.Init") // picocli sets the default when the option is absent
     Duration timeout;
 
     @Override

@@ -9,6 +9,7 @@ import dev.catapult.client.ApiPath;
 import dev.catapult.client.CatapultClient;
 import dev.catapult.client.Json;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,18 +25,22 @@ import tools.jackson.databind.JsonNode;
 public final class RollbackCommand extends ApiCommand {
 
     @Parameters(index = "0", paramLabel = "APP")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
     String app;
 
     @Parameters(index = "1", paramLabel = "ENV")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
     String environment;
 
     @Option(
             names = "--to",
             paramLabel = "N",
             description = "Version to go back to (default: the previous one deployed in ENV).")
+    @Nullable
     Long to;
 
     @Option(names = "--otp", paramLabel = "CODE", description = "TOTP code for protected environments.")
+    @Nullable
     String otp;
 
     @Option(names = "--wait", description = "Wait until the deploy ends (exit 1 unless it succeeded).")
@@ -47,6 +52,7 @@ public final class RollbackCommand extends ApiCommand {
             defaultValue = DeploySubmission.DEFAULT_TIMEOUT,
             converter = DurationConverter.class,
             description = "How long --wait waits (default 10m).")
+    @SuppressWarnings("NullAway.Init") // picocli sets the default when the option is absent
     Duration timeout;
 
     @Override

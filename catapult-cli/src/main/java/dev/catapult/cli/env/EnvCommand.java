@@ -11,6 +11,7 @@ import dev.catapult.client.ApiPath;
 import dev.catapult.client.Json;
 import dev.catapult.client.Pages;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,6 +29,7 @@ public final class EnvCommand extends CommandGroup {
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an environment.")
     static final class Create extends ApiCommand {
         @Parameters(paramLabel = "NAME")
+        @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
         String name;
 
         @Option(
@@ -44,12 +46,14 @@ public final class EnvCommand extends CommandGroup {
                 names = "--required-approvals",
                 paramLabel = "K",
                 description = "Distinct approvers needed besides the requester.")
+        @Nullable
         Integer requiredApprovals;
 
         @Option(
                 names = "--account",
                 paramLabel = "ID",
                 description = "Cloud account id mapped to this environment (repeatable).")
+        @Nullable
         List<String> accounts;
 
         @Override

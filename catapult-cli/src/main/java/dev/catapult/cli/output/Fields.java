@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** One record shown as aligned {@code name  value} lines, for the {@code show} commands. */
 public final class Fields {
@@ -12,7 +13,7 @@ public final class Fields {
     private final Map<String, String> fields = new LinkedHashMap<>();
 
     /** Adds a field; {@code null} values are left out because "absent" reads better than "-" here. */
-    public Fields add(String name, Object value) {
+    public Fields add(String name, @Nullable Object value) {
         if (value != null) {
             fields.put(
                     name,

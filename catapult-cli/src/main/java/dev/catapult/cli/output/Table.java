@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Plain-text columns padded to the widest cell, no borders, so the output stays greppable and awk-able. */
 public final class Table {
@@ -20,7 +21,7 @@ public final class Table {
     }
 
     /** Adds a row; {@code null} cells print as {@code -} so columns never collapse. */
-    public Table row(Object... cells) {
+    public Table row(@Nullable Object... cells) {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.length);
         }
@@ -59,7 +60,7 @@ public final class Table {
         out.println(line.toString().stripTrailing());
     }
 
-    private static String cell(Object value) {
+    private static String cell(@Nullable Object value) {
         if (value == null) {
             return "-";
         }

@@ -1,12 +1,13 @@
 package dev.catapult.cli.release;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a new release changes relative to the previous one: the direction and the commits, newest first.
  * For a {@link Kind#ROLLBACK} the commits are the ones being removed.
  */
-public record ChangeSet(Kind kind, String commit, String previousCommit, List<CommitInfo> commits) {
+public record ChangeSet(Kind kind, String commit, @Nullable String previousCommit, List<CommitInfo> commits) {
 
     public enum Kind {
         /** No previous release: the changelog is the release commit alone. */
@@ -31,7 +32,7 @@ public record ChangeSet(Kind kind, String commit, String previousCommit, List<Co
         return commits.stream().map(CommitInfo::sha).toList();
     }
 
-    static String shortSha(String sha) {
+    static String shortSha(@Nullable String sha) {
         return sha == null ? "" : sha.substring(0, Math.min(7, sha.length()));
     }
 

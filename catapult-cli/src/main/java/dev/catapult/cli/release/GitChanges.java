@@ -13,6 +13,7 @@ import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes a release's commit list from the local clone. Every walk is bounded by the two commits: the
@@ -28,7 +29,8 @@ public final class GitChanges {
      * @param previous the previous release's commit, or {@code null} for the first release
      * @param pathPrefixes when non-empty, only commits touching one of these paths are listed (monorepos)
      */
-    public static ChangeSet between(Repository repo, ObjectId target, String previous, List<String> pathPrefixes) {
+    public static ChangeSet between(
+            Repository repo, ObjectId target, @Nullable String previous, List<String> pathPrefixes) {
         try (RevWalk walk = new RevWalk(repo)) {
             RevCommit head = walk.parseCommit(target);
             if (previous == null) {

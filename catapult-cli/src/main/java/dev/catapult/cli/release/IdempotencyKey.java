@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code Idempotency-Key} of a release: derived from what the release is (app, commit, image) and what
@@ -15,7 +16,7 @@ public final class IdempotencyKey {
     private IdempotencyKey() {}
 
     /** @param image the image reference, or {@code null} for a release without an image */
-    public static String of(String app, String commit, String image, long previousVersion) {
+    public static String of(String app, String commit, @Nullable String image, long previousVersion) {
         String material = String.join(
                 "\n", app, commit, image == null ? "noImage" : "image=" + image, Long.toString(previousVersion));
         try {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.jgit.lib.ObjectId;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,6 +39,7 @@ import tools.jackson.databind.JsonNode;
 public final class ReleaseCommand extends ApiCommand {
 
     @Parameters(paramLabel = "APP", arity = "0..1", description = "The app to release.")
+    @Nullable
     String app;
 
     @Option(
@@ -45,6 +47,7 @@ public final class ReleaseCommand extends ApiCommand {
             paramLabel = "REF",
             defaultValue = "HEAD",
             description = "Git revision to release (default HEAD).")
+    @SuppressWarnings("NullAway.Init") // picocli sets the default when the option is absent
     String commitRef;
 
     @ArgGroup
@@ -55,6 +58,7 @@ public final class ReleaseCommand extends ApiCommand {
                 names = "--image",
                 paramLabel = "REF",
                 description = "Image (repo@sha256:… or repo:tag); default: the app's image at its tag template.")
+        @Nullable
         String reference;
 
         @Option(names = "--no-image", description = "Record the release without an image.")
@@ -65,12 +69,14 @@ public final class ReleaseCommand extends ApiCommand {
             names = "--filter-files-path",
             paramLabel = "FILE",
             description = "File of path prefixes: only commits touching them are listed.")
+    @Nullable
     Path filterFile;
 
     @Option(
             names = "--repo",
             paramLabel = "DIR",
             description = "Git repository (default: the current directory, searching upward).")
+    @Nullable
     Path repoDir;
 
     @Option(names = "--dry-run", description = "Show what would be created, create nothing.")
@@ -93,7 +99,7 @@ public final class ReleaseCommand extends ApiCommand {
         List<String> prefixes = filterFile == null ? List.of() : PathPrefixes.read(filterFile);
 
         ChangeSet changes;
-        ReleaseView previous;
+        @Nullable ReleaseView previous;
         try (LocalRepository repo =
                 LocalRepository.open(repoDir != null ? repoDir : context().workingDirectory())) {
             ObjectId target = repo.resolve(commitRef);
@@ -145,7 +151,10 @@ public final class ReleaseCommand extends ApiCommand {
                         "this release rolls back commits; pass --yes to create it without a terminal");
     }
 
-    private static void explain(Output output, ChangeSet changes, ReleaseView previous) {
+    private static void explain(Output output, ChangeSet changes, @Nullable ReleaseView previous) {
+        if (previous == null) {
+            return; // the first release (ChangeSet.Kind.FIRST): nothing to explain
+        }
         switch (changes.kind()) {
             case ROLLBACK -> output.notice(changes.rollbackSummary());
             case DIVERGED ->

@@ -6,6 +6,7 @@ import dev.catapult.cli.ExitCodes;
 import dev.catapult.client.ApiPath;
 import dev.catapult.client.Pages;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 final class ReleaseFindCommand extends ApiCommand {
 
     @Parameters(paramLabel = "APP")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
     String app;
 
     @Option(
@@ -26,12 +28,14 @@ final class ReleaseFindCommand extends ApiCommand {
             required = true,
             paramLabel = "REV",
             description = "A sha, or a revision of the local clone.")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this required option
     String commit;
 
     @Option(
             names = "--repo",
             paramLabel = "DIR",
             description = "Git repository used to resolve REV (default: current directory).")
+    @Nullable
     Path repoDir;
 
     @Override

@@ -7,6 +7,7 @@ import dev.catapult.client.Pages;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 final class ReleaseListCommand extends ApiCommand {
 
     @Parameters(paramLabel = "APP")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
     String app;
 
     @Option(names = "--last", paramLabel = "N", defaultValue = "20", description = "How many releases (default 20).")
@@ -26,12 +28,14 @@ final class ReleaseListCommand extends ApiCommand {
             names = "--contains",
             paramLabel = "REV",
             description = "Only releases containing this commit (a sha, or a revision of the local clone).")
+    @Nullable
     String contains;
 
     @Option(
             names = "--repo",
             paramLabel = "DIR",
             description = "Git repository used to resolve --contains (default: current directory).")
+    @Nullable
     Path repoDir;
 
     @Override

@@ -23,9 +23,11 @@ import tools.jackson.databind.node.ArrayNode;
 final class ReleaseLogCommand extends ApiCommand {
 
     @Parameters(index = "0", paramLabel = "APP")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
     String app;
 
     @Parameters(index = "1", paramLabel = "vA..vB")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
     String range;
 
     @Override

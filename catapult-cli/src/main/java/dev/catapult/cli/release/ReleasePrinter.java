@@ -6,6 +6,7 @@ import dev.catapult.cli.output.Output;
 import dev.catapult.cli.output.Table;
 import dev.catapult.client.Json;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -57,7 +58,7 @@ final class ReleasePrinter {
         output.table(table);
     }
 
-    static String firstLine(String text) {
+    static @Nullable String firstLine(@Nullable String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }

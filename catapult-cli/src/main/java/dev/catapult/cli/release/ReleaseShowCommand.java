@@ -12,9 +12,11 @@ import picocli.CommandLine.Parameters;
 final class ReleaseShowCommand extends ApiCommand {
 
     @Parameters(index = "0", paramLabel = "APP")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
     String app;
 
     @Parameters(index = "1", paramLabel = "VERSION", description = "A version (12 or v12) or 'latest'.")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
     String version;
 
     @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,6 +30,7 @@ public final class StatusCommand extends ApiCommand {
     List<String> environments = new ArrayList<>();
 
     @Option(names = "--only", paramLabel = "REGEX", description = "Only apps whose name matches.")
+    @Nullable
     String only;
 
     @Option(
@@ -65,7 +67,7 @@ public final class StatusCommand extends ApiCommand {
         return ExitCodes.OK;
     }
 
-    static String cell(StatusEntry entry) {
+    static @Nullable String cell(@Nullable StatusEntry entry) {
         if (entry == null || entry.version() == null && entry.status() == null) {
             return null;
         }
@@ -79,7 +81,7 @@ public final class StatusCommand extends ApiCommand {
         return text.toString();
     }
 
-    private Pattern compile(String regex) {
+    private @Nullable Pattern compile(@Nullable String regex) {
         try {
             return regex == null ? null : Pattern.compile(regex);
         } catch (PatternSyntaxException e) {

@@ -8,8 +8,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The apps × environments matrix after {@code --env}, {@code --only} and {@code --sort}. Sort keys are
@@ -26,7 +28,8 @@ final class StatusMatrix {
         this.rows = rows;
     }
 
-    static StatusMatrix of(StatusView view, Set<String> onlyEnvironments, Pattern onlyApps, List<String> sortKeys) {
+    static StatusMatrix of(
+            StatusView view, Set<String> onlyEnvironments, @Nullable Pattern onlyApps, List<String> sortKeys) {
         List<String> environments = view.environments().stream()
                 .filter(env -> onlyEnvironments.isEmpty() || onlyEnvironments.contains(env))
                 .toList();
@@ -68,13 +71,14 @@ final class StatusMatrix {
             if (key.equals("app")) {
                 next = Comparator.naturalOrder();
             } else if (key.equals("behind")) {
-                next = Comparator.comparingLong(app -> byApp.get(app).values().stream()
+                // the keys sorted are byApp's own
+                next = Comparator.comparingLong(app -> Objects.requireNonNull(byApp.get(app)).values().stream()
                         .mapToLong(StatusEntry::behind)
                         .max()
                         .orElse(0));
             } else if (environments.contains(key)) {
                 next = Comparator.comparingLong(app -> {
-                    StatusEntry entry = byApp.get(app).get(key);
+                    StatusEntry entry = Objects.requireNonNull(byApp.get(app)).get(key);
                     return entry == null || entry.version() == null ? 0 : entry.version();
                 });
             } else {

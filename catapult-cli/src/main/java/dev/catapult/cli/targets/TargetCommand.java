@@ -13,6 +13,7 @@ import dev.catapult.client.Pages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,9 +30,11 @@ public final class TargetCommand extends CommandGroup {
     @Command(name = "set", mixinStandardHelpOptions = true, description = "Set the deployer of APP in ENV.")
     static final class Set extends ApiCommand {
         @Parameters(index = "0", paramLabel = "APP")
+        @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
         String app;
 
         @Parameters(index = "1", paramLabel = "ENV")
+        @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
         String environment;
 
         @Option(
@@ -39,6 +42,7 @@ public final class TargetCommand extends CommandGroup {
                 required = true,
                 paramLabel = "TYPE",
                 description = "record, webhook, docker, nomad, caddy-static.")
+        @SuppressWarnings("NullAway.Init") // picocli refuses the command without this required option
         String type;
 
         @Option(
@@ -70,7 +74,7 @@ public final class TargetCommand extends CommandGroup {
             return ExitCodes.OK;
         }
 
-        private Map<String, Object> currentWatch() {
+        private @Nullable Map<String, Object> currentWatch() {
             for (JsonNode node : Pages.of(api(), ApiPath.of("apps", app, "targets"))) {
                 TargetView target = Json.convert(node, TargetView.class);
                 if (target.environment().equals(environment)) {

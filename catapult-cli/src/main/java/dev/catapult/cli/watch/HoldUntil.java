@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 
 /**
@@ -32,7 +33,7 @@ final class HoldUntil {
     }
 
     /** A duration in the CLI's one format (see {@link DurationConverter#parse}), or null if it is not one. */
-    private static Duration duration(String text) {
+    private static @Nullable Duration duration(String text) {
         if (text.matches("\\d+")) {
             return null; // a bare number is no point in time
         }

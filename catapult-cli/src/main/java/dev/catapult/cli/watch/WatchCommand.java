@@ -6,6 +6,7 @@ import dev.catapult.client.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -33,9 +34,11 @@ public final class WatchCommand extends ApiCommand {
     static final List<String> ORDERS = List.of("semver", "lexical", "numeric");
 
     @Parameters(index = "0", paramLabel = "APP")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
     String app;
 
     @Parameters(index = "1", paramLabel = "ENV")
+    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
     String environment;
 
     @Option(
@@ -43,9 +46,11 @@ public final class WatchCommand extends ApiCommand {
             paramLabel = "P",
             converter = PolicyConverter.class,
             description = "semver, semver-major, semver-minor, semver-patch, pinned or regex.")
+    @Nullable
     String policy;
 
     @Option(names = "--pin", paramLabel = "TAG", description = "Follow this mutable tag (implies --policy pinned).")
+    @Nullable
     String pin;
 
     /** Spelled as on the command line; picocli's case-insensitive enums make ON work too. */
@@ -58,21 +63,26 @@ public final class WatchCommand extends ApiCommand {
             names = "--auto-deploy",
             paramLabel = "on|off",
             description = "Deploy what the policy selects without asking.")
+    @Nullable
     OnOff autoDeploy;
 
     @Option(names = "--include", paramLabel = "RE", description = "Only tags matching this regular expression.")
+    @Nullable
     String include;
 
     @Option(names = "--exclude", paramLabel = "RE", description = "Never tags matching this regular expression.")
+    @Nullable
     String exclude;
 
     @Option(names = "--allow-prerelease", negatable = true, description = "Consider SemVer pre-releases (1.2.0-rc.1).")
+    @Nullable
     Boolean allowPrerelease;
 
     @Option(
             names = "--min-age",
             paramLabel = "D",
             description = "Only adopt images first seen at least this long ago (e.g. 1h, 2d).")
+    @Nullable
     String minAge;
 
     @Option(
@@ -80,15 +90,18 @@ public final class WatchCommand extends ApiCommand {
             paramLabel = "O",
             converter = OrderConverter.class,
             description = "How the regex policy orders its capture group: semver, lexical or numeric.")
+    @Nullable
     String order;
 
     @Option(names = "--hold", paramLabel = "REASON", description = "Hold automation for this target.")
+    @Nullable
     String hold;
 
     @Option(
             names = "--until",
             paramLabel = "T",
             description = "With --hold: when the hold ends (ISO-8601 instant, or a duration such as 2h from now).")
+    @Nullable
     String until;
 
     @Option(names = "--release-hold", description = "Release the target's hold.")
@@ -155,7 +168,7 @@ public final class WatchCommand extends ApiCommand {
     }
 
     // The server drops null settings when it merges, so an explicit null clears one.
-    private static void putOrClear(ObjectNode changes, String field, String value) {
+    private static void putOrClear(ObjectNode changes, String field, @Nullable String value) {
         if (value == null) {
             return;
         }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** How a target's watch looks: its TargetView JSON for scripts, aligned fields for people. */
@@ -52,14 +53,14 @@ final class WatchPrinter {
         fields.print(output.stdout());
     }
 
-    private static String by(Object who, Object at) {
+    private static @Nullable String by(@Nullable Object who, @Nullable Object at) {
         if (who == null && at == null) {
             return null;
         }
         return (who == null ? "?" : who) + (at == null ? "" : " at " + instant(at));
     }
 
-    private static String evaluated(Object at, Object trigger) {
+    private static @Nullable String evaluated(@Nullable Object at, @Nullable Object trigger) {
         if (at == null) {
             return null;
         }
@@ -76,7 +77,7 @@ final class WatchPrinter {
     }
 
     /** {@code PT1H30M} as stored becomes {@code 1h30m}, the way it was most likely typed. */
-    static Object humanDuration(Object value) {
+    static @Nullable Object humanDuration(@Nullable Object value) {
         if (value == null) {
             return null;
         }

@@ -3,6 +3,7 @@ package dev.catapult.artifact.scan;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 
 /**
  * Counts the uncompressed tar bytes read, and bounds what one header may cost. While armed (the tar reader
@@ -73,6 +74,12 @@ final class HeaderBudget extends FilterInputStream {
     static final class HeaderTooLargeException extends IOException {
         HeaderTooLargeException(String message) {
             super(message);
+        }
+
+        /** Never null: the only constructor takes the message. */
+        @Override
+        public String getMessage() {
+            return Objects.requireNonNull(super.getMessage());
         }
     }
 }

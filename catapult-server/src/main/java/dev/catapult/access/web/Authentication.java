@@ -5,6 +5,7 @@ import dev.catapult.access.Actor;
 import dev.catapult.platform.Unauthenticated;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -48,9 +49,9 @@ class Authentication implements HandlerInterceptor, HandlerMethodArgumentResolve
     @Override
     public Object resolveArgument(
             MethodParameter parameter,
-            ModelAndViewContainer mav,
+            @Nullable ModelAndViewContainer mav,
             NativeWebRequest request,
-            WebDataBinderFactory binderFactory) {
+            @Nullable WebDataBinderFactory binderFactory) {
         Object actor = request.getAttribute(ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST);
         if (actor == null) {
             throw new Unauthenticated("a bearer token is required (Authorization: Bearer <token>)");

@@ -120,7 +120,7 @@ public class RegistrywatcherRepos {
     private Repo repo(Target t) {
         WatchSpec w = t.watch();
         boolean pinned = w != null && w.policy().equals("pinned");
-        String pinnedTag = pinned ? String.valueOf(w.pinnedTag()) : "";
+        String pinnedTag = pinned && w != null ? String.valueOf(w.pinnedTag()) : "";
         List<String> tags = tags(t.app());
         String value = pinned ? pinnedTag : deployedTag(t).orElseGet(() -> highestVersion(tags));
         return new Repo(w != null && w.autoDeploy(), pinnedTag, value, tags);

@@ -1,11 +1,18 @@
 package dev.catapult.deploy.nomad;
 
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** The deploy cannot succeed; the message says why, for people, without secrets. */
 class NomadFailure extends Exception {
     NomadFailure(String message) {
         super(message, null, false, false);
+    }
+
+    /** Never null: every constructor takes the message. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.catapult.registry.oci;
 import dev.catapult.registry.RequestCounts;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -19,7 +20,7 @@ final class RequestCounters {
     }
 
     void add(RequestKind kind) {
-        counts.get(kind).increment();
+        Objects.requireNonNull(counts.get(kind)).increment(); // the constructor put every kind
     }
 
     RequestCounts snapshot() {
@@ -33,6 +34,6 @@ final class RequestCounters {
     }
 
     private long get(RequestKind kind) {
-        return counts.get(kind).sum();
+        return Objects.requireNonNull(counts.get(kind)).sum();
     }
 }

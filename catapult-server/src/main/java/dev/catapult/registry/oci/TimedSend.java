@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,7 @@ final class TimedSend {
             future.cancel(true);
             throw Failures.interrupted(what);
         } catch (ExecutionException e) {
-            throw failed(e.getCause(), what, timeout);
+            throw failed(Objects.requireNonNullElse(e.getCause(), e), what, timeout);
         }
     }
 

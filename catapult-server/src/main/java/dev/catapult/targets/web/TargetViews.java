@@ -52,7 +52,7 @@ final class TargetViews {
     }
 
     @SuppressWarnings("unchecked")
-    private static Object jsonbValue(Object value) {
+    private static @Nullable Object jsonbValue(@Nullable Object value) {
         if (value instanceof Map<?, ?> m) {
             return jsonbOrdered((Map<String, Object>) m);
         }

@@ -1,0 +1,5 @@
+/** Benchmark of the what's-running-where read. */
+@NullMarked
+package dev.catapult.bench.runtime;
+
+import org.jspecify.annotations.NullMarked;

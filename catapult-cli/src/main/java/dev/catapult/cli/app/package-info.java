@@ -1,0 +1,5 @@
+/** {@code catapult app}. */
+@NullMarked
+package dev.catapult.cli.app;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** {@code catapult target}. */
+@NullMarked
+package dev.catapult.cli.targets;
+
+import org.jspecify.annotations.NullMarked;

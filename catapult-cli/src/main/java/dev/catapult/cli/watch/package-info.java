@@ -1,0 +1,5 @@
+/** {@code catapult watch}. */
+@NullMarked
+package dev.catapult.cli.watch;
+
+import org.jspecify.annotations.NullMarked;

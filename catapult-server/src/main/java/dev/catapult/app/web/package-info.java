@@ -1,0 +1,5 @@
+/** HTTP edge of the app feature. */
+@NullMarked
+package dev.catapult.app.web;
+
+import org.jspecify.annotations.NullMarked;
