@@ -32,16 +32,20 @@ class CrashRecoveryTest {
     }
 
     private static String setUp(ServerProcess server, Map<String, Object> deployer) {
-        Api.of(server.url(), TOKEN).exchangeJson("POST", "/api/v1/environments", Map.of("name", "prod", "rank", 30));
-        Api.of(server.url(), TOKEN)
-                .exchangeJson("POST", "/api/v1/apps", Map.of("name", "api", "image", "127.0.0.1:5000/e2e/api"));
-        Api.of(server.url(), TOKEN).exchangeJson("PUT", "/api/v1/apps/api/targets/prod", Map.of("deployer", deployer));
-        Api.of(server.url(), TOKEN)
-                .exchangeJson("POST", "/api/v1/apps/api/releases", Map.of("commit", "a".repeat(40), "noImage", true));
+        created(server, "POST", "/api/v1/environments", Map.of("name", "prod", "rank", 30));
+        created(server, "POST", "/api/v1/apps", Map.of("name", "api", "image", "127.0.0.1:5000/e2e/api"));
+        created(server, "PUT", "/api/v1/apps/api/targets/prod", Map.of("deployer", deployer));
+        created(server, "POST", "/api/v1/apps/api/releases", Map.of("commit", "a".repeat(40), "noImage", true));
         RawResponse r = Api.of(server.url(), TOKEN)
                 .exchangeJson("POST", "/api/v1/apps/api/deploys", Map.of("environment", "prod"));
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         return r.json().get("id").asString();
+    }
+
+    /** A set-up call that must succeed; its answer explains a failure. */
+    private static void created(ServerProcess server, String method, String path, Map<String, Object> body) {
+        RawResponse r = Api.of(server.url(), TOKEN).exchangeJson(method, path, body);
+        assertThat(r.status()).as(method + " " + path + ": " + r.body()).isBetween(200, 299);
     }
 
     @Test

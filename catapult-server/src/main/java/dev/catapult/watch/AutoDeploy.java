@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -73,21 +74,34 @@ public class AutoDeploy {
             @Nullable String watch,
             @Nullable Hold hold) {}
 
-    /** Evaluates one target now and records the outcome. */
+    /**
+     * Evaluates one target now and records the outcome. The outcome is recorded in the deciding transaction,
+     * under the target's row lock: two evaluations of one target (a follow-up queued behind a running one) then
+     * record in the order they decided, so an evaluation that read older registry state never overwrites a newer
+     * one, and a deploy and the evaluation that made it commit together.
+     */
     public Evaluation evaluate(long appId, long environmentId, String trigger) {
         Evaluation result;
         try {
-            result = tx.execute(status -> decideAndAct(appId, environmentId, trigger));
+            result = tx.execute(status -> record(appId, environmentId, decideAndAct(appId, environmentId, trigger)));
         } catch (DomainException e) {
             // The deploy was refused (it would roll back, the app is archived…): nothing happened; say why.
-            result = Evaluation.of("refused", e.getMessage(), null, trigger, clock.instant());
+            Evaluation refused = Evaluation.of("refused", e.getMessage(), null, trigger, clock.instant());
+            result = tx.execute(status -> record(appId, environmentId, refused));
         }
-        Evaluation recorded = result;
-        tx.executeWithoutResult(status -> jdbc.sql(
+        return Objects.requireNonNull(result);
+    }
+
+    private Evaluation record(long appId, long environmentId, Evaluation evaluation) {
+        jdbc.sql(
                         "update targets set last_evaluated_at = ?, last_evaluation = cast(? as jsonb) where app_id = ? and environment_id = ?")
-                .params(Timestamp.from(recorded.at()), json.writeValueAsString(recorded.toMap()), appId, environmentId)
-                .update());
-        return recorded;
+                .params(
+                        Timestamp.from(evaluation.at()),
+                        json.writeValueAsString(evaluation.toMap()),
+                        appId,
+                        environmentId)
+                .update();
+        return evaluation;
     }
 
     private Evaluation decideAndAct(long appId, long environmentId, String trigger) {
