@@ -46,8 +46,9 @@ public sealed interface AuditEvent
                 WatchUpdated {
 
     /**
-     * The stored form, built from this event's components by the event itself: its action, its subject in
-     * one of the {@link Subject} families and its details.
+     * The stored form, built from this event's components by the event itself: its action, its subject (in
+     * one of the families {@code app/…}, {@code app/…/env/…}, {@code principal/…}, {@code registry/…}, …) and
+     * its details.
      */
     StoredForm storedForm();
 

@@ -5,6 +5,6 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the audit trail stores of an {@link AuditEvent} and the hash chain covers: its action name, its
- * subject (one of the {@link Subject} families) and its details in stored order.
+ * subject and its details in stored order.
  */
 public record StoredForm(String action, String subject, Map<String, @Nullable Object> details) {}
