@@ -1,6 +1,7 @@
 package dev.catapult.access;
 
 import dev.catapult.common.InvalidInput;
+import dev.catapult.common.Wildcards;
 import java.util.regex.Pattern;
 
 /**
@@ -43,18 +44,18 @@ public record Scope(String value) {
         String[] p = value.split(":", -1);
         return switch (permission) {
             case Permission.AppWrite w -> value.equals("app:write");
-            case Permission.Release r -> p[0].equals("release") && p.length == 2 && Glob.matches(p[1], r.app());
+            case Permission.Release r -> p[0].equals("release") && p.length == 2 && Wildcards.matches(p[1], r.app());
             case Permission.Deploy d ->
                 p[0].equals("deploy")
                         && p.length == 3
-                        && Glob.matches(p[1], d.app())
-                        && Glob.matches(p[2], d.environment());
+                        && Wildcards.matches(p[1], d.app())
+                        && Wildcards.matches(p[2], d.environment());
             case Permission.DeployReport r -> value.equals("deploy:report");
             case Permission.Watch w ->
                 p[0].equals("watch")
                         && p.length == 3
-                        && Glob.matches(p[1], w.app())
-                        && Glob.matches(p[2], w.environment());
+                        && Wildcards.matches(p[1], w.app())
+                        && Wildcards.matches(p[2], w.environment());
             case Permission.Admin a -> false;
             case Permission.Read r -> true;
         };

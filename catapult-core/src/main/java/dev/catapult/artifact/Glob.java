@@ -1,5 +1,6 @@
 package dev.catapult.artifact;
 
+import dev.catapult.common.Wildcards;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -52,7 +53,7 @@ public final class Glob {
             if (p < segments.length && segments[p].equals("**")) {
                 starP = p++;
                 starS = s;
-            } else if (p < segments.length && segmentMatches(segments[p], pathSegments[s])) {
+            } else if (p < segments.length && Wildcards.matches(segments[p], pathSegments[s])) {
                 p++;
                 s++;
             } else if (starP >= 0) {
@@ -66,32 +67,6 @@ public final class Glob {
             p++;
         }
         return p == segments.length;
-    }
-
-    private static boolean segmentMatches(String glob, String name) {
-        int g = 0;
-        int n = 0;
-        int starG = -1;
-        int starN = 0;
-        while (n < name.length()) {
-            char c = g < glob.length() ? glob.charAt(g) : 0;
-            if (g < glob.length() && c == '*') {
-                starG = g++;
-                starN = n;
-            } else if (g < glob.length() && (c == '?' || c == name.charAt(n))) {
-                g++;
-                n++;
-            } else if (starG >= 0) {
-                g = starG + 1;
-                n = ++starN;
-            } else {
-                return false;
-            }
-        }
-        while (g < glob.length() && glob.charAt(g) == '*') {
-            g++;
-        }
-        return g == glob.length();
     }
 
     @Override

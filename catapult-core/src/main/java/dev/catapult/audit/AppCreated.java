@@ -1,6 +1,5 @@
 package dev.catapult.audit;
 
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@code app.created}: an app was registered. */
@@ -12,17 +11,7 @@ public record AppCreated(
     public static final String ACTION = "app.created";
 
     @Override
-    public String action() {
-        return ACTION;
-    }
-
-    @Override
-    public String subject() {
-        return "app/" + app;
-    }
-
-    @Override
-    public Map<String, @Nullable Object> details() {
-        return Details.of("image", image, "repoUrl", repoUrl, "team", team);
+    public StoredForm storedForm() {
+        return new StoredForm(ACTION, Subject.app(app), Details.of("image", image, "repoUrl", repoUrl, "team", team));
     }
 }

@@ -21,27 +21,20 @@ public record AppUpdated(
     }
 
     @Override
-    public String action() {
-        return ACTION;
-    }
-
-    @Override
-    public String subject() {
-        return "app/" + app;
-    }
-
-    @Override
-    public Map<String, @Nullable Object> details() {
-        return Details.present(
-                "image",
-                image,
-                "repoUrl",
-                repoUrl,
-                "team",
-                team,
-                "labels",
-                labels,
-                "imageTagTemplate",
-                imageTagTemplate);
+    public StoredForm storedForm() {
+        return new StoredForm(
+                ACTION,
+                Subject.app(app),
+                Details.present(
+                        "image",
+                        image,
+                        "repoUrl",
+                        repoUrl,
+                        "team",
+                        team,
+                        "labels",
+                        labels,
+                        "imageTagTemplate",
+                        imageTagTemplate));
     }
 }

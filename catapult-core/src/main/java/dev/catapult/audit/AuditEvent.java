@@ -7,10 +7,10 @@ import org.jspecify.annotations.Nullable;
  * Something that happened and is kept in the audit trail (I2): one record per action, named in the past
  * tense, whose components are the event's typed details.
  *
- * <p>{@link #action()}, {@link #subject()} and {@link #details()} are the stored form that the hash chain
- * covers. They must stay exactly what was written before these records existed (same action names, same
- * detail keys in the same order, same JSON values): chains already in databases have to keep verifying and
- * filters by action keep matching old events. Change a record's components freely; never its stored form.
+ * <p>{@link #storedForm()} is what the hash chain covers. It must stay exactly what was written before these
+ * records existed (same action names, same detail keys in the same order, same JSON values): chains already
+ * in databases have to keep verifying and filters by action keep matching old events. Change a record's
+ * components freely; never its stored form.
  */
 public sealed interface AuditEvent
         permits AppArchived,
@@ -45,15 +45,28 @@ public sealed interface AuditEvent
                 WatchHoldReleased,
                 WatchUpdated {
 
+    /**
+     * The stored form, built from this event's components by the event itself: its action, its subject (in
+     * one of the families {@code app/…}, {@code app/…/env/…}, {@code principal/…}, {@code registry/…}, …) and
+     * its details.
+     */
+    StoredForm storedForm();
+
     /** The stored action name, e.g. {@code deploy.approved}. */
-    String action();
+    default String action() {
+        return storedForm().action();
+    }
 
     /** What the event is about, e.g. {@code app/shop/env/prod}; audit filters match it and its children. */
-    String subject();
+    default String subject() {
+        return storedForm().subject();
+    }
 
     /**
      * The details as stored, in this order: values are JSON-ready (strings, numbers, booleans, lists, maps,
      * null), never secrets.
      */
-    Map<String, @Nullable Object> details();
+    default Map<String, @Nullable Object> details() {
+        return storedForm().details();
+    }
 }

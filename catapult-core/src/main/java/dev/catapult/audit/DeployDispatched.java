@@ -1,7 +1,6 @@
 package dev.catapult.audit;
 
 import dev.catapult.deploy.DeployStatus;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@code deploy.dispatched}: a deployer took a deploy and now waits for an external report. */
@@ -14,17 +13,10 @@ public record DeployDispatched(
     public static final String ACTION = "deploy.dispatched";
 
     @Override
-    public String action() {
-        return ACTION;
-    }
-
-    @Override
-    public String subject() {
-        return "app/" + app + "/env/" + environment;
-    }
-
-    @Override
-    public Map<String, @Nullable Object> details() {
-        return Details.deployOutcome(id, version, DeployStatus.IN_PROGRESS, message);
+    public StoredForm storedForm() {
+        return new StoredForm(
+                ACTION,
+                Subject.target(app, environment),
+                Details.deployOutcome(id, version, DeployStatus.IN_PROGRESS, message));
     }
 }

@@ -1,7 +1,6 @@
 package dev.catapult.audit;
 
 import dev.catapult.deploy.DeployStatus;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@code deploy.failed}: a deploy failed (its deployer failed, or it timed out). */
@@ -14,17 +13,10 @@ public record DeployFailed(
     public static final String ACTION = "deploy.failed";
 
     @Override
-    public String action() {
-        return ACTION;
-    }
-
-    @Override
-    public String subject() {
-        return "app/" + app + "/env/" + environment;
-    }
-
-    @Override
-    public Map<String, @Nullable Object> details() {
-        return Details.deployOutcome(id, version, DeployStatus.FAILED, message);
+    public StoredForm storedForm() {
+        return new StoredForm(
+                ACTION,
+                Subject.target(app, environment),
+                Details.deployOutcome(id, version, DeployStatus.FAILED, message));
     }
 }

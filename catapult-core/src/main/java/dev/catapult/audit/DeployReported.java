@@ -1,7 +1,6 @@
 package dev.catapult.audit;
 
 import dev.catapult.deploy.DeployStatus;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@code deploy.reported}: an external CD system reported a deploy's progress or outcome. */
@@ -16,17 +15,10 @@ public record DeployReported(
     public static final String ACTION = "deploy.reported";
 
     @Override
-    public String action() {
-        return ACTION;
-    }
-
-    @Override
-    public String subject() {
-        return "app/" + app + "/env/" + environment;
-    }
-
-    @Override
-    public Map<String, @Nullable Object> details() {
-        return Details.of("id", id, "status", status.wireName(), "message", message, "externalRef", externalRef);
+    public StoredForm storedForm() {
+        return new StoredForm(
+                ACTION,
+                Subject.target(app, environment),
+                Details.of("id", id, "status", status.wireName(), "message", message, "externalRef", externalRef));
     }
 }

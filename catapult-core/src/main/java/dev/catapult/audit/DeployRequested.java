@@ -2,7 +2,6 @@ package dev.catapult.audit;
 
 import dev.catapult.deploy.DeployReason;
 import dev.catapult.deploy.DeployStatus;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,33 +23,26 @@ public record DeployRequested(
     public static final String ACTION = "deploy.requested";
 
     @Override
-    public String action() {
-        return ACTION;
-    }
-
-    @Override
-    public String subject() {
-        return "app/" + app + "/env/" + environment;
-    }
-
-    @Override
-    public Map<String, @Nullable Object> details() {
-        return Details.of(
-                "id",
-                id,
-                "version",
-                version,
-                "previousVersion",
-                previousVersion,
-                "reason",
-                reason.wireName(),
-                "rollback",
-                rollback,
-                "status",
-                status.wireName(),
-                "deployer",
-                deployer,
-                "heldAutomation",
-                heldAutomation);
+    public StoredForm storedForm() {
+        return new StoredForm(
+                ACTION,
+                Subject.target(app, environment),
+                Details.of(
+                        "id",
+                        id,
+                        "version",
+                        version,
+                        "previousVersion",
+                        previousVersion,
+                        "reason",
+                        reason.wireName(),
+                        "rollback",
+                        rollback,
+                        "status",
+                        status.wireName(),
+                        "deployer",
+                        deployer,
+                        "heldAutomation",
+                        heldAutomation));
     }
 }

@@ -1,7 +1,6 @@
 package dev.catapult.audit;
 
 import dev.catapult.deploy.DeployStatus;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@code deploy.succeeded}: a deployer finished a deploy successfully. */
@@ -14,17 +13,10 @@ public record DeploySucceeded(
     public static final String ACTION = "deploy.succeeded";
 
     @Override
-    public String action() {
-        return ACTION;
-    }
-
-    @Override
-    public String subject() {
-        return "app/" + app + "/env/" + environment;
-    }
-
-    @Override
-    public Map<String, @Nullable Object> details() {
-        return Details.deployOutcome(id, version, DeployStatus.SUCCEEDED, message);
+    public StoredForm storedForm() {
+        return new StoredForm(
+                ACTION,
+                Subject.target(app, environment),
+                Details.deployOutcome(id, version, DeployStatus.SUCCEEDED, message));
     }
 }

@@ -1,8 +1,6 @@
 package dev.catapult.audit;
 
 import java.util.List;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /** {@code environment.created}: an environment was created. */
 public record EnvironmentCreated(
@@ -15,18 +13,18 @@ public record EnvironmentCreated(
     }
 
     @Override
-    public String action() {
-        return ACTION;
-    }
-
-    @Override
-    public String subject() {
-        return "environment/" + environment;
-    }
-
-    @Override
-    public Map<String, @Nullable Object> details() {
-        return Details.of(
-                "rank", rank, "protected", isProtected, "requiredApprovals", requiredApprovals, "accounts", accounts);
+    public StoredForm storedForm() {
+        return new StoredForm(
+                ACTION,
+                Subject.environment(environment),
+                Details.of(
+                        "rank",
+                        rank,
+                        "protected",
+                        isProtected,
+                        "requiredApprovals",
+                        requiredApprovals,
+                        "accounts",
+                        accounts));
     }
 }

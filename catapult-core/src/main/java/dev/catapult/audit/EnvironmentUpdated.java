@@ -1,7 +1,6 @@
 package dev.catapult.audit;
 
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,18 +21,18 @@ public record EnvironmentUpdated(
     }
 
     @Override
-    public String action() {
-        return ACTION;
-    }
-
-    @Override
-    public String subject() {
-        return "environment/" + environment;
-    }
-
-    @Override
-    public Map<String, @Nullable Object> details() {
-        return Details.present(
-                "rank", rank, "requiredApprovals", requiredApprovals, "accounts", accounts, "protected", isProtected);
+    public StoredForm storedForm() {
+        return new StoredForm(
+                ACTION,
+                Subject.environment(environment),
+                Details.present(
+                        "rank",
+                        rank,
+                        "requiredApprovals",
+                        requiredApprovals,
+                        "accounts",
+                        accounts,
+                        "protected",
+                        isProtected));
     }
 }

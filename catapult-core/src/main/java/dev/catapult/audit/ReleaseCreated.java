@@ -1,7 +1,6 @@
 package dev.catapult.audit;
 
 import dev.catapult.release.ReleaseSource;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@code release.created}: a release was added to an app's ledger. */
@@ -11,27 +10,20 @@ public record ReleaseCreated(
     public static final String ACTION = "release.created";
 
     @Override
-    public String action() {
-        return ACTION;
-    }
-
-    @Override
-    public String subject() {
-        return "app/" + app + "/release/" + version;
-    }
-
-    @Override
-    public Map<String, @Nullable Object> details() {
-        return Details.of(
-                "version",
-                version,
-                "commit",
-                commit,
-                "image",
-                image,
-                "source",
-                source.wireName(),
-                "revision",
-                revision);
+    public StoredForm storedForm() {
+        return new StoredForm(
+                ACTION,
+                Subject.release(app, version),
+                Details.of(
+                        "version",
+                        version,
+                        "commit",
+                        commit,
+                        "image",
+                        image,
+                        "source",
+                        source.wireName(),
+                        "revision",
+                        revision));
     }
 }

@@ -1,8 +1,6 @@
 package dev.catapult.audit;
 
 import java.util.List;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code runtime-source.created}: a runtime source was created; {@code ignoreContainers} are the sidecar
@@ -16,17 +14,8 @@ public record RuntimeSourceCreated(String source, String type, List<String> igno
     }
 
     @Override
-    public String action() {
-        return ACTION;
-    }
-
-    @Override
-    public String subject() {
-        return "runtime-source/" + source;
-    }
-
-    @Override
-    public Map<String, @Nullable Object> details() {
-        return Details.of("type", type, "ignoreContainers", ignoreContainers);
+    public StoredForm storedForm() {
+        return new StoredForm(
+                ACTION, Subject.runtimeSource(source), Details.of("type", type, "ignoreContainers", ignoreContainers));
     }
 }

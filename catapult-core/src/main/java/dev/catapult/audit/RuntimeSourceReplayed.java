@@ -1,8 +1,5 @@
 package dev.catapult.audit;
 
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
-
 /**
  * {@code runtime-source.replayed}: a replay of a runtime source's event archive was queued as job {@code
  * job}.
@@ -11,17 +8,8 @@ public record RuntimeSourceReplayed(String source, String job, boolean deadLette
     public static final String ACTION = "runtime-source.replayed";
 
     @Override
-    public String action() {
-        return ACTION;
-    }
-
-    @Override
-    public String subject() {
-        return "runtime-source/" + source;
-    }
-
-    @Override
-    public Map<String, @Nullable Object> details() {
-        return Details.of("job", job, "deadLetters", deadLetters);
+    public StoredForm storedForm() {
+        return new StoredForm(
+                ACTION, Subject.runtimeSource(source), Details.of("job", job, "deadLetters", deadLetters));
     }
 }

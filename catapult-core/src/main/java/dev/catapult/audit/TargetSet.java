@@ -2,7 +2,6 @@ package dev.catapult.audit;
 
 import dev.catapult.targets.DeployerSpec;
 import dev.catapult.targets.WatchSpec;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@code target.set}: a target's deployer and watch were set (replaced). */
@@ -14,17 +13,10 @@ public record TargetSet(
     public static final String ACTION = "target.set";
 
     @Override
-    public String action() {
-        return ACTION;
-    }
-
-    @Override
-    public String subject() {
-        return "app/" + app + "/env/" + environment;
-    }
-
-    @Override
-    public Map<String, @Nullable Object> details() {
-        return Details.of("deployer", deployer.toMap(), "watch", watch == null ? null : watch.toMap());
+    public StoredForm storedForm() {
+        return new StoredForm(
+                ACTION,
+                Subject.target(app, environment),
+                Details.of("deployer", deployer.toMap(), "watch", watch == null ? null : watch.toMap()));
     }
 }

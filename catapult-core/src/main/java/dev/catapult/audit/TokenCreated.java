@@ -2,7 +2,6 @@ package dev.catapult.audit;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@code token.created}: an API token was issued to {@code principal} (never its secret). */
@@ -19,25 +18,18 @@ public record TokenCreated(
     }
 
     @Override
-    public String action() {
-        return ACTION;
-    }
-
-    @Override
-    public String subject() {
-        return "principal/" + principal;
-    }
-
-    @Override
-    public Map<String, @Nullable Object> details() {
-        return Details.of(
-                "tokenId",
-                tokenId,
-                "name",
-                name,
-                "scopes",
-                scopes,
-                "expiresAt",
-                expiresAt == null ? null : expiresAt.toString());
+    public StoredForm storedForm() {
+        return new StoredForm(
+                ACTION,
+                Subject.principal(principal),
+                Details.of(
+                        "tokenId",
+                        tokenId,
+                        "name",
+                        name,
+                        "scopes",
+                        scopes,
+                        "expiresAt",
+                        expiresAt == null ? null : expiresAt.toString()));
     }
 }

@@ -1,8 +1,6 @@
 package dev.catapult.audit;
 
 import java.time.Instant;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code totp.locked}: too many wrong TOTP codes: step-up is locked for the principal until {@code until}.
@@ -11,17 +9,8 @@ public record TotpLocked(String principal, Instant until, int failures) implemen
     public static final String ACTION = "totp.locked";
 
     @Override
-    public String action() {
-        return ACTION;
-    }
-
-    @Override
-    public String subject() {
-        return "principal/" + principal;
-    }
-
-    @Override
-    public Map<String, @Nullable Object> details() {
-        return Details.of("until", until.toString(), "failures", failures);
+    public StoredForm storedForm() {
+        return new StoredForm(
+                ACTION, Subject.principal(principal), Details.of("until", until.toString(), "failures", failures));
     }
 }

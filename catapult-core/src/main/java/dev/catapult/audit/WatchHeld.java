@@ -1,7 +1,6 @@
 package dev.catapult.audit;
 
 import java.time.Instant;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@code watch.held}: automation of a target was held (I5) until released or until {@code until}. */
@@ -13,17 +12,10 @@ public record WatchHeld(
     public static final String ACTION = "watch.held";
 
     @Override
-    public String action() {
-        return ACTION;
-    }
-
-    @Override
-    public String subject() {
-        return "app/" + app + "/env/" + environment;
-    }
-
-    @Override
-    public Map<String, @Nullable Object> details() {
-        return Details.of("reason", reason, "until", until == null ? null : until.toString());
+    public StoredForm storedForm() {
+        return new StoredForm(
+                ACTION,
+                Subject.target(app, environment),
+                Details.of("reason", reason, "until", until == null ? null : until.toString()));
     }
 }

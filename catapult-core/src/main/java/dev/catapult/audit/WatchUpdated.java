@@ -16,17 +16,7 @@ public record WatchUpdated(String app, String environment, Map<String, @Nullable
     }
 
     @Override
-    public String action() {
-        return ACTION;
-    }
-
-    @Override
-    public String subject() {
-        return "app/" + app + "/env/" + environment;
-    }
-
-    @Override
-    public Map<String, @Nullable Object> details() {
-        return changes;
+    public StoredForm storedForm() {
+        return new StoredForm(ACTION, Subject.target(app, environment), changes);
     }
 }

@@ -85,7 +85,9 @@ public interface DeployerSpec {
             case "webhook" -> {
                 Settings s = new Settings("deployer", rest, Set.of("url", "secretEnv", "timeout"));
                 yield new Webhook(
-                        url(s.requiredString("url")), envName(s.requiredString("secretEnv")), s.duration("timeout"));
+                        Settings.httpUrl("deployer.url", s.requiredString("url")),
+                        envName(s.requiredString("secretEnv")),
+                        s.duration("timeout"));
             }
             case "nomad" -> NomadSettings.parse(rest);
             case "docker" -> DockerSettings.parse(rest);
@@ -102,20 +104,6 @@ public interface DeployerSpec {
             throw new InvalidInput("deployer.timeout", "must be at most 24h");
         }
         return spec;
-    }
-
-    private static URI url(String text) {
-        try {
-            URI u = URI.create(text);
-            if (!("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))
-                    || u.getHost() == null
-                    || u.getUserInfo() != null) {
-                throw new IllegalArgumentException();
-            }
-            return u;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("deployer.url", "must be an http(s) URL without credentials");
-        }
     }
 
     private static String envName(String name) {

@@ -248,23 +248,9 @@ public record DockerSettings(
             throw new InvalidInput("deployer.healthCheck.timeout", "must be at most 24h");
         }
         return new HealthCheck(
-                http == null ? null : httpUrl(http),
+                http == null ? null : Settings.httpUrl("deployer.healthCheck.http", http),
                 h.bool("useImageHealthcheck", false),
                 timeout == null ? HealthCheck.DEFAULT_TIMEOUT : timeout);
-    }
-
-    private static URI httpUrl(String text) {
-        try {
-            URI u = URI.create(text);
-            if (!("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))
-                    || u.getHost() == null
-                    || u.getUserInfo() != null) {
-                throw new IllegalArgumentException();
-            }
-            return u;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("deployer.healthCheck.http", "must be an http(s) URL without credentials");
-        }
     }
 
     private static void containerVariable(String field, String name) {

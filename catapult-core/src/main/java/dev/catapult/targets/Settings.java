@@ -2,6 +2,7 @@ package dev.catapult.targets;
 
 import dev.catapult.common.Durations;
 import dev.catapult.common.InvalidInput;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +55,21 @@ final class Settings {
             throw new InvalidInput(prefix + "." + key, "must be true or false");
         }
         return b;
+    }
+
+    /** {@code text} as an http(s) URL without credentials; anything else is an error on {@code field}. */
+    static URI httpUrl(String field, String text) {
+        try {
+            URI u = URI.create(text);
+            if (!("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))
+                    || u.getHost() == null
+                    || u.getUserInfo() != null) {
+                throw new IllegalArgumentException();
+            }
+            return u;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(field, "must be an http(s) URL without credentials");
+        }
     }
 
     @Nullable

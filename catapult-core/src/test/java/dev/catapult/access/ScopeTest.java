@@ -4,6 +4,7 @@ import static dev.catapult.common.Refusals.onlyErrorOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.common.InvalidInput;
+import dev.catapult.common.Wildcards;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,7 +108,7 @@ class ScopeTest {
         "*-?, eu-12, false"
     })
     void globMatchesStarAndQuestionMarkAndLiterals(String glob, String text, boolean matches) {
-        assertThat(Glob.matches(glob, text)).isEqualTo(matches);
+        assertThat(Wildcards.matches(glob, text)).isEqualTo(matches);
     }
 
     @ParameterizedTest(name = "{0} grants deploy {1}/{2}: {3}")

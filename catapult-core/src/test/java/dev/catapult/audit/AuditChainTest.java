@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -124,107 +126,20 @@ class AuditChainTest {
 
     static Stream<Arguments> alteredFieldIsDetectedAtItsEvent() {
         return Stream.of(
-                Arguments.of(
-                        "at",
-                        alter(e -> new AuditRecord(
-                                e.seq(),
-                                e.at().plusMillis(1),
-                                e.actor(),
-                                e.action(),
-                                e.subject(),
-                                e.details(),
-                                e.requestId(),
-                                e.prevHash(),
-                                e.hash()))),
-                Arguments.of(
-                        "actor",
-                        alter(e -> new AuditRecord(
-                                e.seq(),
-                                e.at(),
-                                "mallory",
-                                e.action(),
-                                e.subject(),
-                                e.details(),
-                                e.requestId(),
-                                e.prevHash(),
-                                e.hash()))),
-                Arguments.of(
-                        "action",
-                        alter(e -> new AuditRecord(
-                                e.seq(),
-                                e.at(),
-                                e.actor(),
-                                "deploy.approve",
-                                e.subject(),
-                                e.details(),
-                                e.requestId(),
-                                e.prevHash(),
-                                e.hash()))),
-                Arguments.of(
-                        "subject",
-                        alter(e -> new AuditRecord(
-                                e.seq(),
-                                e.at(),
-                                e.actor(),
-                                e.action(),
-                                "app:other",
-                                e.details(),
-                                e.requestId(),
-                                e.prevHash(),
-                                e.hash()))),
-                Arguments.of(
-                        "details",
-                        alter(e -> new AuditRecord(
-                                e.seq(),
-                                e.at(),
-                                e.actor(),
-                                e.action(),
-                                e.subject(),
-                                Map.of("n", 999),
-                                e.requestId(),
-                                e.prevHash(),
-                                e.hash()))),
-                Arguments.of(
-                        "requestId",
-                        alter(e -> new AuditRecord(
-                                e.seq(),
-                                e.at(),
-                                e.actor(),
-                                e.action(),
-                                e.subject(),
-                                e.details(),
-                                null,
-                                e.prevHash(),
-                                e.hash()))),
-                Arguments.of(
-                        "hash",
-                        alter(e -> new AuditRecord(
-                                e.seq(),
-                                e.at(),
-                                e.actor(),
-                                e.action(),
-                                e.subject(),
-                                e.details(),
-                                e.requestId(),
-                                e.prevHash(),
-                                AuditChain.GENESIS))));
+                Arguments.of("at", alter(e -> copy(e, f -> f.at = f.at.plusMillis(1)))),
+                Arguments.of("actor", alter(e -> copy(e, f -> f.actor = "mallory"))),
+                Arguments.of("action", alter(e -> copy(e, f -> f.action = "deploy.approve"))),
+                Arguments.of("subject", alter(e -> copy(e, f -> f.subject = "app:other"))),
+                Arguments.of("details", alter(e -> copy(e, f -> f.details = Map.of("n", 999)))),
+                Arguments.of("requestId", alter(e -> copy(e, f -> f.requestId = null))),
+                Arguments.of("hash", alter(e -> copy(e, f -> f.hash = AuditChain.GENESIS))));
     }
 
     @Test
     void alteredEventWithARecomputedHashBreaksTheLinkToTheNextEvent() {
         List<AuditRecord> events = chain(5);
         AuditRecord original = events.get(2);
-        events.set(
-                2,
-                AuditChain.next(
-                        2,
-                        original.prevHash(),
-                        original.at(),
-                        "mallory",
-                        original.action(),
-                        original.subject(),
-                        original.details(),
-                        original.requestId()));
+        events.set(2, rechained(original, f -> f.actor = "mallory"));
 
         assertThat(verify(events)).isEqualTo(new AuditChain.Result(false, 3, 4L, "event 4 does not chain to event 3"));
     }
@@ -260,30 +175,8 @@ class AuditChainTest {
         List<AuditRecord> events = chain(5);
         AuditRecord third = events.get(2);
         AuditRecord fourth = events.get(3);
-        events.set(
-                2,
-                new AuditRecord(
-                        3,
-                        fourth.at(),
-                        fourth.actor(),
-                        fourth.action(),
-                        fourth.subject(),
-                        fourth.details(),
-                        fourth.requestId(),
-                        fourth.prevHash(),
-                        fourth.hash()));
-        events.set(
-                3,
-                new AuditRecord(
-                        4,
-                        third.at(),
-                        third.actor(),
-                        third.action(),
-                        third.subject(),
-                        third.details(),
-                        third.requestId(),
-                        third.prevHash(),
-                        third.hash()));
+        events.set(2, copy(fourth, f -> f.seq = 3));
+        events.set(3, copy(third, f -> f.seq = 4));
 
         assertThat(verify(events)).isEqualTo(new AuditChain.Result(false, 2, 3L, "event 3 does not chain to event 2"));
     }
@@ -293,17 +186,7 @@ class AuditChainTest {
         List<AuditRecord> events = chain(5);
         AuditRecord original = events.get(2);
         String wrongPrev = "f".repeat(64);
-        events.set(
-                2,
-                AuditChain.next(
-                        2,
-                        wrongPrev,
-                        original.at(),
-                        original.actor(),
-                        original.action(),
-                        original.subject(),
-                        original.details(),
-                        original.requestId()));
+        events.set(2, rechained(original, f -> f.prevHash = wrongPrev));
 
         assertThat(verify(events)).isEqualTo(new AuditChain.Result(false, 2, 3L, "event 3 does not chain to event 2"));
     }
@@ -323,6 +206,48 @@ class AuditChainTest {
 
     private static UnaryOperator<AuditRecord> alter(UnaryOperator<AuditRecord> f) {
         return f;
+    }
+
+    /** {@code e} with what {@code edit} changes in its fields, its hash left as it was. */
+    private static AuditRecord copy(AuditRecord e, Consumer<Fields> edit) {
+        Fields f = new Fields(e);
+        edit.accept(f);
+        return new AuditRecord(f.seq, f.at, f.actor, f.action, f.subject, f.details, f.requestId, f.prevHash, f.hash);
+    }
+
+    /** {@code e} with what {@code edit} changes in its fields, chained anew (a fresh hash over the edit). */
+    private static AuditRecord rechained(AuditRecord e, Consumer<Fields> edit) {
+        Fields f = new Fields(e);
+        edit.accept(f);
+        return AuditChain.next(f.seq - 1, f.prevHash, f.at, f.actor, f.action, f.subject, f.details, f.requestId);
+    }
+
+    /** A stored event's fields, for a test to tamper with. */
+    private static final class Fields {
+        long seq;
+        Instant at;
+        String actor;
+        String action;
+        String subject;
+        Map<String, Object> details;
+
+        @Nullable
+        String requestId;
+
+        String prevHash;
+        String hash;
+
+        Fields(AuditRecord e) {
+            seq = e.seq();
+            at = e.at();
+            actor = e.actor();
+            action = e.action();
+            subject = e.subject();
+            details = e.details();
+            requestId = e.requestId();
+            prevHash = e.prevHash();
+            hash = e.hash();
+        }
     }
 
     private static List<AuditRecord> chain(int n) {
