@@ -86,24 +86,9 @@ class DeployLifecycleTest extends ServerTest {
     @Test
     void enrolledUsersNeedAFreshTotpCodeOnProtectedEnvironments() {
         api.patch("/api/v1/environments/prod", map("requiredApprovals", 0));
-        String id = api.post("/api/v1/principals", map("name", "alice", "kind", "user"))
-                .json()
-                .get("id")
-                .asString();
-        String alice = api.post(
-                        "/api/v1/principals/" + id + "/tokens", map("name", "t", "scopes", List.of("deploy:*:*")))
-                .json()
-                .get("secret")
-                .asString();
-        String secret = api.as(alice)
-                .post("/api/v1/principals/" + id + "/totp", map())
-                .json()
-                .get("secret")
-                .asString();
-        api.as(alice)
-                .post(
-                        "/api/v1/principals/" + id + "/totp",
-                        map("code", TotpCodes.at(secret, Instant.now().minusSeconds(30))));
+        EnrolledUser enrolled = enrolledUser("alice");
+        String alice = enrolled.token();
+        String secret = enrolled.secret();
 
         assertThat(api.as(alice)
                         .post("/api/v1/apps/shop/deploys", map("environment", "prod"))
@@ -128,24 +113,9 @@ class DeployLifecycleTest extends ServerTest {
     @Test
     void repeatedWrongTotpCodesLockStepUpForAWhile() {
         api.patch("/api/v1/environments/prod", map("requiredApprovals", 0));
-        String id = api.post("/api/v1/principals", map("name", "mallory", "kind", "user"))
-                .json()
-                .get("id")
-                .asString();
-        String token = api.post(
-                        "/api/v1/principals/" + id + "/tokens", map("name", "t", "scopes", List.of("deploy:*:*")))
-                .json()
-                .get("secret")
-                .asString();
-        String secret = api.as(token)
-                .post("/api/v1/principals/" + id + "/totp", map())
-                .json()
-                .get("secret")
-                .asString();
-        api.as(token)
-                .post(
-                        "/api/v1/principals/" + id + "/totp",
-                        map("code", TotpCodes.at(secret, Instant.now().minusSeconds(30))));
+        EnrolledUser enrolled = enrolledUser("mallory");
+        String token = enrolled.token();
+        String secret = enrolled.secret();
         String wrong = TotpCodes.at(secret, Instant.now()).equals("000000") ? "111111" : "000000";
         for (int i = 0; i < 5; i++) {
             assertThat(api.as(token)
@@ -169,10 +139,7 @@ class DeployLifecycleTest extends ServerTest {
         api.put(
                 "/api/v1/apps/shop/targets/dev",
                 map("deployer", map("type", "record", "awaitReport", true, "timeout", "5m")));
-        String id = api.post("/api/v1/apps/shop/deploys", map("environment", "dev"))
-                .json()
-                .get("id")
-                .asString();
+        String id = startDeploy("dev");
         await(id, "in_progress");
         String reporter = tokenFor("concourse", "service", "deploy:report");
         String noScope = tokenFor("nosy", "service", "read");
@@ -215,20 +182,14 @@ class DeployLifecycleTest extends ServerTest {
         api.put(
                 "/api/v1/apps/shop/targets/dev",
                 map("deployer", map("type", "record", "awaitReport", true, "timeout", "1s")));
-        String id = api.post("/api/v1/apps/shop/deploys", map("environment", "dev"))
-                .json()
-                .get("id")
-                .asString();
+        String id = startDeploy("dev");
         JsonNode failed = await(id, "failed");
         assertThat(failed.get("message").asString()).contains("timed out");
     }
 
     @Test
     void queuedAndPendingDeploysCanBeCancelled() {
-        String id = api.post("/api/v1/apps/shop/deploys", map("environment", "prod"))
-                .json()
-                .get("id")
-                .asString();
+        String id = startDeploy("prod");
         assertThat(api.post("/api/v1/deploys/" + id + "/cancel", map())
                         .json()
                         .get("status")
@@ -258,14 +219,8 @@ class DeployLifecycleTest extends ServerTest {
         });
         receiver.start();
         try {
-            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/deploy";
-            api.put(
-                    "/api/v1/apps/shop/targets/dev",
-                    map("deployer", map("type", "webhook", "url", url, "secretEnv", "CATAPULT_TEST_WEBHOOK_SECRET")));
-            String id = api.post("/api/v1/apps/shop/deploys", map("environment", "dev"))
-                    .json()
-                    .get("id")
-                    .asString();
+            webhookTarget(receiver, "CATAPULT_TEST_WEBHOOK_SECRET");
+            String id = startDeploy("dev");
             JsonNode waiting = await(id, "in_progress");
             for (int i = 0; i < 100 && received.isEmpty(); i++) {
                 sleep(50);
@@ -314,14 +269,8 @@ class DeployLifecycleTest extends ServerTest {
         });
         receiver.start();
         try {
-            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/deploy";
-            api.put(
-                    "/api/v1/apps/shop/targets/dev",
-                    map("deployer", map("type", "webhook", "url", url, "secretEnv", "CATAPULT_TEST_WEBHOOK_SECRET")));
-            String id = api.post("/api/v1/apps/shop/deploys", map("environment", "dev"))
-                    .json()
-                    .get("id")
-                    .asString();
+            webhookTarget(receiver, "CATAPULT_TEST_WEBHOOK_SECRET");
+            String id = startDeploy("dev");
             for (int i = 0;
                     i < 200
                             && api.get("/api/v1/deploys/" + id)
@@ -356,22 +305,11 @@ class DeployLifecycleTest extends ServerTest {
         });
         receiver.start();
         try {
-            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/deploy";
-            api.put(
-                    "/api/v1/apps/shop/targets/dev",
-                    map("deployer", map("type", "webhook", "url", url, "secretEnv", "CATAPULT_TEST_WEBHOOK_SECRET")));
-            String id = api.post("/api/v1/apps/shop/deploys", map("environment", "dev"))
-                    .json()
-                    .get("id")
-                    .asString();
+            webhookTarget(receiver, "CATAPULT_TEST_WEBHOOK_SECRET");
+            String id = startDeploy("dev");
             assertThat(await(id, "failed").get("message").asString()).contains("422");
-            api.put(
-                    "/api/v1/apps/shop/targets/dev",
-                    map("deployer", map("type", "webhook", "url", url, "secretEnv", "NOT_SET_ANYWHERE")));
-            String id2 = api.post("/api/v1/apps/shop/deploys", map("environment", "dev"))
-                    .json()
-                    .get("id")
-                    .asString();
+            webhookTarget(receiver, "NOT_SET_ANYWHERE");
+            String id2 = startDeploy("dev");
             assertThat(await(id2, "failed").get("message").asString())
                     .contains("NOT_SET_ANYWHERE")
                     .doesNotContain("s3cret");
@@ -383,14 +321,8 @@ class DeployLifecycleTest extends ServerTest {
     @Test
     void deploysOfOneTargetRunOneAtATimeInOrder() {
         api.put("/api/v1/apps/shop/targets/dev", map("deployer", map("type", "record", "awaitReport", true)));
-        String first = api.post("/api/v1/apps/shop/deploys", map("environment", "dev"))
-                .json()
-                .get("id")
-                .asString();
-        String second = api.post("/api/v1/apps/shop/deploys", map("environment", "dev"))
-                .json()
-                .get("id")
-                .asString();
+        String first = startDeploy("dev");
+        String second = startDeploy("dev");
         await(first, "in_progress");
         sleep(500);
         assertThat(api.get("/api/v1/deploys/" + second).json().get("status").asString())
@@ -400,6 +332,47 @@ class DeployLifecycleTest extends ServerTest {
         JsonNode list = api.get("/api/v1/apps/shop/deploys?environment=dev&status=in_progress")
                 .json();
         assertThat(list.get("items").findValuesAsString("id")).containsExactly(second);
+    }
+
+    /** A user with a token for every deploy, enrolled in TOTP with a code of the previous 30 s window. */
+    private EnrolledUser enrolledUser(String name) {
+        String id = api.post("/api/v1/principals", map("name", name, "kind", "user"))
+                .json()
+                .get("id")
+                .asString();
+        String token = api.post(
+                        "/api/v1/principals/" + id + "/tokens", map("name", "t", "scopes", List.of("deploy:*:*")))
+                .json()
+                .get("secret")
+                .asString();
+        String secret = api.as(token)
+                .post("/api/v1/principals/" + id + "/totp", map())
+                .json()
+                .get("secret")
+                .asString();
+        api.as(token)
+                .post(
+                        "/api/v1/principals/" + id + "/totp",
+                        map("code", TotpCodes.at(secret, Instant.now().minusSeconds(30))));
+        return new EnrolledUser(token, secret);
+    }
+
+    private record EnrolledUser(String token, String secret) {}
+
+    /** Requests a deploy of shop's release to {@code env} as the admin; returns its id. */
+    private String startDeploy(String env) {
+        return api.post("/api/v1/apps/shop/deploys", map("environment", env))
+                .json()
+                .get("id")
+                .asString();
+    }
+
+    /** Points shop's dev target at {@code receiver}'s /deploy, signing with the secret in {@code secretEnv}. */
+    private void webhookTarget(HttpServer receiver, String secretEnv) {
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/deploy";
+        api.put(
+                "/api/v1/apps/shop/targets/dev",
+                map("deployer", map("type", "webhook", "url", url, "secretEnv", secretEnv)));
     }
 
     private static String hmac(String secret, String text) throws Exception {
