@@ -1,5 +1,6 @@
 package dev.catapult.watch;
 
+import static dev.catapult.testing.Api.dockerDeployer;
 import static dev.catapult.testing.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -233,12 +234,8 @@ class AutoDeployDockerTest extends ServerTest {
                 "/api/v1/apps/" + app + "/targets/prod",
                 map(
                         "deployer",
-                        map(
-                                "type",
-                                "docker",
-                                "host",
+                        dockerDeployer(
                                 ENGINE.get().host(),
-                                "container",
                                 t.container(),
                                 "ports",
                                 List.of("127.0.0.1:" + t.port() + ":8080"),
