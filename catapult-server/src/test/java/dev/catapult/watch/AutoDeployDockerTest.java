@@ -1,6 +1,5 @@
 package dev.catapult.watch;
 
-import static dev.catapult.testing.Api.dockerDeployer;
 import static dev.catapult.testing.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -234,8 +233,12 @@ class AutoDeployDockerTest extends ServerTest {
                 "/api/v1/apps/" + app + "/targets/prod",
                 map(
                         "deployer",
-                        dockerDeployer(
+                        map(
+                                "type",
+                                "docker",
+                                "host",
                                 ENGINE.get().host(),
+                                "container",
                                 t.container(),
                                 "ports",
                                 List.of("127.0.0.1:" + t.port() + ":8080"),
