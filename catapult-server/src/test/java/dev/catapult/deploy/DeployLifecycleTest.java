@@ -55,28 +55,11 @@ class DeployLifecycleTest extends ServerTest {
                 .json();
         assertThat(d.get("status").asString()).isEqualTo("pending_approval");
         String id = d.get("id").asString();
-        assertThat(api.as(requester)
-                        .post("/api/v1/deploys/" + id + "/approve", map())
-                        .status())
-                .isEqualTo(403);
-        assertThat(api.as(outsider)
-                        .post("/api/v1/deploys/" + id + "/approve", map())
-                        .status())
-                .isEqualTo(403);
-        assertThat(api.as(approver1)
-                        .post("/api/v1/deploys/" + id + "/approve", map())
-                        .json()
-                        .get("status")
-                        .asString())
-                .isEqualTo("pending_approval");
-        assertThat(api.as(approver1)
-                        .post("/api/v1/deploys/" + id + "/approve", map())
-                        .status())
-                .isEqualTo(409);
-        assertThat(api.as(approver2)
-                        .post("/api/v1/deploys/" + id + "/approve", map())
-                        .status())
-                .isEqualTo(200);
+        assertThat(approve(requester, id).status()).isEqualTo(403);
+        assertThat(approve(outsider, id).status()).isEqualTo(403);
+        assertThat(approve(approver1, id).json().get("status").asString()).isEqualTo("pending_approval");
+        assertThat(approve(approver1, id).status()).isEqualTo(409);
+        assertThat(approve(approver2, id).status()).isEqualTo(200);
         JsonNode done = await(id, "succeeded");
         assertThat(done.get("approvals").findValuesAsString("approver")).containsExactly("approver1", "approver2");
         assertThat(done.get("history").findValuesAsString("status"))
@@ -143,31 +126,17 @@ class DeployLifecycleTest extends ServerTest {
         await(id, "in_progress");
         String reporter = tokenFor("concourse", "service", "deploy:report");
         String noScope = tokenFor("nosy", "service", "read");
-        assertThat(api.as(noScope)
-                        .post("/api/v1/deploys/" + id + "/status", map("status", "succeeded"))
-                        .status())
-                .isEqualTo(403);
-        assertThat(api.as(reporter)
-                        .post("/api/v1/deploys/" + id + "/status", map("status", "queued"))
-                        .status())
-                .isEqualTo(400);
-        assertThat(api.as(reporter)
-                        .post("/api/v1/deploys/" + id + "/status", map("status", "in_progress", "message", "rolling"))
+        assertThat(report(noScope, id, map("status", "succeeded")).status()).isEqualTo(403);
+        assertThat(report(reporter, id, map("status", "queued")).status()).isEqualTo(400);
+        assertThat(report(reporter, id, map("status", "in_progress", "message", "rolling"))
                         .status())
                 .isEqualTo(200);
-        JsonNode done = api.as(reporter)
-                .post("/api/v1/deploys/" + id + "/status", map("status", "succeeded", "externalRef", "build-42"))
+        JsonNode done = report(reporter, id, map("status", "succeeded", "externalRef", "build-42"))
                 .json();
         assertThat(done.get("status").asString()).isEqualTo("succeeded");
         assertThat(done.get("externalRef").asString()).isEqualTo("build-42");
-        assertThat(api.as(reporter)
-                        .post("/api/v1/deploys/" + id + "/status", map("status", "succeeded"))
-                        .status())
-                .isEqualTo(200);
-        assertThat(api.as(reporter)
-                        .post("/api/v1/deploys/" + id + "/status", map("status", "failed"))
-                        .status())
-                .isEqualTo(409);
+        assertThat(report(reporter, id, map("status", "succeeded")).status()).isEqualTo(200);
+        assertThat(report(reporter, id, map("status", "failed")).status()).isEqualTo(409);
         assertThat(api.get("/api/v1/status?environment=dev")
                         .json()
                         .get("entries")
@@ -358,6 +327,16 @@ class DeployLifecycleTest extends ServerTest {
     }
 
     private record EnrolledUser(String token, String secret) {}
+
+    /** {@code token}'s approval of {@code deployId}. */
+    private Api.Response approve(String token, String deployId) {
+        return api.as(token).post("/api/v1/deploys/" + deployId + "/approve", map());
+    }
+
+    /** What an external system reports of {@code deployId}'s outcome, with {@code token}. */
+    private Api.Response report(String token, String deployId, Object body) {
+        return api.as(token).post("/api/v1/deploys/" + deployId + "/status", body);
+    }
 
     /** Requests a deploy of shop's release to {@code env} as the admin; returns its id. */
     private String startDeploy(String env) {
