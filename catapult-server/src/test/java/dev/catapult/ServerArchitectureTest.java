@@ -3,15 +3,14 @@ package dev.catapult;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.catapult.testing.ServerClasses;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,10 +24,7 @@ class ServerArchitectureTest {
 
     @BeforeAll
     static void importServer() {
-        server = new ClassFileImporter()
-                .withImportOption(location -> location.contains("/catapult-server/target/classes/"))
-                .importPackages("dev.catapult");
-        assertThat(server.size()).isGreaterThan(40);
+        server = ServerClasses.load();
     }
 
     @Test

@@ -89,18 +89,17 @@ public final class BenchArgs {
     }
 
     public int integer(String name, int fallback) {
-        String v = get(name, Integer.toString(fallback));
-        try {
-            return Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " must be a number, got '" + v + "'");
-        }
+        return number(name, Integer.toString(fallback), Integer::parseInt);
     }
 
     public double decimal(String name, double fallback) {
-        String v = get(name, Double.toString(fallback));
+        return number(name, Double.toString(fallback), Double::parseDouble);
+    }
+
+    private <T> T number(String name, String fallback, Function<String, T> parse) {
+        String v = get(name, fallback);
         try {
-            return Double.parseDouble(v.strip());
+            return parse.apply(v.strip());
         } catch (NumberFormatException e) {
             throw new UsageException("--" + name + " must be a number, got '" + v + "'");
         }

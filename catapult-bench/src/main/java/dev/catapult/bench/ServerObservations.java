@@ -73,6 +73,13 @@ public final class ServerObservations {
 
     /** Stop-the-world pauses from the server's {@code -Xlog:gc} file, over the server's whole life. */
     public record GcPauses(int count, double totalMs, double maxMs) {
+        static final GcPauses NONE = new GcPauses(0, 0, 0);
+
+        /** These and one more pause of {@code ms}. */
+        GcPauses plus(double ms) {
+            return new GcPauses(count + 1, totalMs + ms, Math.max(maxMs, ms));
+        }
+
         @Override
         public String toString() {
             return count == 0
@@ -82,40 +89,34 @@ public final class ServerObservations {
     }
 
     public static GcPauses gc(Path gcLog) {
-        int count = 0;
-        double total = 0;
-        double max = 0;
+        GcPauses pauses = GcPauses.NONE;
         try {
             for (String line : Files.readAllLines(gcLog)) {
                 Matcher m = GC_PAUSE.matcher(line);
                 if (m.find()) {
-                    double ms = Double.parseDouble(m.group(1));
-                    count++;
-                    total += ms;
-                    max = Math.max(max, ms);
+                    pauses = pauses.plus(Double.parseDouble(m.group(1)));
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return new GcPauses(0, 0, 0);
+            return GcPauses.NONE;
         }
-        return new GcPauses(count, total, max);
+        return pauses;
     }
 
     /** Stop-the-world pauses from the server's {@code -Xlog:gc} file: during a window and over the server's life. */
-    public record WindowGcPauses(
-            int count, double totalMs, double maxMs, int allCount, double allTotalMs, double allMaxMs) {
+    public record WindowGcPauses(GcPauses window, GcPauses all) {
         @Override
         public String toString() {
             return String.format(
                     Locale.ROOT,
                     "during the stream %d pauses, %.0f ms in total, longest %.1f ms; whole run %d pauses, "
                             + "%.0f ms, longest %.1f ms",
-                    count,
-                    totalMs,
-                    maxMs,
-                    allCount,
-                    allTotalMs,
-                    allMaxMs);
+                    window.count(),
+                    window.totalMs(),
+                    window.maxMs(),
+                    all.count(),
+                    all.totalMs(),
+                    all.maxMs());
         }
     }
 
@@ -123,32 +124,24 @@ public final class ServerObservations {
     public static WindowGcPauses gc(Path gcLog, Instant serverStart, Instant from, Instant to) {
         double lo = Duration.between(serverStart, from).toNanos() / 1e9;
         double hi = Duration.between(serverStart, to).toNanos() / 1e9;
-        int count = 0;
-        int all = 0;
-        double total = 0;
-        double allTotal = 0;
-        double max = 0;
-        double allMax = 0;
+        GcPauses window = GcPauses.NONE;
+        GcPauses all = GcPauses.NONE;
         try {
             for (String line : Files.readAllLines(gcLog)) {
                 Matcher m = TIMED_GC_PAUSE.matcher(line);
                 if (m.find()) {
                     double at = Double.parseDouble(m.group(1));
                     double ms = Double.parseDouble(m.group(2));
-                    all++;
-                    allTotal += ms;
-                    allMax = Math.max(allMax, ms);
+                    all = all.plus(ms);
                     if (at >= lo && at <= hi) {
-                        count++;
-                        total += ms;
-                        max = Math.max(max, ms);
+                        window = window.plus(ms);
                     }
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return new WindowGcPauses(0, 0, 0, 0, 0, 0);
+            return new WindowGcPauses(GcPauses.NONE, GcPauses.NONE);
         }
-        return new WindowGcPauses(count, total, max, all, allTotal, allMax);
+        return new WindowGcPauses(window, all);
     }
 
     /** WARN and ERROR lines the server logged (Spring Boot's default console format). */

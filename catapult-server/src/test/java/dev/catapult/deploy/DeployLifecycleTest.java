@@ -55,28 +55,11 @@ class DeployLifecycleTest extends ServerTest {
                 .json();
         assertThat(d.get("status").asString()).isEqualTo("pending_approval");
         String id = d.get("id").asString();
-        assertThat(api.as(requester)
-                        .post("/api/v1/deploys/" + id + "/approve", map())
-                        .status())
-                .isEqualTo(403);
-        assertThat(api.as(outsider)
-                        .post("/api/v1/deploys/" + id + "/approve", map())
-                        .status())
-                .isEqualTo(403);
-        assertThat(api.as(approver1)
-                        .post("/api/v1/deploys/" + id + "/approve", map())
-                        .json()
-                        .get("status")
-                        .asString())
-                .isEqualTo("pending_approval");
-        assertThat(api.as(approver1)
-                        .post("/api/v1/deploys/" + id + "/approve", map())
-                        .status())
-                .isEqualTo(409);
-        assertThat(api.as(approver2)
-                        .post("/api/v1/deploys/" + id + "/approve", map())
-                        .status())
-                .isEqualTo(200);
+        assertThat(approve(requester, id).status()).isEqualTo(403);
+        assertThat(approve(outsider, id).status()).isEqualTo(403);
+        assertThat(approve(approver1, id).json().get("status").asString()).isEqualTo("pending_approval");
+        assertThat(approve(approver1, id).status()).isEqualTo(409);
+        assertThat(approve(approver2, id).status()).isEqualTo(200);
         JsonNode done = await(id, "succeeded");
         assertThat(done.get("approvals").findValuesAsString("approver")).containsExactly("approver1", "approver2");
         assertThat(done.get("history").findValuesAsString("status"))
@@ -86,24 +69,9 @@ class DeployLifecycleTest extends ServerTest {
     @Test
     void enrolledUsersNeedAFreshTotpCodeOnProtectedEnvironments() {
         api.patch("/api/v1/environments/prod", map("requiredApprovals", 0));
-        String id = api.post("/api/v1/principals", map("name", "alice", "kind", "user"))
-                .json()
-                .get("id")
-                .asString();
-        String alice = api.post(
-                        "/api/v1/principals/" + id + "/tokens", map("name", "t", "scopes", List.of("deploy:*:*")))
-                .json()
-                .get("secret")
-                .asString();
-        String secret = api.as(alice)
-                .post("/api/v1/principals/" + id + "/totp", map())
-                .json()
-                .get("secret")
-                .asString();
-        api.as(alice)
-                .post(
-                        "/api/v1/principals/" + id + "/totp",
-                        map("code", TotpCodes.at(secret, Instant.now().minusSeconds(30))));
+        EnrolledUser enrolled = enrolledUser("alice");
+        String alice = enrolled.token();
+        String secret = enrolled.secret();
 
         assertThat(api.as(alice)
                         .post("/api/v1/apps/shop/deploys", map("environment", "prod"))
@@ -128,24 +96,9 @@ class DeployLifecycleTest extends ServerTest {
     @Test
     void repeatedWrongTotpCodesLockStepUpForAWhile() {
         api.patch("/api/v1/environments/prod", map("requiredApprovals", 0));
-        String id = api.post("/api/v1/principals", map("name", "mallory", "kind", "user"))
-                .json()
-                .get("id")
-                .asString();
-        String token = api.post(
-                        "/api/v1/principals/" + id + "/tokens", map("name", "t", "scopes", List.of("deploy:*:*")))
-                .json()
-                .get("secret")
-                .asString();
-        String secret = api.as(token)
-                .post("/api/v1/principals/" + id + "/totp", map())
-                .json()
-                .get("secret")
-                .asString();
-        api.as(token)
-                .post(
-                        "/api/v1/principals/" + id + "/totp",
-                        map("code", TotpCodes.at(secret, Instant.now().minusSeconds(30))));
+        EnrolledUser enrolled = enrolledUser("mallory");
+        String token = enrolled.token();
+        String secret = enrolled.secret();
         String wrong = TotpCodes.at(secret, Instant.now()).equals("000000") ? "111111" : "000000";
         for (int i = 0; i < 5; i++) {
             assertThat(api.as(token)
@@ -169,38 +122,21 @@ class DeployLifecycleTest extends ServerTest {
         api.put(
                 "/api/v1/apps/shop/targets/dev",
                 map("deployer", map("type", "record", "awaitReport", true, "timeout", "5m")));
-        String id = api.post("/api/v1/apps/shop/deploys", map("environment", "dev"))
-                .json()
-                .get("id")
-                .asString();
+        String id = startDeploy("dev");
         await(id, "in_progress");
         String reporter = tokenFor("concourse", "service", "deploy:report");
         String noScope = tokenFor("nosy", "service", "read");
-        assertThat(api.as(noScope)
-                        .post("/api/v1/deploys/" + id + "/status", map("status", "succeeded"))
-                        .status())
-                .isEqualTo(403);
-        assertThat(api.as(reporter)
-                        .post("/api/v1/deploys/" + id + "/status", map("status", "queued"))
-                        .status())
-                .isEqualTo(400);
-        assertThat(api.as(reporter)
-                        .post("/api/v1/deploys/" + id + "/status", map("status", "in_progress", "message", "rolling"))
+        assertThat(report(noScope, id, map("status", "succeeded")).status()).isEqualTo(403);
+        assertThat(report(reporter, id, map("status", "queued")).status()).isEqualTo(400);
+        assertThat(report(reporter, id, map("status", "in_progress", "message", "rolling"))
                         .status())
                 .isEqualTo(200);
-        JsonNode done = api.as(reporter)
-                .post("/api/v1/deploys/" + id + "/status", map("status", "succeeded", "externalRef", "build-42"))
+        JsonNode done = report(reporter, id, map("status", "succeeded", "externalRef", "build-42"))
                 .json();
         assertThat(done.get("status").asString()).isEqualTo("succeeded");
         assertThat(done.get("externalRef").asString()).isEqualTo("build-42");
-        assertThat(api.as(reporter)
-                        .post("/api/v1/deploys/" + id + "/status", map("status", "succeeded"))
-                        .status())
-                .isEqualTo(200);
-        assertThat(api.as(reporter)
-                        .post("/api/v1/deploys/" + id + "/status", map("status", "failed"))
-                        .status())
-                .isEqualTo(409);
+        assertThat(report(reporter, id, map("status", "succeeded")).status()).isEqualTo(200);
+        assertThat(report(reporter, id, map("status", "failed")).status()).isEqualTo(409);
         assertThat(api.get("/api/v1/status?environment=dev")
                         .json()
                         .get("entries")
@@ -215,20 +151,14 @@ class DeployLifecycleTest extends ServerTest {
         api.put(
                 "/api/v1/apps/shop/targets/dev",
                 map("deployer", map("type", "record", "awaitReport", true, "timeout", "1s")));
-        String id = api.post("/api/v1/apps/shop/deploys", map("environment", "dev"))
-                .json()
-                .get("id")
-                .asString();
+        String id = startDeploy("dev");
         JsonNode failed = await(id, "failed");
         assertThat(failed.get("message").asString()).contains("timed out");
     }
 
     @Test
     void queuedAndPendingDeploysCanBeCancelled() {
-        String id = api.post("/api/v1/apps/shop/deploys", map("environment", "prod"))
-                .json()
-                .get("id")
-                .asString();
+        String id = startDeploy("prod");
         assertThat(api.post("/api/v1/deploys/" + id + "/cancel", map())
                         .json()
                         .get("status")
@@ -258,14 +188,8 @@ class DeployLifecycleTest extends ServerTest {
         });
         receiver.start();
         try {
-            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/deploy";
-            api.put(
-                    "/api/v1/apps/shop/targets/dev",
-                    map("deployer", map("type", "webhook", "url", url, "secretEnv", "CATAPULT_TEST_WEBHOOK_SECRET")));
-            String id = api.post("/api/v1/apps/shop/deploys", map("environment", "dev"))
-                    .json()
-                    .get("id")
-                    .asString();
+            webhookTarget(receiver, "CATAPULT_TEST_WEBHOOK_SECRET");
+            String id = startDeploy("dev");
             JsonNode waiting = await(id, "in_progress");
             for (int i = 0; i < 100 && received.isEmpty(); i++) {
                 sleep(50);
@@ -314,14 +238,8 @@ class DeployLifecycleTest extends ServerTest {
         });
         receiver.start();
         try {
-            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/deploy";
-            api.put(
-                    "/api/v1/apps/shop/targets/dev",
-                    map("deployer", map("type", "webhook", "url", url, "secretEnv", "CATAPULT_TEST_WEBHOOK_SECRET")));
-            String id = api.post("/api/v1/apps/shop/deploys", map("environment", "dev"))
-                    .json()
-                    .get("id")
-                    .asString();
+            webhookTarget(receiver, "CATAPULT_TEST_WEBHOOK_SECRET");
+            String id = startDeploy("dev");
             for (int i = 0;
                     i < 200
                             && api.get("/api/v1/deploys/" + id)
@@ -356,22 +274,11 @@ class DeployLifecycleTest extends ServerTest {
         });
         receiver.start();
         try {
-            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/deploy";
-            api.put(
-                    "/api/v1/apps/shop/targets/dev",
-                    map("deployer", map("type", "webhook", "url", url, "secretEnv", "CATAPULT_TEST_WEBHOOK_SECRET")));
-            String id = api.post("/api/v1/apps/shop/deploys", map("environment", "dev"))
-                    .json()
-                    .get("id")
-                    .asString();
+            webhookTarget(receiver, "CATAPULT_TEST_WEBHOOK_SECRET");
+            String id = startDeploy("dev");
             assertThat(await(id, "failed").get("message").asString()).contains("422");
-            api.put(
-                    "/api/v1/apps/shop/targets/dev",
-                    map("deployer", map("type", "webhook", "url", url, "secretEnv", "NOT_SET_ANYWHERE")));
-            String id2 = api.post("/api/v1/apps/shop/deploys", map("environment", "dev"))
-                    .json()
-                    .get("id")
-                    .asString();
+            webhookTarget(receiver, "NOT_SET_ANYWHERE");
+            String id2 = startDeploy("dev");
             assertThat(await(id2, "failed").get("message").asString())
                     .contains("NOT_SET_ANYWHERE")
                     .doesNotContain("s3cret");
@@ -383,14 +290,8 @@ class DeployLifecycleTest extends ServerTest {
     @Test
     void deploysOfOneTargetRunOneAtATimeInOrder() {
         api.put("/api/v1/apps/shop/targets/dev", map("deployer", map("type", "record", "awaitReport", true)));
-        String first = api.post("/api/v1/apps/shop/deploys", map("environment", "dev"))
-                .json()
-                .get("id")
-                .asString();
-        String second = api.post("/api/v1/apps/shop/deploys", map("environment", "dev"))
-                .json()
-                .get("id")
-                .asString();
+        String first = startDeploy("dev");
+        String second = startDeploy("dev");
         await(first, "in_progress");
         sleep(500);
         assertThat(api.get("/api/v1/deploys/" + second).json().get("status").asString())
@@ -400,6 +301,57 @@ class DeployLifecycleTest extends ServerTest {
         JsonNode list = api.get("/api/v1/apps/shop/deploys?environment=dev&status=in_progress")
                 .json();
         assertThat(list.get("items").findValuesAsString("id")).containsExactly(second);
+    }
+
+    /** A user with a token for every deploy, enrolled in TOTP with a code of the previous 30 s window. */
+    private EnrolledUser enrolledUser(String name) {
+        String id = api.post("/api/v1/principals", map("name", name, "kind", "user"))
+                .json()
+                .get("id")
+                .asString();
+        String token = api.post(
+                        "/api/v1/principals/" + id + "/tokens", map("name", "t", "scopes", List.of("deploy:*:*")))
+                .json()
+                .get("secret")
+                .asString();
+        String secret = api.as(token)
+                .post("/api/v1/principals/" + id + "/totp", map())
+                .json()
+                .get("secret")
+                .asString();
+        api.as(token)
+                .post(
+                        "/api/v1/principals/" + id + "/totp",
+                        map("code", TotpCodes.at(secret, Instant.now().minusSeconds(30))));
+        return new EnrolledUser(token, secret);
+    }
+
+    private record EnrolledUser(String token, String secret) {}
+
+    /** {@code token}'s approval of {@code deployId}. */
+    private Api.Response approve(String token, String deployId) {
+        return api.as(token).post("/api/v1/deploys/" + deployId + "/approve", map());
+    }
+
+    /** What an external system reports of {@code deployId}'s outcome, with {@code token}. */
+    private Api.Response report(String token, String deployId, Object body) {
+        return api.as(token).post("/api/v1/deploys/" + deployId + "/status", body);
+    }
+
+    /** Requests a deploy of shop's release to {@code env} as the admin; returns its id. */
+    private String startDeploy(String env) {
+        return api.post("/api/v1/apps/shop/deploys", map("environment", env))
+                .json()
+                .get("id")
+                .asString();
+    }
+
+    /** Points shop's dev target at {@code receiver}'s /deploy, signing with the secret in {@code secretEnv}. */
+    private void webhookTarget(HttpServer receiver, String secretEnv) {
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/deploy";
+        api.put(
+                "/api/v1/apps/shop/targets/dev",
+                map("deployer", map("type", "webhook", "url", url, "secretEnv", secretEnv)));
     }
 
     private static String hmac(String secret, String text) throws Exception {

@@ -2,10 +2,9 @@ package dev.catapult.docker;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.catapult.testing.ServerClasses;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,10 +17,7 @@ class DockerBoundaryTest {
 
     @BeforeAll
     static void importServer() {
-        server = new ClassFileImporter()
-                .withImportOption(location -> location.contains("/catapult-server/target/classes/"))
-                .importPackages("dev.catapult");
-        assertThat(server.size()).isGreaterThan(40);
+        server = ServerClasses.load();
     }
 
     @Test

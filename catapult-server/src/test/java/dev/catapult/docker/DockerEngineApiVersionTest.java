@@ -3,10 +3,6 @@ package dev.catapult.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,13 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class DockerEngineApiVersionTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final List<String> paths = new CopyOnWriteArrayList<>();
-    private HttpServer stub;
+    private PingStub stub;
 
     @AfterEach
     void stop() {
         if (stub != null) {
-            stub.stop(0);
+            stub.close();
         }
     }
 
@@ -56,30 +51,13 @@ class DockerEngineApiVersionTest {
 
     @Test
     void aNewerEngineIsSpokenToAtTheNewestVersionOnEveryCall() throws Exception {
-        String host = stub("1.52", "28.5.0");
+        stub = PingStub.start("1.52", "28.5.0");
+        String host = stub.host();
 
         DockerEngine engine = DockerEngine.connect(host, JSON);
         engine.inspect("web");
 
         assertThat(engine.apiVersion()).isEqualTo("1.51");
-        assertThat(paths).containsExactly("/_ping", "/v1.51/containers/web/json");
-    }
-
-    /** Answers {@code /_ping} as Docker does (headers from a real 20.10 answer) and 404 with a message to the rest. */
-    private String stub(String apiVersion, String serverVersion) throws Exception {
-        stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        stub.createContext("/", exchange -> {
-            paths.add(exchange.getRequestURI().toString());
-            boolean ping = exchange.getRequestURI().getPath().equals("/_ping");
-            byte[] body = (ping ? "OK" : "{\"message\":\"No such container: web\"}").getBytes();
-            exchange.getResponseHeaders().add("Api-Version", apiVersion);
-            exchange.getResponseHeaders().add("Server", "Docker/" + serverVersion + " (linux)");
-            exchange.getResponseHeaders().add("Content-Type", ping ? "text/plain; charset=utf-8" : "application/json");
-            exchange.sendResponseHeaders(ping ? 200 : 404, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        stub.start();
-        return "tcp://127.0.0.1:" + stub.getAddress().getPort();
+        assertThat(stub.paths()).containsExactly("/_ping", "/v1.51/containers/web/json");
     }
 }

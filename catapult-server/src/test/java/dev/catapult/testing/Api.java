@@ -93,6 +93,13 @@ public final class Api {
         return new Response(r.status(), node, r.body(), r);
     }
 
+    /** A docker deployer's settings for {@code container} on {@code host}, then the {@code more} key/value pairs. */
+    public static Map<String, Object> dockerDeployer(String host, String container, Object... more) {
+        Map<String, Object> deployer = map("type", "docker", "host", host, "container", container);
+        deployer.putAll(map(more));
+        return deployer;
+    }
+
     public static Map<String, Object> map(Object... kv) {
         java.util.LinkedHashMap<String, Object> m = new java.util.LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {

@@ -26,9 +26,7 @@ class UiCataloguePagesTest extends ServerTest {
 
     @BeforeEach
     void seed() {
-        api.post("/api/v1/environments", map("name", "dev", "rank", 10));
-        api.post("/api/v1/environments", map("name", "prod", "rank", 30));
-        api.post("/api/v1/apps", map("name", "shop", "image", UiSeeds.REPO));
+        UiSeeds.shopInDevAndProd(api);
         api.post("/api/v1/apps", map("name", "cart", "image", "127.0.0.1:5000/cart/api"));
         api.post(
                 "/api/v1/apps/shop/releases",

@@ -1,6 +1,7 @@
 package dev.catapult.ui;
 
 import static dev.catapult.testing.Api.map;
+import static dev.catapult.ui.UiSeeds.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.access.TotpCodes;
@@ -25,13 +26,10 @@ import tools.jackson.databind.JsonNode;
 /** End-to-end flows of the web UI in headless Chromium against the real server. */
 @ExtendWith(HeadlessChromium.class)
 class UiFlowsTest extends ServerTest {
-    private static final String REPO = "127.0.0.1:5000/shop/api";
 
     @BeforeEach
     void shop() {
-        api.post("/api/v1/environments", map("name", "dev", "rank", 10));
-        api.post("/api/v1/environments", map("name", "prod", "rank", 30));
-        api.post("/api/v1/apps", map("name", "shop", "image", REPO));
+        UiSeeds.shopInDevAndProd(api);
         api.post(
                 "/api/v1/apps/shop/releases",
                 map("commit", sha(1), "image", digestRef(REPO, 1), "changelog", "First cut of the checkout"));

@@ -1,6 +1,7 @@
 package dev.catapult.ui;
 
 import static dev.catapult.testing.Api.map;
+import static dev.catapult.ui.UiSeeds.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.testing.ServerTest;
@@ -13,15 +14,12 @@ import org.junit.jupiter.api.Test;
  * page with the right status and a message, never a stack trace, and nothing changed.
  */
 class UiRefusalsTest extends ServerTest {
-    private static final String REPO = "127.0.0.1:5000/shop/api";
     private UiHttp ui;
     private String csrf;
 
     @BeforeEach
     void shop() {
-        api.post("/api/v1/environments", map("name", "dev", "rank", 10));
-        api.post("/api/v1/environments", map("name", "prod", "rank", 30));
-        api.post("/api/v1/apps", map("name", "shop", "image", REPO));
+        UiSeeds.shopInDevAndProd(api);
         api.post("/api/v1/apps/shop/releases", map("commit", sha(1), "image", digestRef(REPO, 1)));
         api.put(
                 "/api/v1/apps/shop/targets/dev",

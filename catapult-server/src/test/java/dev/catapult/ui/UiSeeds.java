@@ -1,5 +1,6 @@
 package dev.catapult.ui;
 
+import dev.catapult.testing.Api;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,6 +28,13 @@ final class UiSeeds {
     static final String HTML_FILE = "<script>alert('from an image')</script>";
 
     private UiSeeds() {}
+
+    /** Environments dev (rank 10) and prod (rank 30) and app shop on {@link #REPO}, through the API. */
+    static void shopInDevAndProd(Api api) {
+        api.post("/api/v1/environments", Api.map("name", "dev", "rank", 10));
+        api.post("/api/v1/environments", Api.map("name", "prod", "rank", 30));
+        api.post("/api/v1/apps", Api.map("name", "shop", "image", REPO));
+    }
 
     static String digest(int n) {
         return "sha256:" + String.format("%064x", n);

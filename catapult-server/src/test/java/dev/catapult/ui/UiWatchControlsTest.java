@@ -1,6 +1,7 @@
 package dev.catapult.ui;
 
 import static dev.catapult.testing.Api.map;
+import static dev.catapult.ui.UiSeeds.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catapult.testing.ServerTest;
@@ -23,13 +24,10 @@ import tools.jackson.databind.JsonNode;
 /** The app page's watch controls (pin, hold, release) and promote, each through its confirmation page. */
 @ExtendWith(HeadlessChromium.class)
 class UiWatchControlsTest extends ServerTest {
-    private static final String REPO = "127.0.0.1:5000/shop/api";
 
     @BeforeEach
     void shop() {
-        api.post("/api/v1/environments", map("name", "dev", "rank", 10));
-        api.post("/api/v1/environments", map("name", "prod", "rank", 30));
-        api.post("/api/v1/apps", map("name", "shop", "image", REPO));
+        UiSeeds.shopInDevAndProd(api);
         api.post("/api/v1/apps/shop/releases", map("commit", sha(1), "image", digestRef(REPO, 1)));
         api.post("/api/v1/apps/shop/releases", map("commit", sha(2), "image", digestRef(REPO, 2)));
         api.put(

@@ -8,11 +8,10 @@ import dev.catapult.bench.BenchRun;
 import dev.catapult.bench.CatapultClient;
 import dev.catapult.bench.MachineInfo;
 import dev.catapult.bench.MarkdownSections;
+import dev.catapult.bench.RegistryRun;
 import dev.catapult.bench.ServerObservations;
 import dev.catapult.testkit.registry.DockerRegistry;
 import dev.catapult.testkit.server.ServerProcess;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -99,26 +98,23 @@ public final class NotificationToDeployBenchmark {
 
     public static void main(String[] args) throws Exception {
         NotifyOptions options = BenchArgs.parseOrExit(args, NotifyOptions::parse, NotifyOptions.USAGE);
-        Path work = Files.createTempDirectory("catapult-notify-bench-");
-        // Separate folders: the server's stop sequence finds its PostgreSQL by its folder in command lines.
-        Path serverDir = Files.createDirectories(work.resolve("server"));
-        Path registryDir = Files.createDirectories(work.resolve("registry"));
-        BenchRun.Running running = new BenchRun.Running();
-        boolean completed = false;
-        ServerProcess server = null;
-        DockerRegistry registry = null;
-        try {
+        RegistryRun.run("catapult-notify-bench-", options.run().keepWorkDir(), run -> {
             NotifyReport.Builder report = new NotifyReport.Builder(
                     options, MachineInfo.read(), ZonedDateTime.now(), MachineInfo.loadAverage());
             long t0 = System.nanoTime();
             String token = BenchRun.randomToken();
             String secret = BenchRun.hex(24);
-            say("work dir %s", work);
+            say("work dir %s", run.work());
 
-            HookProxy proxy = running.add(HookProxy.start());
+            HookProxy proxy = run.running().add(HookProxy.start());
             // stop the registry before the proxy it notifies
-            registry = running.addFirst(BenchRun.startRegistry(
-                    options.registryProgram(), registryDir, "catapult-notify-bench", proxy.url(), secret));
+            DockerRegistry registry = run.registry(run.running()
+                    .addFirst(BenchRun.startRegistry(
+                            options.registryProgram(),
+                            run.registryDir(),
+                            "catapult-notify-bench",
+                            proxy.url(),
+                            secret)));
             report.registryVersion = DockerRegistry.version(options.registryProgram());
             say("%s listening on %s, notifying %s", report.registryVersion, registry.host(), proxy.url());
 
@@ -128,8 +124,7 @@ public final class NotificationToDeployBenchmark {
             report.serverSettings = settings;
             report.serverJar = BenchRun.jarIdentity(options.run().serverJar());
             // stop the server first
-            server = running.addFirst(BenchRun.startServer(
-                    options.run().serverJar(), options.run().serverJvmOptions(), serverDir, token, settings));
+            ServerProcess server = run.startServer(options.run(), token, settings);
             report.startup = server.awaitReady(Duration.ofSeconds(options.run().readyTimeoutSeconds()));
             say("server pid %d ready at %s after %.1f s", server.pid(), server.baseUri(), seconds(report.startup));
 
@@ -168,7 +163,7 @@ public final class NotificationToDeployBenchmark {
                 }
                 Thread.sleep(1000);
                 report.loadAtStream = MachineInfo.loadAverage();
-                StageProbe probe = new StageProbe(serverDir.resolve("data"));
+                StageProbe probe = new StageProbe(run.serverDir().resolve("data"));
                 Optional<StageProbe.Counters> pg0 = probe.available() ? probe.counters() : Optional.empty();
                 CpuSample cpu0 = CpuSample.take(server, registry);
                 report.streamStart = Instant.now();
@@ -221,16 +216,7 @@ public final class NotificationToDeployBenchmark {
             MarkdownSections.replace(options.run().output(), SECTION, built.markdown());
             say("%s", built.summary());
             say("wrote the %s section of %s", SECTION, options.run().output().toAbsolutePath());
-            completed = true;
-        } catch (Exception e) {
-            BenchRun.printLogTails(server, registry);
-            throw e;
-        } finally {
-            running.stopAll();
-            BenchRun.cleanUpRegistryRun(
-                    work, registryDir, completed, options.run().keepWorkDir(), server, registry);
-            running.removeHook();
-        }
+        });
     }
 
     static String repository(String app) {

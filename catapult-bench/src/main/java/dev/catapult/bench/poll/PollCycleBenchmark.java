@@ -8,11 +8,10 @@ import dev.catapult.bench.BenchRun;
 import dev.catapult.bench.CatapultClient;
 import dev.catapult.bench.MachineInfo;
 import dev.catapult.bench.MarkdownSections;
+import dev.catapult.bench.RegistryRun;
 import dev.catapult.bench.ServerObservations;
 import dev.catapult.testkit.registry.DockerRegistry;
 import dev.catapult.testkit.server.ServerProcess;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -49,23 +48,15 @@ public final class PollCycleBenchmark {
 
     public static void main(String[] args) throws Exception {
         PollOptions options = BenchArgs.parseOrExit(args, PollOptions::parse, PollOptions.USAGE);
-        Path work = Files.createTempDirectory("catapult-poll-bench-");
-        // Separate folders: the server's stop sequence finds its PostgreSQL by its folder in command lines.
-        Path serverDir = Files.createDirectories(work.resolve("server"));
-        Path registryDir = Files.createDirectories(work.resolve("registry"));
-        BenchRun.Running running = new BenchRun.Running();
-        boolean completed = false;
-        ServerProcess server = null;
-        DockerRegistry registry = null;
-        try {
+        RegistryRun.run("catapult-poll-bench-", options.run().keepWorkDir(), run -> {
             PollReport.Builder report =
                     new PollReport.Builder(options, MachineInfo.read(), ZonedDateTime.now(), MachineInfo.loadAverage());
             long t0 = System.nanoTime();
             String token = BenchRun.randomToken();
-            say("work dir %s", work);
+            say("work dir %s", run.work());
 
-            registry =
-                    running.add(BenchRun.startRegistry(options.registryProgram(), registryDir, "catapult-poll-bench"));
+            DockerRegistry registry = run.registry(run.running()
+                    .add(BenchRun.startRegistry(options.registryProgram(), run.registryDir(), "catapult-poll-bench")));
             report.registryVersion = DockerRegistry.version(options.registryProgram());
             say("%s listening on %s", report.registryVersion, registry.host());
             List<RegistryPopulator.Pushed> pushed;
@@ -87,8 +78,7 @@ public final class PollCycleBenchmark {
             report.serverSettings = settings;
             report.serverJar = BenchRun.jarIdentity(options.run().serverJar());
             // stop the server before the registry it polls
-            server = running.addFirst(BenchRun.startServer(
-                    options.run().serverJar(), options.run().serverJvmOptions(), serverDir, token, settings));
+            ServerProcess server = run.startServer(options.run(), token, settings);
             report.startup = server.awaitReady(Duration.ofSeconds(options.run().readyTimeoutSeconds()));
             say("server pid %d ready at %s after %.1f s", server.pid(), server.baseUri(), seconds(report.startup));
 
@@ -104,8 +94,12 @@ public final class PollCycleBenchmark {
                 // The registry comes last, so its first cycle already sees every watched repository.
                 long d0 = System.nanoTime();
                 api.createRegistry(REGISTRY, registry.url(), options.pollInterval(), options.maxConcurrency());
-                CycleWatch watch =
-                        new CycleWatch(api, server, registry, REGISTRY, new WalProbe(serverDir.resolve("data")));
+                CycleWatch watch = new CycleWatch(
+                        api,
+                        server,
+                        registry,
+                        REGISTRY,
+                        new WalProbe(run.serverDir().resolve("data")));
                 Duration cycleTimeout = Duration.ofSeconds(120);
                 awaitCatalogue(api, watch, options, pushed, Duration.ofSeconds(options.settleTimeoutSeconds()));
                 report.discovery = Duration.ofNanos(System.nanoTime() - d0);
@@ -170,16 +164,7 @@ public final class PollCycleBenchmark {
             say(
                     "wrote the registry-polling section of %s",
                     options.run().output().toAbsolutePath());
-            completed = true;
-        } catch (Exception e) {
-            BenchRun.printLogTails(server, registry);
-            throw e;
-        } finally {
-            running.stopAll();
-            BenchRun.cleanUpRegistryRun(
-                    work, registryDir, completed, options.run().keepWorkDir(), server, registry);
-            running.removeHook();
-        }
+        });
     }
 
     /** HEAD with the OCI Accept type on a sample of repositories: every tag must serve the pushed digest. */

@@ -12,7 +12,10 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class CatalogueIndex {
-    private static final String SAME_REPOSITORY = "(t.repository = :repo or r.host || '/' || t.repository = :repo)";
+    /** The tags of the repository {@code :repo}, named with or without its registry host. */
+    private static final String TAGS_OF_REPOSITORY = " from artifact_tags t join registries r on r.id = t.registry_id"
+            + " where (t.repository = :repo or r.host || '/' || t.repository = :repo)";
+
     private final JdbcClient jdbc;
 
     CatalogueIndex(JdbcClient jdbc) {
@@ -27,8 +30,7 @@ class CatalogueIndex {
     }
 
     boolean hasTags(String repository) {
-        return jdbc.sql("select exists (select 1 from artifact_tags t join registries r on r.id = t.registry_id where "
-                        + SAME_REPOSITORY + ")")
+        return jdbc.sql("select exists (select 1" + TAGS_OF_REPOSITORY + ")")
                 .param("repo", repository)
                 .query(Boolean.class)
                 .single();
@@ -36,8 +38,7 @@ class CatalogueIndex {
 
     /** Every tag of a repository, in whichever registries hold it. */
     List<String> tags(String repository) {
-        return jdbc.sql("select distinct t.tag from artifact_tags t join registries r on r.id = t.registry_id where "
-                        + SAME_REPOSITORY + " order by t.tag")
+        return jdbc.sql("select distinct t.tag" + TAGS_OF_REPOSITORY + " order by t.tag")
                 .param("repo", repository)
                 .query(String.class)
                 .list();

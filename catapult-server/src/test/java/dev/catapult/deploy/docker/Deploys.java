@@ -47,6 +47,12 @@ final class Deploys {
                 Instant.now().plus(Duration.ofMinutes(3)));
     }
 
+    /** Container {@code web} on {@code host}, nothing else set: no ports, variables or command; running counts. */
+    static DockerSettings bare(String host) {
+        return new DockerSettings(
+                host, "web", List.of(), Map.of(), Map.of(), List.of(), DockerSettings.HealthCheck.running(), null);
+    }
+
     /** Settings as a target stores them: container {@code name}, publishing {@code port} (0: none) to 8080. */
     static DockerSettings settings(String host, String name, int port, @Nullable Map<String, Object> healthCheck) {
         Map<String, Object> raw = new LinkedHashMap<>(Map.of("type", "docker", "host", host, "container", name));

@@ -8,6 +8,7 @@ import dev.catapult.targets.DockerSettings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,20 +31,7 @@ class DockerContainerBlueprintTest {
                 List.of("/bin/app", "serve"),
                 DockerSettings.HealthCheck.running(),
                 null);
-        DeployTask task = new DeployTask(
-                "dep_1",
-                "shop",
-                "prod",
-                7,
-                "abc",
-                "r/shop@sha256:" + "a".repeat(64),
-                "1.0",
-                "alice",
-                DeployReason.MANUAL,
-                false,
-                settings,
-                1,
-                Instant.parse("2030-01-01T00:00:00Z"));
+        DeployTask task = task(settings, "r/shop@sha256:" + "a".repeat(64), "1.0");
 
         JsonNode body = JSON.valueToTree(
                 ContainerBlueprint.of(settings, task, "r/shop@sha256:" + "a".repeat(64), Map.of("TOKEN", "s3cret")));
@@ -72,32 +60,29 @@ class DockerContainerBlueprintTest {
 
     @Test
     void withoutCommandTheImagesCmdRuns() {
-        DockerSettings settings = new DockerSettings(
-                "unix:///run/docker.sock",
-                "web",
-                List.of(),
-                Map.of(),
-                Map.of(),
-                List.of(),
-                DockerSettings.HealthCheck.running(),
-                null);
-        DeployTask task = new DeployTask(
+        DockerSettings settings = Deploys.bare("unix:///run/docker.sock");
+        DeployTask task = task(settings, null, null);
+
+        assertThat(JSON.valueToTree(ContainerBlueprint.of(settings, task, "img@sha256:" + "b".repeat(64), Map.of()))
+                        .has("Cmd"))
+                .isFalse();
+    }
+
+    /** Deploy {@code dep_1} of release 7 of shop to prod, as the body's labels name it. */
+    private static DeployTask task(DockerSettings settings, @Nullable String image, @Nullable String tag) {
+        return new DeployTask(
                 "dep_1",
                 "shop",
                 "prod",
                 7,
                 "abc",
-                null,
-                null,
+                image,
+                tag,
                 "alice",
                 DeployReason.MANUAL,
                 false,
                 settings,
                 1,
                 Instant.parse("2030-01-01T00:00:00Z"));
-
-        assertThat(JSON.valueToTree(ContainerBlueprint.of(settings, task, "img@sha256:" + "b".repeat(64), Map.of()))
-                        .has("Cmd"))
-                .isFalse();
     }
 }

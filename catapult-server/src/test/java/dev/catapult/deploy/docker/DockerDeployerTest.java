@@ -1,6 +1,7 @@
 package dev.catapult.deploy.docker;
 
 import static dev.catapult.deploy.docker.Deploys.JSON;
+import static dev.catapult.deploy.docker.Deploys.bare;
 import static dev.catapult.deploy.docker.Deploys.externalRef;
 import static dev.catapult.deploy.docker.Deploys.message;
 import static dev.catapult.deploy.docker.Deploys.page;
@@ -340,24 +341,8 @@ class DockerDeployerTest {
     @Test
     void unreachableEnginesFailWithWhereAndWhy() throws Exception {
         int closed = freeLoopbackPort();
-        DockerSettings noSocket = new DockerSettings(
-                "unix:///nonexistent/docker.sock",
-                "web",
-                List.of(),
-                Map.of(),
-                Map.of(),
-                List.of(),
-                DockerSettings.HealthCheck.running(),
-                null);
-        DockerSettings noListener = new DockerSettings(
-                "tcp://127.0.0.1:" + closed,
-                "web",
-                List.of(),
-                Map.of(),
-                Map.of(),
-                List.of(),
-                DockerSettings.HealthCheck.running(),
-                null);
+        DockerSettings noSocket = bare("unix:///nonexistent/docker.sock");
+        DockerSettings noListener = bare("tcp://127.0.0.1:" + closed);
 
         assertThat(message(deployer.dispatch(task(v1, 1, noSocket))))
                 .startsWith("cannot reach the Docker engine at unix:///nonexistent/docker.sock: ");

@@ -1,6 +1,7 @@
 package dev.catapult.deploy.docker;
 
 import static dev.catapult.deploy.docker.Deploys.page;
+import static dev.catapult.testing.Api.dockerDeployer;
 import static dev.catapult.testing.Api.map;
 import static dev.catapult.testkit.Ports.freeLoopbackPort;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,12 +49,8 @@ class DockerTargetServerTest extends ServerTest {
                 "/api/v1/apps/shop/targets/prod",
                 map(
                         "deployer",
-                        map(
-                                "type",
-                                "docker",
-                                "host",
+                        dockerDeployer(
                                 ENGINE.get().host(),
-                                "container",
                                 "shop-web",
                                 "ports",
                                 List.of("127.0.0.1:" + port + ":8080"),

@@ -1,5 +1,6 @@
 package dev.catapult.runtime.docker;
 
+import static dev.catapult.testing.Api.dockerDeployer;
 import static dev.catapult.testing.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -102,7 +103,7 @@ class DockerRuntimeSourceTest extends ServerTest {
         created(api.post("/api/v1/apps/shop/releases", map("commit", "a".repeat(40), "image", image)));
         Api.Response target = api.put(
                 "/api/v1/apps/shop/targets/prod",
-                map("deployer", map("type", "docker", "host", ENGINE.get().host(), "container", "shop-web")));
+                map("deployer", dockerDeployer(ENGINE.get().host(), "shop-web")));
         assertThat(target.status()).as(target.raw()).isEqualTo(200);
         created(api.post("/api/v1/runtime-sources", map("name", "docker-hosts", "type", "docker")));
         watcher.rescan();
@@ -270,22 +271,12 @@ class DockerRuntimeSourceTest extends ServerTest {
                 "/api/v1/apps", map("name", "other", "image", REGISTRY.get().host() + "/other/web")));
         assertThat(api.put(
                                 "/api/v1/apps/shop/targets/prod",
-                                map(
-                                        "deployer",
-                                        map(
-                                                "type",
-                                                "docker",
-                                                "host",
-                                                ENGINE.get().host(),
-                                                "container",
-                                                "shop-web")))
+                                map("deployer", dockerDeployer(ENGINE.get().host(), "shop-web")))
                         .status())
                 .isEqualTo(200);
         assertThat(api.put(
                                 "/api/v1/apps/other/targets/staging",
-                                map(
-                                        "deployer",
-                                        map("type", "docker", "host", "tcp://127.0.0.1:1", "container", "other-web")))
+                                map("deployer", dockerDeployer("tcp://127.0.0.1:1", "other-web")))
                         .status())
                 .isEqualTo(200);
         created(api.post("/api/v1/runtime-sources", map("name", "docker-hosts", "type", "docker")));

@@ -35,35 +35,28 @@ public final class EcsFixtures {
       "platformVersion":"1.3.0"}}
       """;
 
-    public static final String DEPLOYMENT_IN_PROGRESS = """
-      {"version":"0","id":"ddca6449-b258-46c0-8653-e0e3aEXAMPLE","detail-type":"ECS Deployment State Change",\
-      "source":"aws.ecs","account":"111122223333","time":"2020-05-23T12:31:14Z","region":"us-west-2",\
-      "resources":["arn:aws:ecs:us-west-2:111122223333:service/default/servicetest"],"detail":{"eventType":"INFO",\
-      "eventName":"SERVICE_DEPLOYMENT_IN_PROGRESS","deploymentId":"ecs-svc/123","updatedAt":"2020-05-23T11:11:11Z",\
-      "reason":"ECS deployment deploymentId in progress."}}
-      """;
+    public static final String DEPLOYMENT_IN_PROGRESS =
+            deployment("INFO", "SERVICE_DEPLOYMENT_IN_PROGRESS", "ECS deployment deploymentId in progress.");
 
-    public static final String DEPLOYMENT_COMPLETED = """
-      {"version":"0","id":"ddca6449-b258-46c0-8653-e0e3aEXAMPLE","detail-type":"ECS Deployment State Change",\
-      "source":"aws.ecs","account":"111122223333","time":"2020-05-23T12:31:14Z","region":"us-west-2",\
-      "resources":["arn:aws:ecs:us-west-2:111122223333:service/default/servicetest"],"detail":{"eventType":"INFO",\
-      "eventName":"SERVICE_DEPLOYMENT_COMPLETED","deploymentId":"ecs-svc/123","updatedAt":"2020-05-23T11:11:11Z",\
-      "reason":"ECS deployment deploymentID completed."}}
-      """;
+    public static final String DEPLOYMENT_COMPLETED =
+            deployment("INFO", "SERVICE_DEPLOYMENT_COMPLETED", "ECS deployment deploymentID completed.");
 
-    public static final String DEPLOYMENT_FAILED = """
-      {"version":"0","id":"ddca6449-b258-46c0-8653-e0e3aEXAMPLE","detail-type":"ECS Deployment State Change",\
-      "source":"aws.ecs","account":"111122223333","time":"2020-05-23T12:31:14Z","region":"us-west-2",\
-      "resources":["arn:aws:ecs:us-west-2:111122223333:service/default/servicetest"],"detail":{"eventType":"ERROR",\
-      "eventName":"SERVICE_DEPLOYMENT_FAILED","deploymentId":"ecs-svc/123","updatedAt":"2020-05-23T11:11:11Z",\
-      "reason":"ECS deployment circuit breaker: task failed to start."}}
-      """;
+    public static final String DEPLOYMENT_FAILED =
+            deployment("ERROR", "SERVICE_DEPLOYMENT_FAILED", "ECS deployment circuit breaker: task failed to start.");
 
-    public static final String DEPLOYMENT_ROLLBACK = """
-      {"version":"0","id":"ddca6449-b258-46c0-8653-e0e3aEXAMPLE","detail-type":"ECS Deployment State Change",\
-      "source":"aws.ecs","account":"111122223333","time":"2020-05-23T12:31:14Z","region":"us-west-2",\
-      "resources":["arn:aws:ecs:us-west-2:111122223333:service/default/servicetest"],"detail":{"eventType":"INFO",\
-      "eventName":"SERVICE_DEPLOYMENT_IN_PROGRESS","deploymentId":"ecs-svc/123","updatedAt":"2020-05-23T11:11:11Z",\
-      "reason":"ECS deployment circuit breaker: rolling back to deploymentId deploymentID."}}
-      """;
+    public static final String DEPLOYMENT_ROLLBACK = deployment(
+            "INFO",
+            "SERVICE_DEPLOYMENT_IN_PROGRESS",
+            "ECS deployment circuit breaker: rolling back to deploymentId deploymentID.");
+
+    /** The guide's deployment state change example, which only these three fields tell apart. */
+    private static String deployment(String eventType, String eventName, String reason) {
+        return """
+          {"version":"0","id":"ddca6449-b258-46c0-8653-e0e3aEXAMPLE","detail-type":"ECS Deployment State Change",\
+          "source":"aws.ecs","account":"111122223333","time":"2020-05-23T12:31:14Z","region":"us-west-2",\
+          "resources":["arn:aws:ecs:us-west-2:111122223333:service/default/servicetest"],"detail":{"eventType":"%s",\
+          "eventName":"%s","deploymentId":"ecs-svc/123","updatedAt":"2020-05-23T11:11:11Z",\
+          "reason":"%s"}}
+          """.formatted(eventType, eventName, reason);
+    }
 }

@@ -9,6 +9,7 @@ import dev.catapult.testing.ServerTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +55,25 @@ class RuntimeSqsIntakeTest extends ServerTest {
         sqs.close();
     }
 
+    /** An ecs-sqs source named {@code name} reading {@code queue} on the ElasticMQ, with the test credentials. */
+    private Map<String, Object> ecsSqsSource(String name, String queue) {
+        return Api.map(
+                "name",
+                name,
+                "type",
+                "ecs-sqs",
+                "queueUrl",
+                queue,
+                "region",
+                ElasticMq.REGION,
+                "endpoint",
+                sqs.endpoint(),
+                "accessKeyEnv",
+                "RUNTIME_TEST_SQS_KEY",
+                "secretKeyEnv",
+                "RUNTIME_TEST_SQS_SECRET");
+    }
+
     @BeforeEach
     void environmentAppAndSource() {
         queueUrl = sqs.createQueue(unique("ecs-events"), 2);
@@ -61,23 +81,7 @@ class RuntimeSqsIntakeTest extends ServerTest {
         created(api.post("/api/v1/environments", Api.map("name", "prod", "rank", 30, "accounts", List.of(ACCOUNT))));
         // The app is named like the ECS service of the deployment samples, so their rollouts are its rollouts.
         created(api.post("/api/v1/apps", Api.map("name", "servicetest", "image", REPOSITORY)));
-        Api.Response s = api.post(
-                "/api/v1/runtime-sources",
-                Api.map(
-                        "name",
-                        source,
-                        "type",
-                        "ecs-sqs",
-                        "queueUrl",
-                        queueUrl,
-                        "region",
-                        ElasticMq.REGION,
-                        "endpoint",
-                        sqs.endpoint(),
-                        "accessKeyEnv",
-                        "RUNTIME_TEST_SQS_KEY",
-                        "secretKeyEnv",
-                        "RUNTIME_TEST_SQS_SECRET"));
+        Api.Response s = api.post("/api/v1/runtime-sources", ecsSqsSource(source, queueUrl));
         created(s);
         assertThat(s.json().get("ignoreContainers").toString())
                 .contains("log_router", "aws-for-fluent-bit", "cwagent", "xray-daemon");
@@ -162,23 +166,7 @@ class RuntimeSqsIntakeTest extends ServerTest {
                     .replace("c13b4cb40f1f4fe4a2971f76ae5a47ad", "poison")
                     .replace("3317b2af-7005-947d-b652-f55e762e571a", "poison-1");
             String retryQueue = sqs.createQueue(unique("retries"), 1);
-            created(api.post(
-                    "/api/v1/runtime-sources",
-                    Api.map(
-                            "name",
-                            source + "-r",
-                            "type",
-                            "ecs-sqs",
-                            "queueUrl",
-                            retryQueue,
-                            "region",
-                            ElasticMq.REGION,
-                            "endpoint",
-                            sqs.endpoint(),
-                            "accessKeyEnv",
-                            "RUNTIME_TEST_SQS_KEY",
-                            "secretKeyEnv",
-                            "RUNTIME_TEST_SQS_SECRET")));
+            created(api.post("/api/v1/runtime-sources", ecsSqsSource(source + "-r", retryQueue)));
             RuntimeSourceRecord retrying = sources.find(source + "-r");
             sqs.send(retryQueue, poison);
             int receives = 0;
