@@ -55,23 +55,19 @@ public final class AuditCommand extends ApiCommand {
                 break;
             }
         }
-        Output output = output();
-        if (output.isJson()) {
-            output.json(events);
-            return ExitCodes.OK;
-        }
-        Table table = new Table("SEQ", "AT", "ACTOR", "ACTION", "SUBJECT", "DETAILS");
-        for (JsonNode node : events) {
-            AuditEventView event = Json.convert(node, AuditEventView.class);
-            table.row(
-                    event.seq(),
-                    event.at(),
-                    event.actor(),
-                    event.action(),
-                    event.subject(),
-                    event.details() == null || event.details().isEmpty() ? null : Json.write(event.details()));
-        }
-        output.table(table);
+        output().list(
+                        events,
+                        AuditEventView.class,
+                        new Table("SEQ", "AT", "ACTOR", "ACTION", "SUBJECT", "DETAILS"),
+                        (table, event) -> table.row(
+                                event.seq(),
+                                event.at(),
+                                event.actor(),
+                                event.action(),
+                                event.subject(),
+                                event.details() == null || event.details().isEmpty()
+                                        ? null
+                                        : Json.write(event.details())));
         return ExitCodes.OK;
     }
 

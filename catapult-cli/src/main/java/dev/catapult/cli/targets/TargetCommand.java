@@ -6,7 +6,6 @@ import dev.catapult.cli.ApiCommand;
 import dev.catapult.cli.CommandGroup;
 import dev.catapult.cli.ExitCodes;
 import dev.catapult.cli.output.Fields;
-import dev.catapult.cli.output.Output;
 import dev.catapult.client.ApiPath;
 import dev.catapult.client.Json;
 import dev.catapult.client.Pages;
@@ -59,18 +58,14 @@ public final class TargetCommand extends CommandGroup {
             Map<String, Object> watch = currentWatch();
             JsonNode saved =
                     api().put(ApiPath.of("apps", app, "targets", environment), new TargetPutRequest(deployer, watch));
-            Output output = output();
-            if (output.isJson()) {
-                output.json(saved);
-                return ExitCodes.OK;
-            }
-            TargetView target = Json.convert(saved, TargetView.class);
-            new Fields()
-                    .add("app", target.app())
-                    .add("environment", target.environment())
-                    .add("deployer", Json.write(target.deployer()))
-                    .add("watch", target.watch() == null ? null : Json.write(target.watch()))
-                    .print(output.stdout());
+            output().show(
+                            saved,
+                            TargetView.class,
+                            target -> new Fields()
+                                    .add("app", target.app())
+                                    .add("environment", target.environment())
+                                    .add("deployer", Json.write(target.deployer()))
+                                    .add("watch", target.watch() == null ? null : Json.write(target.watch())));
             return ExitCodes.OK;
         }
 
