@@ -9,12 +9,11 @@ import dev.catapult.cli.output.Output;
 import dev.catapult.cli.output.Table;
 import dev.catapult.client.ApiPath;
 import dev.catapult.client.Json;
-import dev.catapult.client.Pages;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 
 /** {@code catapult audit [--subject S] [--actor A]} and {@code audit verify}. */
 @Command(
@@ -41,20 +40,11 @@ public final class AuditCommand extends ApiCommand {
 
     @Override
     public Integer call() {
-        if (last < 1) {
-            throw usage("--last must be at least 1");
-        }
         ApiPath path = ApiPath.of("audit")
                 .query("subject", subject)
                 .query("actor", actor)
                 .query("action", action);
-        ArrayNode events = Json.mapper().createArrayNode();
-        for (JsonNode event : Pages.first(api(), path, last)) {
-            events.add(event);
-            if (events.size() == last) {
-                break;
-            }
-        }
+        List<JsonNode> events = first(path, last);
         output().list(
                         events,
                         AuditEventView.class,
