@@ -2,7 +2,7 @@ package dev.catapult.cli.targets;
 
 import dev.catapult.api.TargetPutRequest;
 import dev.catapult.api.TargetView;
-import dev.catapult.cli.ApiCommand;
+import dev.catapult.cli.AppEnvironmentCommand;
 import dev.catapult.cli.CommandGroup;
 import dev.catapult.cli.ExitCodes;
 import dev.catapult.cli.output.Fields;
@@ -15,7 +15,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
 /** {@code catapult target set}: binds an app in an environment to a deployer. */
@@ -27,15 +26,7 @@ import tools.jackson.databind.JsonNode;
 public final class TargetCommand extends CommandGroup {
 
     @Command(name = "set", mixinStandardHelpOptions = true, description = "Set the deployer of APP in ENV.")
-    static final class Set extends ApiCommand {
-        @Parameters(index = "0", paramLabel = "APP")
-        @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
-        String app;
-
-        @Parameters(index = "1", paramLabel = "ENV")
-        @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
-        String environment;
-
+    static final class Set extends AppEnvironmentCommand {
         @Option(
                 names = "--deployer",
                 required = true,
