@@ -1,5 +1,7 @@
 package dev.catapult.cli;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A failure the CLI explains in one line on stderr and turns into an exit code. Commands throw it instead
  * of printing and returning, so there is exactly one place that formats errors.
@@ -9,11 +11,10 @@ public class CliException extends RuntimeException {
     private final int exitCode;
 
     public CliException(int exitCode, String message) {
-        super(message);
-        this.exitCode = exitCode;
+        this(exitCode, message, null);
     }
 
-    public CliException(int exitCode, String message, Throwable cause) {
+    public CliException(int exitCode, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.exitCode = exitCode;
     }

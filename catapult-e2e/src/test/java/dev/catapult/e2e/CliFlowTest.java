@@ -8,6 +8,7 @@ import dev.catapult.testkit.database.TestDatabase;
 import dev.catapult.testkit.server.ServerProcess;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.groups.Tuple;
@@ -197,8 +198,8 @@ class CliFlowTest {
             repo.commit("One", "Ada Lovelace");
             release(app, repo);
 
-            JsonNode first = admin.json("deploy", app, "dev", "--wait", "--timeout", "60s");
-            JsonNode again = admin.json("deploy", app, "dev", "--wait", "--timeout", "60s");
+            JsonNode first = waitedFor("deploy", app, "dev").json();
+            JsonNode again = waitedFor("deploy", app, "dev").json();
 
             assertThat(first.path("status").asString()).isEqualTo("succeeded");
             assertThat(first.path("version").asLong()).isEqualTo(1);
@@ -223,7 +224,7 @@ class CliFlowTest {
             repo.commit("Two", "Grace Hopper");
             repo.commit("Three", "Grace Hopper");
             release(app, repo);
-            admin.ok("deploy", app, "dev", "--wait", "--timeout", "60s");
+            waitedFor("deploy", app, "dev");
 
             CliSession.Result refused = admin.run("deploy", app, "dev", "--version", "1");
 
@@ -248,19 +249,12 @@ class CliFlowTest {
             release(app, repo);
             repo.commit("Two", "Grace Hopper");
             release(app, repo);
-            admin.ok("deploy", app, "dev", "--wait", "--timeout", "60s");
+            waitedFor("deploy", app, "dev");
 
-            CliSession.Result accepted =
-                    admin.ok("deploy", app, "dev", "--version", "1", "--rollback", "--wait", "--timeout", "60s");
+            CliSession.Result accepted = waitedFor("deploy", app, "dev", "--version", "1", "--rollback");
 
-            JsonNode deploy = accepted.json();
-            assertThat(deploy.path("status").asString()).isEqualTo("succeeded");
-            assertThat(deploy.path("version").asLong()).isEqualTo(1);
+            JsonNode deploy = assertRolledBackInDev(accepted, app, 1, "rolling back from v2 to v1, removing 1 commit");
             assertThat(deploy.path("previousVersion").asLong()).isEqualTo(2);
-            assertThat(deploy.path("rollback").asBoolean()).isTrue();
-            assertThat(deploy.path("reason").asString()).isEqualTo("rollback");
-            assertThat(accepted.stderr()).contains("rolling back from v2 to v1, removing 1 commit");
-            assertThat(runningVersion(app, "dev")).isEqualTo(1);
         }
     }
 
@@ -272,19 +266,13 @@ class CliFlowTest {
                 repo.commit("Change " + i, "Ada Lovelace");
                 release(app, repo);
             }
-            admin.ok("deploy", app, "dev", "--version", "1", "--wait", "--timeout", "60s");
-            admin.ok("deploy", app, "dev", "--version", "3", "--wait", "--timeout", "60s");
+            waitedFor("deploy", app, "dev", "--version", "1");
+            waitedFor("deploy", app, "dev", "--version", "3");
 
-            CliSession.Result rolledBack = admin.ok("rollback", app, "dev", "--wait", "--timeout", "60s");
+            CliSession.Result rolledBack = waitedFor("rollback", app, "dev");
 
             // v1 then v3 ran: "the version that ran before" is v1, not v3 - 1.
-            JsonNode deploy = rolledBack.json();
-            assertThat(deploy.path("version").asLong()).isEqualTo(1);
-            assertThat(deploy.path("status").asString()).isEqualTo("succeeded");
-            assertThat(deploy.path("rollback").asBoolean()).isTrue();
-            assertThat(deploy.path("reason").asString()).isEqualTo("rollback");
-            assertThat(rolledBack.stderr()).contains("rolling back from v3 to v1, removing 2 commits");
-            assertThat(runningVersion(app, "dev")).isEqualTo(1);
+            assertRolledBackInDev(rolledBack, app, 1, "rolling back from v3 to v1, removing 2 commits");
         }
     }
 
@@ -296,12 +284,12 @@ class CliFlowTest {
             release(app, repo);
             repo.commit("Two", "Grace Hopper");
             release(app, repo);
-            admin.ok("deploy", app, "dev", "--wait", "--timeout", "60s");
+            waitedFor("deploy", app, "dev");
             repo.commit("Three", "Linus Torvalds");
             release(app, repo);
 
-            JsonNode promoted =
-                    admin.json("promote", app, "--from", "dev", "--to", "staging", "--wait", "--timeout", "60s");
+            JsonNode promoted = waitedFor("promote", app, "--from", "dev", "--to", "staging")
+                    .json();
 
             assertThat(promoted.path("environment").asString()).isEqualTo("staging");
             assertThat(promoted.path("version").asLong()).isEqualTo(2);
@@ -351,8 +339,8 @@ class CliFlowTest {
                 repo.commit("Change " + i, "Ada Lovelace");
                 release(app, repo);
             }
-            admin.ok("deploy", app, "dev", "--wait", "--timeout", "60s");
-            admin.ok("deploy", app, "staging", "--version", "1", "--wait", "--timeout", "60s");
+            waitedFor("deploy", app, "dev");
+            waitedFor("deploy", app, "staging", "--version", "1");
 
             JsonNode status = admin.json("status", "--only", "^" + app + "$");
 
@@ -442,7 +430,7 @@ class CliFlowTest {
             release(app, repo);
             repo.commit("Two", "Grace Hopper");
             release(app, repo);
-            admin.ok("deploy", app, "dev", "--wait", "--timeout", "60s");
+            waitedFor("deploy", app, "dev");
             admin.ok("release", app, "--repo", repo.dir().toString(), "--commit", c1.sha(), "--no-image", "--yes");
 
             CliSession.Result refused = admin.run("deploy", app, "dev", "--version", "3");
@@ -453,8 +441,8 @@ class CliFlowTest {
                     .contains("v3")
                     .contains("--rollback");
 
-            JsonNode accepted =
-                    admin.json("deploy", app, "dev", "--version", "3", "--rollback", "--wait", "--timeout", "60s");
+            JsonNode accepted = waitedFor("deploy", app, "dev", "--version", "3", "--rollback")
+                    .json();
             assertThat(accepted.path("status").asString()).isEqualTo("succeeded");
             assertThat(accepted.path("rollback").asBoolean()).isTrue();
             assertThat(runningVersion(app, "dev")).isEqualTo(3);
@@ -480,16 +468,16 @@ class CliFlowTest {
             assertThat(v2.path("changelog").asString()).isEqualTo(c4.changelogLine() + "\n" + c3.changelogLine());
             assertThat(strings(v2.path("commits"))).containsExactly(c4.sha(), c3.sha());
 
-            admin.ok("deploy", app, "dev", "--wait", "--timeout", "60s");
-            admin.ok("deploy", app, "dev", "--wait", "--timeout", "60s");
+            waitedFor("deploy", app, "dev");
+            waitedFor("deploy", app, "dev");
             CliSession.Result refused = admin.run("deploy", app, "dev", "--version", "1");
             assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(5);
             assertThat(refused.stderrLines()).singleElement().asString().contains("--rollback");
-            admin.ok("deploy", app, "dev", "--version", "1", "--rollback", "--wait", "--timeout", "60s");
-            admin.ok("deploy", app, "dev", "--wait", "--timeout", "60s");
-            admin.ok("rollback", app, "dev", "--wait", "--timeout", "60s");
-            admin.ok("promote", app, "--from", "dev", "--to", "staging", "--wait", "--timeout", "60s");
-            admin.ok("deploy", app, "dev", "--wait", "--timeout", "60s");
+            waitedFor("deploy", app, "dev", "--version", "1", "--rollback");
+            waitedFor("deploy", app, "dev");
+            waitedFor("rollback", app, "dev");
+            waitedFor("promote", app, "--from", "dev", "--to", "staging");
+            waitedFor("deploy", app, "dev");
             String prodDeploy = admin.json("deploy", app, "prod").path("id").asString();
             assertThat(admin.run("approve", prodDeploy).exitCode()).isEqualTo(3);
             reviewer.ok("approve", prodDeploy);
@@ -557,6 +545,25 @@ class CliFlowTest {
         JsonNode app = admin.json("app", "create", name, "--image", "registry.example.test/shop/" + name);
         assertThat(app.path("name").asString()).isEqualTo(name);
         return name;
+    }
+
+    /** Runs a command that deploys ({@code deploy}, {@code rollback}, {@code promote}) with {@code --wait}; exit 0. */
+    private CliSession.Result waitedFor(String... args) {
+        List<String> line = new ArrayList<>(List.of(args));
+        line.addAll(List.of("--wait", "--timeout", "60s"));
+        return admin.ok(line.toArray(String[]::new));
+    }
+
+    /** The deploy {@code result} printed went back to {@code version}, succeeded, and is what runs in dev. */
+    private JsonNode assertRolledBackInDev(CliSession.Result result, String app, long version, String summary) {
+        JsonNode deploy = result.json();
+        assertThat(deploy.path("status").asString()).isEqualTo("succeeded");
+        assertThat(deploy.path("version").asLong()).isEqualTo(version);
+        assertThat(deploy.path("rollback").asBoolean()).isTrue();
+        assertThat(deploy.path("reason").asString()).isEqualTo("rollback");
+        assertThat(result.stderr()).contains(summary);
+        assertThat(runningVersion(app, "dev")).isEqualTo(version);
+        return deploy;
     }
 
     private JsonNode release(String app, CliGitRepo repo) {

@@ -2,15 +2,10 @@ package dev.catapult.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catapult.cli.CliContext;
-import dev.catapult.cli.Main;
+import dev.catapult.cli.support.CliRun;
 import dev.catapult.client.Json;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -80,18 +75,10 @@ final class CliSession {
     }
 
     Result runWithStdin(String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CliContext context = new CliContext(
-                env,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out),
-                new PrintWriter(err),
-                false,
-                home,
-                workingDirectory);
-        int exitCode = Main.run(context, args);
-        return new Result(List.of(args), exitCode, out.toString(), err.toString());
+        CliRun cli = new CliRun(home).in(workingDirectory).stdin(stdin);
+        env.forEach(cli::env);
+        CliRun.Result result = cli.run(args);
+        return new Result(List.of(args), result.exitCode(), result.stdout(), result.stderr());
     }
 
     /** Runs and requires exit code 0, failing with the command line and its stderr otherwise. */

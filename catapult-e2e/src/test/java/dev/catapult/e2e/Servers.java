@@ -51,6 +51,15 @@ final class Servers {
         return server;
     }
 
+    /** Whether the audit hash chain of {@code server}'s database verifies ({@code GET /api/v1/audit/verify}). */
+    static boolean auditChainVerifies(ServerProcess server) {
+        return Api.of(server.url(), ADMIN_TOKEN)
+                .exchangeJson("GET", "/api/v1/audit/verify", null)
+                .json()
+                .get("ok")
+                .asBoolean();
+    }
+
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);

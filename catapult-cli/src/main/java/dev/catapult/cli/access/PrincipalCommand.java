@@ -6,9 +6,7 @@ import dev.catapult.cli.ApiCommand;
 import dev.catapult.cli.CommandGroup;
 import dev.catapult.cli.ExitCodes;
 import dev.catapult.cli.output.Fields;
-import dev.catapult.cli.output.Output;
 import dev.catapult.client.ApiPath;
-import dev.catapult.client.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,17 +51,13 @@ public final class PrincipalCommand extends CommandGroup {
             }
             JsonNode created =
                     api().post(ApiPath.of("principals"), new PrincipalCreateRequest(name, kind.name(), password));
-            Output output = output();
-            if (output.isJson()) {
-                output.json(created);
-                return ExitCodes.OK;
-            }
-            PrincipalView principal = Json.convert(created, PrincipalView.class);
-            new Fields()
-                    .add("id", principal.id())
-                    .add("name", principal.name())
-                    .add("kind", principal.kind())
-                    .print(output.stdout());
+            output().show(
+                            created,
+                            PrincipalView.class,
+                            principal -> new Fields()
+                                    .add("id", principal.id())
+                                    .add("name", principal.name())
+                                    .add("kind", principal.kind()));
             return ExitCodes.OK;
         }
     }

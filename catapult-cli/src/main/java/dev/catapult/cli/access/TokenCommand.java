@@ -8,7 +8,6 @@ import dev.catapult.cli.ExitCodes;
 import dev.catapult.cli.output.Fields;
 import dev.catapult.cli.output.Output;
 import dev.catapult.client.ApiPath;
-import dev.catapult.client.Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -64,19 +63,18 @@ public final class TokenCommand extends CommandGroup {
                             ApiPath.of("principals", principalId, "tokens"),
                             new TokenCreateRequest(name, scopes, expiry));
             Output output = output();
-            if (output.isJson()) {
-                output.json(created);
-                return ExitCodes.OK;
+            output.show(
+                    created,
+                    TokenView.class,
+                    token -> new Fields()
+                            .add("id", token.id())
+                            .add("name", token.name())
+                            .add("scopes", String.join(" ", token.scopes()))
+                            .add("expires", token.expiresAt())
+                            .add("secret", token.secret()));
+            if (!output.isJson()) {
+                output.notice("the secret is shown only once: store it now");
             }
-            TokenView token = Json.convert(created, TokenView.class);
-            new Fields()
-                    .add("id", token.id())
-                    .add("name", token.name())
-                    .add("scopes", String.join(" ", token.scopes()))
-                    .add("expires", token.expiresAt())
-                    .add("secret", token.secret())
-                    .print(output.stdout());
-            output.notice("the secret is shown only once: store it now");
             return ExitCodes.OK;
         }
     }

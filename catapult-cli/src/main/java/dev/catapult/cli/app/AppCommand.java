@@ -77,22 +77,16 @@ public final class AppCommand extends CommandGroup {
         public Integer call() {
             ArrayNode apps = Json.mapper().createArrayNode();
             Pages.of(api(), ApiPath.of("apps")).forEach(apps::add);
-            Output output = output();
-            if (output.isJson()) {
-                output.json(apps);
-                return ExitCodes.OK;
-            }
-            Table table = new Table("NAME", "IMAGE", "TEAM", "LATEST", "ARCHIVED");
-            for (JsonNode node : apps) {
-                AppView app = Json.convert(node, AppView.class);
-                table.row(
-                        app.name(),
-                        app.image(),
-                        app.team(),
-                        version(app.latestVersion()),
-                        app.archived() ? "yes" : "no");
-            }
-            output.table(table);
+            output().list(
+                            apps,
+                            AppView.class,
+                            new Table("NAME", "IMAGE", "TEAM", "LATEST", "ARCHIVED"),
+                            (table, app) -> table.row(
+                                    app.name(),
+                                    app.image(),
+                                    app.team(),
+                                    version(app.latestVersion()),
+                                    app.archived() ? "yes" : "no"));
             return ExitCodes.OK;
         }
     }
@@ -111,22 +105,19 @@ public final class AppCommand extends CommandGroup {
     }
 
     static void show(Output output, JsonNode node) {
-        if (output.isJson()) {
-            output.json(node);
-            return;
-        }
-        AppView app = Json.convert(node, AppView.class);
-        new Fields()
-                .add("name", app.name())
-                .add("image", app.image())
-                .add("tag template", app.imageTagTemplate())
-                .add("repo", app.repoUrl())
-                .add("team", app.team())
-                .add("labels", app.labels() == null || app.labels().isEmpty() ? null : app.labels())
-                .add("latest", version(app.latestVersion()))
-                .add("archived", app.archived() ? "yes" : null)
-                .add("created", app.createdAt())
-                .print(output.stdout());
+        output.show(
+                node,
+                AppView.class,
+                app -> new Fields()
+                        .add("name", app.name())
+                        .add("image", app.image())
+                        .add("tag template", app.imageTagTemplate())
+                        .add("repo", app.repoUrl())
+                        .add("team", app.team())
+                        .add("labels", app.labels() == null || app.labels().isEmpty() ? null : app.labels())
+                        .add("latest", version(app.latestVersion()))
+                        .add("archived", app.archived() ? "yes" : null)
+                        .add("created", app.createdAt()));
     }
 
     private static @Nullable String version(long latest) {

@@ -9,12 +9,11 @@ import dev.catapult.cli.output.Output;
 import dev.catapult.cli.output.Table;
 import dev.catapult.client.ApiPath;
 import dev.catapult.client.Json;
-import dev.catapult.client.Pages;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 
 /** {@code catapult audit [--subject S] [--actor A]} and {@code audit verify}. */
 @Command(
@@ -41,37 +40,24 @@ public final class AuditCommand extends ApiCommand {
 
     @Override
     public Integer call() {
-        if (last < 1) {
-            throw usage("--last must be at least 1");
-        }
         ApiPath path = ApiPath.of("audit")
                 .query("subject", subject)
                 .query("actor", actor)
                 .query("action", action);
-        ArrayNode events = Json.mapper().createArrayNode();
-        for (JsonNode event : Pages.first(api(), path, last)) {
-            events.add(event);
-            if (events.size() == last) {
-                break;
-            }
-        }
-        Output output = output();
-        if (output.isJson()) {
-            output.json(events);
-            return ExitCodes.OK;
-        }
-        Table table = new Table("SEQ", "AT", "ACTOR", "ACTION", "SUBJECT", "DETAILS");
-        for (JsonNode node : events) {
-            AuditEventView event = Json.convert(node, AuditEventView.class);
-            table.row(
-                    event.seq(),
-                    event.at(),
-                    event.actor(),
-                    event.action(),
-                    event.subject(),
-                    event.details() == null || event.details().isEmpty() ? null : Json.write(event.details()));
-        }
-        output.table(table);
+        List<JsonNode> events = first(path, last);
+        output().list(
+                        events,
+                        AuditEventView.class,
+                        new Table("SEQ", "AT", "ACTOR", "ACTION", "SUBJECT", "DETAILS"),
+                        (table, event) -> table.row(
+                                event.seq(),
+                                event.at(),
+                                event.actor(),
+                                event.action(),
+                                event.subject(),
+                                event.details() == null || event.details().isEmpty()
+                                        ? null
+                                        : Json.write(event.details())));
         return ExitCodes.OK;
     }
 

@@ -21,28 +21,30 @@ import tools.jackson.databind.JsonNode;
         subcommands = {ConcourseCommand.Check.class, ConcourseCommand.In.class, ConcourseCommand.Out.class})
 public final class ConcourseCommand extends CommandGroup {
 
-    /** One protocol step: the answer is always JSON, whatever {@code --output} or the terminal say. */
+    /**
+     * One protocol step: reads the request from stdin and answers with {@link #run}'s result, always JSON
+     * whatever {@code --output} or the terminal say.
+     */
     abstract static class Step extends ApiCommand {
-        ConcourseRequest request() {
-            return ConcourseRequest.read(context().in());
+        @Override
+        public Integer call() {
+            ConcourseRequest request = ConcourseRequest.read(context().in());
+            protocol().json(run(request));
+            return ExitCodes.OK;
         }
+
+        abstract JsonNode run(ConcourseRequest request);
 
         Output protocol() {
             return new Output(context().out(), context().err(), OutputFormat.JSON);
-        }
-
-        int emit(JsonNode result) {
-            protocol().json(result);
-            return ExitCodes.OK;
         }
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true, description = "List new versions, oldest first.")
     static final class Check extends Step {
         @Override
-        public Integer call() {
-            ConcourseRequest request = request();
-            return emit(VersionCheck.run(request.source().api(), request.source(), request));
+        JsonNode run(ConcourseRequest request) {
+            return VersionCheck.run(request.source().api(), request.source(), request);
         }
     }
 
@@ -53,9 +55,8 @@ public final class ConcourseCommand extends CommandGroup {
         Path destination;
 
         @Override
-        public Integer call() {
-            ConcourseRequest request = request();
-            return emit(ConcourseIn.run(request.source().api(), request, destination));
+        JsonNode run(ConcourseRequest request) {
+            return ConcourseIn.run(request.source().api(), request, destination);
         }
     }
 
@@ -69,9 +70,8 @@ public final class ConcourseCommand extends CommandGroup {
         Path sources;
 
         @Override
-        public Integer call() {
-            ConcourseRequest request = request();
-            return emit(ConcourseOut.run(request.source().api(), request, sources, protocol()));
+        JsonNode run(ConcourseRequest request) {
+            return ConcourseOut.run(request.source().api(), request, sources, protocol());
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.catapult.cli.deploy;
 
 import dev.catapult.api.DeployCreateRequest;
-import dev.catapult.cli.ApiCommand;
+import dev.catapult.cli.AppEnvironmentCommand;
 import dev.catapult.cli.CliException;
 import dev.catapult.cli.ExitCodes;
 import dev.catapult.cli.output.Output;
@@ -9,13 +9,12 @@ import dev.catapult.cli.release.ReleaseVersions;
 import dev.catapult.client.ApiException;
 import dev.catapult.client.ApiPath;
 import dev.catapult.client.CatapultClient;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * would be removed (the server refuses with 409 anyway, which gets the same advice).
  */
 @Command(name = "deploy", description = "Deploy a release of APP to ENV.")
-public final class DeployCommand extends ApiCommand {
+public final class DeployCommand extends AppEnvironmentCommand {
 
     private static final String ROLLBACK_ADVICE = "; pass --rollback to deploy an older version";
 
@@ -34,14 +33,6 @@ public final class DeployCommand extends ApiCommand {
             usageHelp = true,
             description = "Show this help message and exit.")
     boolean help;
-
-    @Parameters(index = "0", paramLabel = "APP")
-    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
-    String app;
-
-    @Parameters(index = "1", paramLabel = "ENV")
-    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
-    String environment;
 
     @Option(names = "--version", paramLabel = "N", description = "Release version (default: the latest).")
     @Nullable
@@ -57,14 +48,8 @@ public final class DeployCommand extends ApiCommand {
     @Option(names = "--wait", description = "Wait until the deploy succeeds or fails (exit 1 unless it succeeded).")
     boolean wait;
 
-    @Option(
-            names = "--timeout",
-            paramLabel = "D",
-            defaultValue = DeploySubmission.DEFAULT_TIMEOUT,
-            converter = DurationConverter.class,
-            description = "How long --wait waits (default 10m).")
-    @SuppressWarnings("NullAway.Init") // picocli sets the default when the option is absent
-    Duration timeout;
+    @Mixin
+    DeploySubmission submission = new DeploySubmission();
 
     @Option(names = "--dry-run", description = "Show what would be deployed, deploy nothing.")
     boolean dryRun;
@@ -82,8 +67,7 @@ public final class DeployCommand extends ApiCommand {
         Optional<Long> running = RollbackImpact.runningVersion(api, app, environment);
         boolean lowers = running.isPresent() && target < running.get();
         if (lowers) {
-            String summary = RollbackImpact.summary(
-                    running.get(), target, RollbackImpact.removedCommits(api, app, target, running.get()));
+            String summary = RollbackImpact.summary(api, app, running.get(), target);
             if (!rollback) {
                 throw new CliException(ExitCodes.CONFLICT, summary + ROLLBACK_ADVICE);
             }
@@ -106,7 +90,7 @@ public final class DeployCommand extends ApiCommand {
         } catch (ApiException e) {
             throw isRollbackRefusal(e) ? new CliException(ExitCodes.CONFLICT, e.detail() + ROLLBACK_ADVICE, e) : e;
         }
-        return DeploySubmission.finish(api, output, accepted, wait, timeout);
+        return submission.finish(api, output, accepted, wait);
     }
 
     // Another deployer may have moved the environment forward since the status check; the server's 409

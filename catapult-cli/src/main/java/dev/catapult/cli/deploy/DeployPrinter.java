@@ -4,10 +4,8 @@ import dev.catapult.api.DeployView;
 import dev.catapult.cli.output.Fields;
 import dev.catapult.cli.output.Output;
 import dev.catapult.cli.output.Table;
-import dev.catapult.client.Json;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 
 /** How deploys look in both output formats. */
 final class DeployPrinter {
@@ -15,50 +13,41 @@ final class DeployPrinter {
     private DeployPrinter() {}
 
     static void show(Output output, JsonNode node) {
-        if (output.isJson()) {
-            output.json(node);
-            return;
-        }
-        DeployView deploy = Json.convert(node, DeployView.class);
-        new Fields()
-                .add("id", deploy.id())
-                .add("app", deploy.app())
-                .add("environment", deploy.environment())
-                .add("version", "v" + deploy.version())
-                .add("previous", deploy.previousVersion() == null ? null : "v" + deploy.previousVersion())
-                .add("status", deploy.status())
-                .add("reason", deploy.reason())
-                .add("rollback", deploy.rollback() ? "yes" : null)
-                .add("actor", deploy.actor())
-                .add("deployer", deploy.deployer())
-                .add("external ref", deploy.externalRef())
-                .add("approvals", deploy.requiredApprovals() == 0 ? null : approvals(deploy))
-                .add("message", deploy.message())
-                .add("created", deploy.createdAt())
-                .add("finished", deploy.finishedAt())
-                .print(output.stdout());
+        output.show(
+                node,
+                DeployView.class,
+                deploy -> new Fields()
+                        .add("id", deploy.id())
+                        .add("app", deploy.app())
+                        .add("environment", deploy.environment())
+                        .add("version", "v" + deploy.version())
+                        .add("previous", deploy.previousVersion() == null ? null : "v" + deploy.previousVersion())
+                        .add("status", deploy.status())
+                        .add("reason", deploy.reason())
+                        .add("rollback", deploy.rollback() ? "yes" : null)
+                        .add("actor", deploy.actor())
+                        .add("deployer", deploy.deployer())
+                        .add("external ref", deploy.externalRef())
+                        .add("approvals", deploy.requiredApprovals() == 0 ? null : approvals(deploy))
+                        .add("message", deploy.message())
+                        .add("created", deploy.createdAt())
+                        .add("finished", deploy.finishedAt()));
     }
 
     static void list(Output output, List<JsonNode> nodes) {
-        if (output.isJson()) {
-            ArrayNode array = Json.mapper().createArrayNode();
-            nodes.forEach(array::add);
-            output.json(array);
-            return;
-        }
-        Table table = new Table("ID", "ENV", "VERSION", "STATUS", "REASON", "ACTOR", "CREATED");
-        for (JsonNode node : nodes) {
-            DeployView deploy = Json.convert(node, DeployView.class);
-            table.row(
-                    deploy.id(),
-                    deploy.environment(),
-                    "v" + deploy.version(),
-                    deploy.status(),
-                    deploy.reason() + (deploy.rollback() && !"rollback".equals(deploy.reason()) ? " (rollback)" : ""),
-                    deploy.actor(),
-                    deploy.createdAt());
-        }
-        output.table(table);
+        output.list(
+                nodes,
+                DeployView.class,
+                new Table("ID", "ENV", "VERSION", "STATUS", "REASON", "ACTOR", "CREATED"),
+                (table, deploy) -> table.row(
+                        deploy.id(),
+                        deploy.environment(),
+                        "v" + deploy.version(),
+                        deploy.status(),
+                        deploy.reason()
+                                + (deploy.rollback() && !"rollback".equals(deploy.reason()) ? " (rollback)" : ""),
+                        deploy.actor(),
+                        deploy.createdAt()));
     }
 
     private static String approvals(DeployView deploy) {

@@ -3,8 +3,6 @@ package dev.catapult.cli.deploy;
 import dev.catapult.cli.ApiCommand;
 import dev.catapult.cli.ExitCodes;
 import dev.catapult.client.ApiPath;
-import dev.catapult.client.Pages;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -33,19 +31,10 @@ public final class DeploysCommand extends ApiCommand {
 
     @Override
     public Integer call() {
-        if (last < 1) {
-            throw usage("--last must be at least 1");
-        }
         ApiPath path = ApiPath.of("apps", app, "deploys")
                 .query("environment", environment)
                 .query("status", status);
-        List<JsonNode> deploys = new ArrayList<>();
-        for (JsonNode deploy : Pages.first(api(), path, last)) {
-            deploys.add(deploy);
-            if (deploys.size() == last) {
-                break;
-            }
-        }
+        List<JsonNode> deploys = first(path, last);
         DeployPrinter.list(output(), deploys);
         return ExitCodes.OK;
     }

@@ -4,9 +4,9 @@ import dev.catapult.api.PromoteRequest;
 import dev.catapult.cli.ApiCommand;
 import dev.catapult.client.ApiPath;
 import dev.catapult.client.CatapultClient;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,14 +36,8 @@ public final class PromoteCommand extends ApiCommand {
     @Option(names = "--wait", description = "Wait until the deploy ends (exit 1 unless it succeeded).")
     boolean wait;
 
-    @Option(
-            names = "--timeout",
-            paramLabel = "D",
-            defaultValue = DeploySubmission.DEFAULT_TIMEOUT,
-            converter = DurationConverter.class,
-            description = "How long --wait waits (default 10m).")
-    @SuppressWarnings("NullAway.Init") // picocli sets the default when the option is absent
-    Duration timeout;
+    @Mixin
+    DeploySubmission submission = new DeploySubmission();
 
     @Override
     public Integer call() {
@@ -51,11 +45,7 @@ public final class PromoteCommand extends ApiCommand {
             throw usage("--from and --to are the same environment");
         }
         CatapultClient api = api();
-        return DeploySubmission.finish(
-                api,
-                output(),
-                api.post(ApiPath.of("apps", app, "promote"), new PromoteRequest(from, to, otp)),
-                wait,
-                timeout);
+        return submission.finish(
+                api, output(), api.post(ApiPath.of("apps", app, "promote"), new PromoteRequest(from, to, otp)), wait);
     }
 }

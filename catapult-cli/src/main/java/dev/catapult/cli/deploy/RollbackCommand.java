@@ -2,17 +2,16 @@ package dev.catapult.cli.deploy;
 
 import dev.catapult.api.DeployCreateRequest;
 import dev.catapult.api.RollbackTargetView;
-import dev.catapult.cli.ApiCommand;
+import dev.catapult.cli.AppEnvironmentCommand;
 import dev.catapult.cli.CliException;
 import dev.catapult.client.ApiException;
 import dev.catapult.client.ApiPath;
 import dev.catapult.client.CatapultClient;
 import dev.catapult.client.Json;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,15 +21,7 @@ import tools.jackson.databind.JsonNode;
  * ran there, never a guess such as {@code running − 1}.
  */
 @Command(name = "rollback", mixinStandardHelpOptions = true, description = "Go back to the previous version in ENV.")
-public final class RollbackCommand extends ApiCommand {
-
-    @Parameters(index = "0", paramLabel = "APP")
-    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
-    String app;
-
-    @Parameters(index = "1", paramLabel = "ENV")
-    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
-    String environment;
+public final class RollbackCommand extends AppEnvironmentCommand {
 
     @Option(
             names = "--to",
@@ -46,14 +37,8 @@ public final class RollbackCommand extends ApiCommand {
     @Option(names = "--wait", description = "Wait until the deploy ends (exit 1 unless it succeeded).")
     boolean wait;
 
-    @Option(
-            names = "--timeout",
-            paramLabel = "D",
-            defaultValue = DeploySubmission.DEFAULT_TIMEOUT,
-            converter = DurationConverter.class,
-            description = "How long --wait waits (default 10m).")
-    @SuppressWarnings("NullAway.Init") // picocli sets the default when the option is absent
-    Duration timeout;
+    @Mixin
+    DeploySubmission submission = new DeploySubmission();
 
     @Override
     public Integer call() {
@@ -73,12 +58,11 @@ public final class RollbackCommand extends ApiCommand {
         if (target < 1 || target >= running) {
             throw usage("--to must be an older version than the running v" + running);
         }
-        output().notice(RollbackImpact.summary(
-                running, target, RollbackImpact.removedCommits(api, app, target, running)));
+        output().notice(RollbackImpact.summary(api, app, running, target));
         JsonNode accepted = api.post(
                 ApiPath.of("apps", app, "deploys"),
                 new DeployCreateRequest(environment, target, true, "rollback", otp));
-        return DeploySubmission.finish(api, output(), accepted, wait, timeout);
+        return submission.finish(api, output(), accepted, wait);
     }
 
     /** The server's answer; when there is none its reason is the error (exit 4). */

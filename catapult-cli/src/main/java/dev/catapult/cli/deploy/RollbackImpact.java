@@ -31,7 +31,7 @@ final class RollbackImpact {
      * The number of distinct commits added by the releases after {@code target} up to {@code running}: what
      * the environment loses by going back. Releases are listed newest first, so the walk stops at target.
      */
-    static int removedCommits(CatapultClient api, String app, long target, long running) {
+    private static int removedCommits(CatapultClient api, String app, long target, long running) {
         Set<String> removed = new HashSet<>();
         for (JsonNode release : Pages.of(api, ApiPath.of("apps", app, "releases"))) {
             long version = release.path("version").asLong();
@@ -45,7 +45,12 @@ final class RollbackImpact {
         return removed.size();
     }
 
-    static String summary(long running, long target, int removed) {
+    /** What going back from {@code running} to {@code target} means, in the words deploy and rollback print. */
+    static String summary(CatapultClient api, String app, long running, long target) {
+        return summary(running, target, removedCommits(api, app, target, running));
+    }
+
+    private static String summary(long running, long target, int removed) {
         return "rolling back from v" + running + " to v" + target + ", removing " + removed
                 + (removed == 1 ? " commit" : " commits");
     }

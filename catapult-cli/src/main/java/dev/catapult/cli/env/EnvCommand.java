@@ -65,7 +65,12 @@ public final class EnvCommand extends CommandGroup {
                             ApiPath.of("environments"),
                             new EnvironmentCreateRequest(
                                     name, rank, isProtected ? Boolean.TRUE : null, requiredApprovals, accounts));
-            print(output(), List.of(created), created);
+            Output output = output();
+            if (output.isJson()) {
+                output.json(created); // the environment itself, not a list of one
+            } else {
+                print(output, List.of(created));
+            }
             return ExitCodes.OK;
         }
     }
@@ -76,21 +81,17 @@ public final class EnvCommand extends CommandGroup {
         public Integer call() {
             ArrayNode environments = Json.mapper().createArrayNode();
             Pages.of(api(), ApiPath.of("environments")).forEach(environments::add);
-            print(output(), environments, environments);
+            print(output(), environments);
             return ExitCodes.OK;
         }
     }
 
-    private static void print(Output output, Iterable<JsonNode> environments, JsonNode asJson) {
-        if (output.isJson()) {
-            output.json(asJson);
-            return;
-        }
-        Table table = new Table("NAME", "RANK", "PROTECTED", "APPROVALS");
-        for (JsonNode node : environments) {
-            EnvironmentView env = Json.convert(node, EnvironmentView.class);
-            table.row(env.name(), env.rank(), env.isProtected() ? "yes" : "no", env.requiredApprovals());
-        }
-        output.table(table);
+    private static void print(Output output, Iterable<JsonNode> environments) {
+        output.list(
+                environments,
+                EnvironmentView.class,
+                new Table("NAME", "RANK", "PROTECTED", "APPROVALS"),
+                (table, env) ->
+                        table.row(env.name(), env.rank(), env.isProtected() ? "yes" : "no", env.requiredApprovals()));
     }
 }

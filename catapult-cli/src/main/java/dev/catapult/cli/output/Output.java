@@ -2,7 +2,10 @@ package dev.catapult.cli.output;
 
 import dev.catapult.client.Json;
 import java.io.PrintWriter;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
 /** Where command results go: stdout, in the chosen format. Notices and errors go to stderr instead. */
 public final class Output {
@@ -29,6 +32,35 @@ public final class Output {
 
     public void table(Table table) {
         table.print(out);
+    }
+
+    /**
+     * One record: for scripts the server's document as it came, for people the {@link Fields} that
+     * {@code fields} picks from its wire view.
+     */
+    public <V> void show(JsonNode node, Class<V> view, Function<V, Fields> fields) {
+        if (isJson()) {
+            json(node);
+            return;
+        }
+        fields.apply(Json.convert(node, view)).print(out);
+    }
+
+    /**
+     * Several records: for scripts a JSON array of the server's documents as they came, for people
+     * {@code table} with the row {@code row} adds for each wire view.
+     */
+    public <V> void list(Iterable<JsonNode> nodes, Class<V> view, Table table, BiConsumer<Table, V> row) {
+        if (isJson()) {
+            ArrayNode array = Json.mapper().createArrayNode();
+            nodes.forEach(array::add);
+            json(array);
+            return;
+        }
+        for (JsonNode node : nodes) {
+            row.accept(table, Json.convert(node, view));
+        }
+        table(table);
     }
 
     public void line(String text) {

@@ -3,9 +3,7 @@ package dev.catapult.cli.release;
 import dev.catapult.cli.ApiCommand;
 import dev.catapult.cli.ExitCodes;
 import dev.catapult.client.ApiPath;
-import dev.catapult.client.Pages;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -40,6 +38,7 @@ final class ReleaseListCommand extends ApiCommand {
 
     @Override
     public Integer call() {
+        // first() checks this too, but only after --contains has been looked up in the local clone.
         if (last < 1) {
             throw usage("--last must be at least 1");
         }
@@ -48,13 +47,7 @@ final class ReleaseListCommand extends ApiCommand {
                 : LocalRepository.fullSha(
                         contains, repoDir != null ? repoDir : context().workingDirectory());
         ApiPath path = ApiPath.of("apps", app, "releases").query("contains", commit);
-        List<JsonNode> releases = new ArrayList<>();
-        for (JsonNode release : Pages.first(api(), path, last)) {
-            releases.add(release);
-            if (releases.size() == last) {
-                break;
-            }
-        }
+        List<JsonNode> releases = first(path, last);
         ReleasePrinter.list(output(), releases);
         return ExitCodes.OK;
     }

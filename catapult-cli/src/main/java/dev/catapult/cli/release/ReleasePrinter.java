@@ -4,11 +4,9 @@ import dev.catapult.api.ReleaseView;
 import dev.catapult.cli.output.Fields;
 import dev.catapult.cli.output.Output;
 import dev.catapult.cli.output.Table;
-import dev.catapult.client.Json;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 
 /** How releases look in both output formats, shared by the release commands. */
 final class ReleasePrinter {
@@ -16,46 +14,38 @@ final class ReleasePrinter {
     private ReleasePrinter() {}
 
     static void show(Output output, JsonNode node) {
-        if (output.isJson()) {
-            output.json(node);
-            return;
-        }
-        ReleaseView release = Json.convert(node, ReleaseView.class);
-        new Fields()
-                .add("app", release.app())
-                .add("version", "v" + release.version())
-                .add("commit", release.commit())
-                .add("image", release.image())
-                .add("tag", release.imageTag())
-                .add("author", release.author())
-                .add("source", release.source())
-                .add("created", release.createdAt())
-                .add(
-                        "commits",
-                        release.commits() == null ? null : release.commits().size())
-                .add("changelog", release.changelog())
-                .print(output.stdout());
+        output.show(
+                node,
+                ReleaseView.class,
+                release -> new Fields()
+                        .add("app", release.app())
+                        .add("version", "v" + release.version())
+                        .add("commit", release.commit())
+                        .add("image", release.image())
+                        .add("tag", release.imageTag())
+                        .add("author", release.author())
+                        .add("source", release.source())
+                        .add("created", release.createdAt())
+                        .add(
+                                "commits",
+                                release.commits() == null
+                                        ? null
+                                        : release.commits().size())
+                        .add("changelog", release.changelog()));
     }
 
     static void list(Output output, List<JsonNode> nodes) {
-        if (output.isJson()) {
-            ArrayNode array = Json.mapper().createArrayNode();
-            nodes.forEach(array::add);
-            output.json(array);
-            return;
-        }
-        Table table = new Table("VERSION", "COMMIT", "IMAGE", "AUTHOR", "CREATED", "CHANGES");
-        for (JsonNode node : nodes) {
-            ReleaseView release = Json.convert(node, ReleaseView.class);
-            table.row(
-                    "v" + release.version(),
-                    ChangeSet.shortSha(release.commit()),
-                    release.imageTag() != null ? release.imageTag() : release.image(),
-                    release.author(),
-                    release.createdAt(),
-                    firstLine(release.changelog()));
-        }
-        output.table(table);
+        output.list(
+                nodes,
+                ReleaseView.class,
+                new Table("VERSION", "COMMIT", "IMAGE", "AUTHOR", "CREATED", "CHANGES"),
+                (table, release) -> table.row(
+                        "v" + release.version(),
+                        ChangeSet.shortSha(release.commit()),
+                        release.imageTag() != null ? release.imageTag() : release.image(),
+                        release.author(),
+                        release.createdAt(),
+                        firstLine(release.changelog())));
     }
 
     static @Nullable String firstLine(@Nullable String text) {

@@ -2,11 +2,10 @@ package dev.catapult.cli.targets;
 
 import dev.catapult.api.TargetPutRequest;
 import dev.catapult.api.TargetView;
-import dev.catapult.cli.ApiCommand;
+import dev.catapult.cli.AppEnvironmentCommand;
 import dev.catapult.cli.CommandGroup;
 import dev.catapult.cli.ExitCodes;
 import dev.catapult.cli.output.Fields;
-import dev.catapult.cli.output.Output;
 import dev.catapult.client.ApiPath;
 import dev.catapult.client.Json;
 import dev.catapult.client.Pages;
@@ -16,7 +15,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
 /** {@code catapult target set}: binds an app in an environment to a deployer. */
@@ -28,15 +26,7 @@ import tools.jackson.databind.JsonNode;
 public final class TargetCommand extends CommandGroup {
 
     @Command(name = "set", mixinStandardHelpOptions = true, description = "Set the deployer of APP in ENV.")
-    static final class Set extends ApiCommand {
-        @Parameters(index = "0", paramLabel = "APP")
-        @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
-        String app;
-
-        @Parameters(index = "1", paramLabel = "ENV")
-        @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
-        String environment;
-
+    static final class Set extends AppEnvironmentCommand {
         @Option(
                 names = "--deployer",
                 required = true,
@@ -59,18 +49,14 @@ public final class TargetCommand extends CommandGroup {
             Map<String, Object> watch = currentWatch();
             JsonNode saved =
                     api().put(ApiPath.of("apps", app, "targets", environment), new TargetPutRequest(deployer, watch));
-            Output output = output();
-            if (output.isJson()) {
-                output.json(saved);
-                return ExitCodes.OK;
-            }
-            TargetView target = Json.convert(saved, TargetView.class);
-            new Fields()
-                    .add("app", target.app())
-                    .add("environment", target.environment())
-                    .add("deployer", Json.write(target.deployer()))
-                    .add("watch", target.watch() == null ? null : Json.write(target.watch()))
-                    .print(output.stdout());
+            output().show(
+                            saved,
+                            TargetView.class,
+                            target -> new Fields()
+                                    .add("app", target.app())
+                                    .add("environment", target.environment())
+                                    .add("deployer", Json.write(target.deployer()))
+                                    .add("watch", target.watch() == null ? null : Json.write(target.watch())));
             return ExitCodes.OK;
         }
 

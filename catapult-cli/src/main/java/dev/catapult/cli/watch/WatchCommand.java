@@ -1,6 +1,6 @@
 package dev.catapult.cli.watch;
 
-import dev.catapult.cli.ApiCommand;
+import dev.catapult.cli.AppEnvironmentCommand;
 import dev.catapult.cli.ExitCodes;
 import dev.catapult.client.Json;
 import java.time.Instant;
@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,19 +26,11 @@ import tools.jackson.databind.node.ObjectNode;
             "Show or change how APP's image is watched and auto-deployed in ENV.",
             "Without options, shows the watch. An empty value (--include '') clears --include, --exclude, --min-age and --order."
         })
-public final class WatchCommand extends ApiCommand {
+public final class WatchCommand extends AppEnvironmentCommand {
 
     static final List<String> POLICIES =
             List.of("semver", "semver-major", "semver-minor", "semver-patch", "pinned", "regex");
     static final List<String> ORDERS = List.of("semver", "lexical", "numeric");
-
-    @Parameters(index = "0", paramLabel = "APP")
-    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
-    String app;
-
-    @Parameters(index = "1", paramLabel = "ENV")
-    @SuppressWarnings("NullAway.Init") // picocli refuses the command without this positional parameter
-    String environment;
 
     @Option(
             names = "--policy",

@@ -3,7 +3,6 @@ package dev.catapult.cli.watch;
 import dev.catapult.api.TargetView;
 import dev.catapult.cli.output.Fields;
 import dev.catapult.cli.output.Output;
-import dev.catapult.client.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,11 +17,10 @@ final class WatchPrinter {
     private WatchPrinter() {}
 
     static void show(Output output, JsonNode node) {
-        if (output.isJson()) {
-            output.json(node);
-            return;
-        }
-        TargetView target = Json.convert(node, TargetView.class);
+        output.show(node, TargetView.class, WatchPrinter::fields);
+    }
+
+    private static Fields fields(TargetView target) {
         Map<String, Object> watch = target.watch() == null ? Map.of() : target.watch();
         Fields fields = new Fields().add("app", target.app()).add("environment", target.environment());
         Object policy = watch.get("policy");
@@ -50,7 +48,7 @@ final class WatchPrinter {
                     .add("deploy", evaluation.get("deployId"))
                     .add("evaluated", evaluated(evaluation.get("at"), evaluation.get("trigger")));
         }
-        fields.print(output.stdout());
+        return fields;
     }
 
     private static @Nullable String by(@Nullable Object who, @Nullable Object at) {

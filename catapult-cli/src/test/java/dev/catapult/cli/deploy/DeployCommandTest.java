@@ -57,12 +57,7 @@ class DeployCommandTest {
     }
 
     private DeployCreateRequest sentDeploy() {
-        return Json.mapper()
-                .readValue(
-                        server.requests("POST", "/api/v1/apps/shop/deploys")
-                                .getLast()
-                                .body(),
-                        DeployCreateRequest.class);
+        return server.lastSent("POST", "/api/v1/apps/shop/deploys", DeployCreateRequest.class);
     }
 
     @Test

@@ -49,12 +49,7 @@ class ReleaseCommandTest {
     }
 
     private ReleaseCreateRequest sentRelease() {
-        return Json.mapper()
-                .readValue(
-                        server.requests("POST", "/api/v1/apps/shop/releases")
-                                .getLast()
-                                .body(),
-                        ReleaseCreateRequest.class);
+        return server.lastSent("POST", "/api/v1/apps/shop/releases", ReleaseCreateRequest.class);
     }
 
     @Test

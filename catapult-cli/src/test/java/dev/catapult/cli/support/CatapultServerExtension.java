@@ -2,6 +2,7 @@ package dev.catapult.cli.support;
 
 import dev.catapult.client.ApiPath;
 import dev.catapult.client.CatapultClient;
+import dev.catapult.client.Json;
 import dev.catapult.testkit.database.TestDatabase;
 import java.net.URI;
 import java.nio.file.Files;
@@ -90,6 +91,11 @@ public final class CatapultServerExtension implements BeforeEachCallback {
         return requests().stream()
                 .filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix))
                 .toList();
+    }
+
+    /** The body of the last matching request the CLI sent, read as {@code type}. */
+    public <T> T lastSent(String method, String pathPrefix, Class<T> type) {
+        return Json.mapper().readValue(requests(method, pathPrefix).getLast().body(), type);
     }
 
     /** Lists reach the CLI in pages of at most this many items, so pagination is exercised. */
