@@ -41,6 +41,9 @@ public abstract class ServerTest {
         registry.add("catapult.database.url", TestDatabase::url);
         registry.add("catapult.database.user", TestDatabase::user);
         registry.add("catapult.database.password", TestDatabase::password);
+        // The minute's level-triggered sweep would evaluate watches at moments no test chooses, overwriting the
+        // evaluation a test waits for; tests that need a sweep call WatchEvaluations.sweep() themselves.
+        registry.add("catapult.watch.sweep", () -> "1h");
         registry.add(
                 "catapult.data-dir",
                 () -> Path.of(System.getProperty("java.io.tmpdir"), "catapult-test-data")

@@ -11,11 +11,13 @@ import dev.catapult.testing.browser.HeadlessChromium;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -56,10 +58,10 @@ class UiFlowsTest extends ServerTest {
                 .contains("unknown, expired or revoked");
 
         signIn(browser, ADMIN_TOKEN);
-        WebElement dev = cell(browser, "shop", "dev");
-        assertThat(dev.getText()).contains("v1", "succeeded", "1 behind");
-        assertThat(dev.getAttribute("class")).contains("status-succeeded");
-        assertThat(cell(browser, "shop", "prod").getText()).contains("never deployed");
+        assertThat(cellText(browser, "shop", "dev")).contains("v1", "succeeded", "1 behind");
+        String devClass = cellRead(browser, "shop", "dev", c -> c.getAttribute("class"));
+        assertThat(devClass).contains("status-succeeded");
+        assertThat(cellText(browser, "shop", "prod")).contains("never deployed");
 
         // The matrix refreshes itself: a deploy made elsewhere shows up without a reload.
         awaitDeploy(
@@ -69,7 +71,7 @@ class UiFlowsTest extends ServerTest {
                         .asString(),
                 "succeeded");
         new WebDriverWait(browser, Duration.ofSeconds(25))
-                .until(b -> cell(b, "shop", "prod").getText().contains("v2"));
+                .until(b -> cellText(b, "shop", "prod").contains("v2"));
         HeadlessChromium.screenshot(browser, "UiFlowsTest.dashboard");
 
         click(browser, browser.findElement(By.xpath("//button[text()='Sign out']")));
@@ -204,7 +206,7 @@ class UiFlowsTest extends ServerTest {
                 .as("bob's token scopes apply to his session")
                 .isTrue();
         click(browser, browser.findElement(By.linkText("Dashboard")));
-        assertThat(cell(browser, "shop", "dev").getText()).contains("never deployed");
+        assertThat(cellText(browser, "shop", "dev")).contains("never deployed");
     }
 
     @Test
@@ -237,8 +239,19 @@ class UiFlowsTest extends ServerTest {
         return Browser.notice(browser);
     }
 
-    private static WebElement cell(WebDriver browser, String app, String env) {
-        return browser.findElement(By.cssSelector("td[data-app='" + app + "'][data-env='" + env + "']"));
+    private static String cellText(WebDriver browser, String app, String env) {
+        return cellRead(browser, app, env, WebElement::getText);
+    }
+
+    /**
+     * Reads the matrix cell of {@code app} in {@code env}. The matrix refreshes itself and replaces its cells, so a
+     * cell found a moment ago may be gone: find it again until one read succeeds.
+     */
+    private static <T> T cellRead(WebDriver browser, String app, String env, Function<WebElement, T> read) {
+        By cell = By.cssSelector("td[data-app='" + app + "'][data-env='" + env + "']");
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(b -> read.apply(b.findElement(cell)));
     }
 
     /** Reloads the app page until the environment's latest deploy has {@code status} (and shows {@code version}). */
