@@ -122,6 +122,11 @@ final class NomadApi {
                     throw new NomadFailure("Nomad kept failing (" + last + ")");
                 }
             } catch (HttpTimeoutException e) {
+                // Cut short by the deploy's own deadline (a blocking query waits up to the time left): that is our
+                // time-out, not Nomad failing to answer, and the caller reports the last status Nomad gave.
+                if (budget.expired()) {
+                    throw new NomadFailure.TimedOut(last);
+                }
                 last = "no answer from Nomad in time";
             } catch (IOException e) {
                 last = "Nomad unreachable (" + e.getClass().getSimpleName() + ")";
