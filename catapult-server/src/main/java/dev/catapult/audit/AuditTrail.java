@@ -79,7 +79,7 @@ public class AuditTrail {
 
     /** Events newest first, filtered; {@code after} is an exclusive lower bound on the sequence number. */
     @Transactional(readOnly = true)
-    public AuditPage list(
+    public Slice<AuditRecord> list(
             @Nullable String actor,
             @Nullable String subject,
             @Nullable String action,
@@ -105,8 +105,7 @@ public class AuditTrail {
                 .param("limit", page.limit() + 1)
                 .query((rs, n) -> read(rs))
                 .list();
-        Slice<AuditRecord> kept = page.page(fetched, AuditRecord::seq);
-        return new AuditPage(kept.items(), kept.nextCursor());
+        return page.page(fetched, AuditRecord::seq);
     }
 
     /** Recomputes the chain from the first event; reports the first altered, reordered or missing one. */

@@ -6,10 +6,10 @@ import dev.catapult.api.AuditEventView;
 import dev.catapult.api.AuditVerifyView;
 import dev.catapult.api.Page;
 import dev.catapult.audit.AuditChain;
-import dev.catapult.audit.AuditPage;
 import dev.catapult.audit.AuditRecord;
 import dev.catapult.audit.AuditTrail;
 import dev.catapult.platform.PageRequest;
+import dev.catapult.platform.web.Pages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,8 +33,8 @@ class AuditController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         actor.grants().require(Permission.read());
-        AuditPage page = audit.list(byActor, subject, action, after, PageRequest.of(limit, cursor));
-        return new Page<>(page.items().stream().map(AuditController::view).toList(), page.nextCursor());
+        return Pages.wire(
+                audit.list(byActor, subject, action, after, PageRequest.of(limit, cursor)), AuditController::view);
     }
 
     @GetMapping("/api/v1/audit/verify")

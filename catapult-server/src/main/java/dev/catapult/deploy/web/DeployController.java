@@ -10,13 +10,12 @@ import dev.catapult.api.Page;
 import dev.catapult.api.PromoteRequest;
 import dev.catapult.api.RollbackTargetView;
 import dev.catapult.common.NotFound;
-import dev.catapult.deploy.Deploy;
 import dev.catapult.deploy.Deployments;
 import dev.catapult.deploy.NewDeploy;
 import dev.catapult.deploy.RollbackTarget;
 import dev.catapult.deploy.StatusReport;
 import dev.catapult.platform.PageRequest;
-import dev.catapult.platform.Slice;
+import dev.catapult.platform.web.Pages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,8 +63,7 @@ class DeployController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         actor.grants().require(Permission.read());
-        Slice<Deploy> page = deployments.list(app, environment, status, PageRequest.of(limit, cursor));
-        return new Page<>(page.items().stream().map(DeployViews::of).toList(), page.nextCursor());
+        return Pages.wire(deployments.list(app, environment, status, PageRequest.of(limit, cursor)), DeployViews::of);
     }
 
     @GetMapping("/api/v1/deploys/{id}")

@@ -11,11 +11,10 @@ import dev.catapult.api.RuntimeSourceView;
 import dev.catapult.api.WhatsRunningWhereEntry;
 import dev.catapult.job.JobView;
 import dev.catapult.platform.PageRequest;
-import dev.catapult.platform.Slice;
+import dev.catapult.platform.web.Pages;
 import dev.catapult.runtime.NewRuntimeSource;
 import dev.catapult.runtime.RuntimeQueries;
 import dev.catapult.runtime.RuntimeSources;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,7 +65,7 @@ class RuntimeController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         actor.grants().require(Permission.admin());
-        return wire(sources.deadLetters(name, PageRequest.of(limit, cursor)), RuntimeViews::of);
+        return Pages.wire(sources.deadLetters(name, PageRequest.of(limit, cursor)), RuntimeViews::of);
     }
 
     /** Replays the source's event archive as a job; 202 with the job (progress at {@code /api/v1/admin/jobs/{id}}). */
@@ -88,7 +87,7 @@ class RuntimeController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         actor.grants().require(Permission.read());
-        return wire(queries.instances(app, environment, status, PageRequest.of(limit, cursor)), RuntimeViews::of);
+        return Pages.wire(queries.instances(app, environment, status, PageRequest.of(limit, cursor)), RuntimeViews::of);
     }
 
     /** One entry per app and environment, by app name then environment rank; {@code limit} entries a page. */
@@ -99,10 +98,6 @@ class RuntimeController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         actor.grants().require(Permission.read());
-        return wire(queries.whatsRunningWhere(service, PageRequest.of(limit, cursor)), RuntimeViews::of);
-    }
-
-    private static <T, R> Page<R> wire(Slice<T> slice, Function<T, R> mapper) {
-        return new Page<>(slice.items().stream().map(mapper).toList(), slice.nextCursor());
+        return Pages.wire(queries.whatsRunningWhere(service, PageRequest.of(limit, cursor)), RuntimeViews::of);
     }
 }

@@ -2,9 +2,10 @@ package dev.catapult.ui.web;
 
 import dev.catapult.access.Actor;
 import dev.catapult.access.Permission;
-import dev.catapult.audit.AuditPage;
+import dev.catapult.audit.AuditRecord;
 import dev.catapult.audit.AuditTrail;
 import dev.catapult.platform.PageRequest;
+import dev.catapult.platform.Slice;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +30,7 @@ class AuditPageController {
             @RequestParam(required = false) @Nullable String cursor,
             Model model) {
         actor.grants().require(Permission.read());
-        AuditPage page = audit.list(
+        Slice<AuditRecord> page = audit.list(
                 blankToNull(byActor), blankToNull(subject), blankToNull(action), null, PageRequest.of(50, cursor));
         model.addAttribute("actor", actor);
         model.addAttribute("events", page.items());
